@@ -1,0 +1,99 @@
+package dev.browsersessions;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * A handle to one live session. Closing it stops the session. Thread-safe.
+ *
+ * <pre>{@code
+ * try (BrowserSession session = sessions.start(SessionRequest.defaults())) {
+ *   connect(session.cdpUrl().orElseThrow());
+ * }
+ * }</pre>
+ */
+public final class BrowserSession implements AutoCloseable {
+
+  private final BrowserSessions owner;
+  private final String id;
+  private volatile SessionInfo info;
+  private SessionInfo stopped; // guarded by this
+
+  BrowserSession(BrowserSessions owner, SessionInfo info) {
+    this.owner = owner;
+    this.id = info.id();
+    this.info = info;
+  }
+
+  /**
+   * The session's id at its provider.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The last known state, without calling the provider.
+   *
+   * @return the last snapshot
+   */
+  public SessionInfo info() {
+    return info;
+  }
+
+  /**
+   * Fetches the current state from the provider.
+   *
+   * @return the new snapshot
+   */
+  public SessionInfo refresh() {
+    SessionInfo fresh = owner.status(id);
+    info = fresh;
+    return fresh;
+  }
+
+  /**
+   * The Chrome DevTools Protocol URL to drive the browser with.
+   *
+   * @return the URL, if the provider gave one
+   */
+  public Optional<URI> cdpUrl() {
+    return info.cdpUrl();
+  }
+
+  /**
+   * A URL a person can open to watch the session.
+   *
+   * @return the URL, if the provider gave one
+   */
+  public Optional<URI> liveViewUrl() {
+    return info.liveViewUrl();
+  }
+
+  /**
+   * Stops the session. Idempotent: later calls return the same terminal state without calling
+   * the provider again.
+   *
+   * @return the terminal state
+   */
+  public synchronized SessionInfo stop() {
+    if (stopped == null) {
+      stopped = owner.stop(id);
+      info = stopped;
+    }
+    return stopped;
+  }
+
+  /** Stops the session, as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  @Override
+  public String toString() {
+    return "BrowserSession[" + info.provider() + ":" + id + ", " + info.status() + "]";
+  }
+}

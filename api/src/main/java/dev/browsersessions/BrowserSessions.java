@@ -1,0 +1,509 @@
+package dev.browsersessions;
+
+import dev.browsersessions.internal.ProviderSelection;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.spi.BrowserSessionProviderFactory;
+import dev.browsersessions.spi.RequestChecks;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The client users hold: one provider, chosen once, behind one API. Thread-safe; share one
+ * instance.
+ *
+ * <pre>{@code
+ * try (BrowserSessions sessions = BrowserSessions.create();
+ *      BrowserSession session = sessions.start(SessionRequest.defaults())) {
+ *   URI cdp = session.cdpUrl().orElseThrow();
+ *   // drive the browser over CDP
+ * } // the session is stopped here
+ * }</pre>
+ *
+ * <p><b>Selection.</b> {@link #create()} picks the provider on the class path as documented in
+ * {@link ProviderSelection}: an explicit name (argument, system property {@code
+ * browsersessions.provider}, environment variable {@code BROWSERSESSIONS_PROVIDER}); otherwise the
+ * only provider found. Never "first one wins".
+ *
+ * <p><b>Validation.</b> Ids and requests are checked before any provider call; an option the
+ * provider does not support fails with {@link UnsupportedCapabilityException}.
+ *
+ * <p><b>Leak guard.</b> Sessions started through this client are tracked until they are known to
+ * be terminal. {@link #close()} stops those still open (unless turned off with {@link
+ * Builder#stopSessionsOnClose(boolean)}), and an opt-in JVM shutdown hook does the same. Failures
+ * while stopping are reported in a {@link SessionCleanupException}, never swallowed.
+ *
+ * <p><b>Owner tag.</b> Where the provider supports {@link Capability#METADATA}, each session gets
+ * the tag {@value #OWNER_TAG} set to {@link #ownerId()}, so a later process can find and stop
+ * orphans with {@code list(SessionFilter.active().withMetadata(OWNER_TAG, ownerId))}.
+ */
+public final class BrowserSessions implements AutoCloseable {
+
+  /** The metadata key that carries the owner id. */
+  public static final String OWNER_TAG = "browser-sessions-owner";
+
+  private static final System.Logger LOG = System.getLogger(BrowserSessions.class.getName());
+
+  private final BrowserSessionProvider provider;
+  private final boolean stopSessionsOnClose;
+  private final boolean tagOwner;
+  private final String ownerId;
+  private final Map<String, BrowserSession> tracked = new ConcurrentHashMap<>();
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private final Thread shutdownHook;
+  private boolean closed; // guarded by lifecycle
+
+  private BrowserSessions(Builder b, BrowserSessionProvider provider) {
+    this.provider = provider;
+    this.stopSessionsOnClose = b.stopSessionsOnClose;
+    this.tagOwner = b.tagOwner;
+    this.ownerId = b.ownerId != null ? b.ownerId : UUID.randomUUID().toString();
+    if (b.shutdownHook) {
+      this.shutdownHook = new Thread(this::stopTrackedOnShutdown, "browser-sessions-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } else {
+      this.shutdownHook = null;
+    }
+  }
+
+  /**
+   * A client for the one provider on the class path, or the one named by the system property
+   * {@code browsersessions.provider} or the environment variable {@code BROWSERSESSIONS_PROVIDER}.
+   *
+   * @return the client
+   * @throws ProviderNotFoundException if no provider can be chosen without guessing
+   * @throws ProviderConfigurationException if the provider's configuration is invalid
+   */
+  public static BrowserSessions create() {
+    return builder().build();
+  }
+
+  /**
+   * A client for the named provider, configured from system properties and the environment.
+   *
+   * @param provider e.g. {@code "notte"}
+   * @return the client
+   */
+  public static BrowserSessions create(String provider) {
+    return builder().provider(provider).build();
+  }
+
+  /**
+   * A client for the named provider with explicit configuration.
+   *
+   * @param provider e.g. {@code "notte"}
+   * @param config the configuration; unset keys still resolve from properties and environment
+   * @return the client
+   */
+  public static BrowserSessions create(String provider, ProviderConfig config) {
+    return builder().provider(provider).config(config).build();
+  }
+
+  /**
+   * A client around a provider built by hand, bypassing discovery.
+   *
+   * @param provider the provider
+   * @return the client
+   */
+  public static BrowserSessions of(BrowserSessionProvider provider) {
+    return builder().provider(provider).build();
+  }
+
+  /**
+   * The names of the providers found on the class path.
+   *
+   * @return the names, sorted
+   */
+  public static Set<String> available() {
+    return ProviderSelection.discover(defaultClassLoader()).byName().keySet();
+  }
+
+  /**
+   * Starts a builder for the options not covered by the factory methods.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a session and tracks it until it is terminal.
+   *
+   * @param request what to ask for; {@link SessionRequest#defaults()} asks for nothing special
+   * @return a handle to the session; closing it stops the session
+   * @throws UnsupportedCapabilityException if the request uses an option the provider lacks
+   * @throws BrowserSessionException for any other failure
+   */
+  public BrowserSession start(SessionRequest request) {
+    Objects.requireNonNull(request, "request");
+    RequestChecks.requireSupported(request, provider.capabilities(), provider.name());
+    SessionRequest tagged = withOwnerTag(request);
+    lifecycle.readLock().lock();
+    try {
+      ensureOpen();
+      SessionInfo info = provider.create(tagged);
+      if (info == null) {
+        throw new ProviderProtocolException(
+            "Provider '" + provider.name() + "' returned no session from create", provider.name(),
+            0, null, null);
+      }
+      BrowserSession session = new BrowserSession(this, info);
+      if (!info.isTerminal()) {
+        tracked.put(info.id(), session);
+      }
+      return session;
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /**
+   * A handle to an existing session, e.g. one started by another process. Attached sessions are
+   * not tracked by the leak guard: this client did not start them.
+   *
+   * @param sessionId the session's id
+   * @return a handle with the session's current state
+   * @throws SessionNotFoundException if the provider does not know the id
+   */
+  public BrowserSession attach(String sessionId) {
+    return new BrowserSession(this, status(sessionId));
+  }
+
+  /**
+   * Reads a session's current state.
+   *
+   * @param sessionId the session's id
+   * @return its state
+   * @throws SessionNotFoundException if the provider does not know the id
+   */
+  public SessionInfo status(String sessionId) {
+    RequestChecks.requireValidId(sessionId);
+    ensureOpen();
+    SessionInfo info = provider.status(sessionId);
+    observed(info);
+    return info;
+  }
+
+  /**
+   * Stops a session. Idempotent: a session that already ended returns its terminal state.
+   *
+   * @param sessionId the session's id
+   * @return its terminal state
+   * @throws SessionNotFoundException if the provider never knew the id
+   */
+  public SessionInfo stop(String sessionId) {
+    RequestChecks.requireValidId(sessionId);
+    ensureOpen();
+    SessionInfo info = provider.stop(sessionId);
+    observed(info);
+    return info;
+  }
+
+  /**
+   * Lists sessions.
+   *
+   * @param filter which sessions; {@link SessionFilter#all()} for all
+   * @return the matching sessions
+   * @throws UnsupportedCapabilityException if the provider cannot list
+   */
+  public List<SessionInfo> list(SessionFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    if (!provider.capabilities().contains(Capability.LIST)) {
+      throw new UnsupportedCapabilityException(Capability.LIST, provider.name());
+    }
+    ensureOpen();
+    List<SessionInfo> all = provider.list(filter);
+    all.forEach(this::observed);
+    return all;
+  }
+
+  /**
+   * The selected provider's name.
+   *
+   * @return e.g. {@code "notte"}
+   */
+  public String provider() {
+    return provider.name();
+  }
+
+  /**
+   * What the selected provider supports.
+   *
+   * @return its capabilities
+   */
+  public Set<Capability> capabilities() {
+    return Set.copyOf(provider.capabilities());
+  }
+
+  /**
+   * The id this client tags its sessions with (see {@link #OWNER_TAG}).
+   *
+   * @return the owner id
+   */
+  public String ownerId() {
+    return ownerId;
+  }
+
+  /**
+   * The sessions this client started that are not known to have ended.
+   *
+   * @return their ids
+   */
+  public Set<String> openSessions() {
+    return Set.copyOf(tracked.keySet());
+  }
+
+  /**
+   * Stops every open session this client started (unless turned off), then releases the
+   * provider. Idempotent.
+   *
+   * @throws SessionCleanupException naming the sessions that could not be stopped
+   */
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+    removeShutdownHook();
+    try {
+      if (stopSessionsOnClose) {
+        stopTracked();
+      }
+    } finally {
+      provider.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BrowserSessions[provider=" + provider.name() + ", open=" + tracked.size() + "]";
+  }
+
+  // --- package-private, for BrowserSession ------------------------------------------------------
+
+  void observed(SessionInfo info) {
+    if (info.isTerminal()) {
+      tracked.remove(info.id());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private SessionRequest withOwnerTag(SessionRequest request) {
+    if (!tagOwner
+        || !provider.capabilities().contains(Capability.METADATA)
+        || request.metadata().containsKey(OWNER_TAG)) {
+      return request;
+    }
+    return request.toBuilder().metadata(OWNER_TAG, ownerId).build();
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new BrowserSessionException(
+          "This BrowserSessions client is closed; create a new one", provider.name());
+    }
+  }
+
+  private void stopTracked() {
+    List<String> failed = new ArrayList<>();
+    List<Throwable> causes = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(tracked.keySet())) {
+      try {
+        observed(provider.stop(id));
+        tracked.remove(id); // a stop that returned is as far as we can go
+      } catch (SessionNotFoundException gone) {
+        tracked.remove(id);
+      } catch (RuntimeException e) {
+        failed.add(id);
+        causes.add(e);
+      }
+    }
+    if (!failed.isEmpty()) {
+      SessionCleanupException e = new SessionCleanupException(provider.name(), failed);
+      causes.forEach(e::addSuppressed);
+      throw e;
+    }
+  }
+
+  private void stopTrackedOnShutdown() {
+    try {
+      stopTracked();
+    } catch (SessionCleanupException e) {
+      LOG.log(Level.ERROR, e.getMessage(), e);
+    }
+  }
+
+  private void removeShutdownHook() {
+    if (shutdownHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is already running or has run; nothing to remove.
+      }
+    }
+  }
+
+  private static ClassLoader defaultClassLoader() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return cl != null ? cl : BrowserSessions.class.getClassLoader();
+  }
+
+  /** Options for building a {@link BrowserSessions} client. Not thread-safe. */
+  public static final class Builder {
+    private String providerName;
+    private BrowserSessionProvider provider;
+    private ProviderConfig config = ProviderConfig.empty();
+    private ClassLoader classLoader;
+    private boolean stopSessionsOnClose = true;
+    private boolean shutdownHook;
+    private boolean tagOwner = true;
+    private String ownerId;
+
+    private Builder() {}
+
+    /**
+     * Names the provider to select; otherwise the system property, environment or the only
+     * provider found decide.
+     *
+     * @param name e.g. {@code "notte"}
+     * @return this builder
+     */
+    public Builder provider(String name) {
+      this.providerName = name;
+      return this;
+    }
+
+    /**
+     * Uses a provider built by hand, bypassing discovery.
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public Builder provider(BrowserSessionProvider provider) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Sets explicit configuration for the selected provider.
+     *
+     * @param config the configuration
+     * @return this builder
+     */
+    public Builder config(ProviderConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * Sets the class loader providers are discovered in; the default is the thread's context
+     * class loader.
+     *
+     * @param classLoader the class loader
+     * @return this builder
+     */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /**
+     * Whether {@link BrowserSessions#close()} stops the sessions it started. Default {@code true}.
+     *
+     * @param stop whether to stop them
+     * @return this builder
+     */
+    public Builder stopSessionsOnClose(boolean stop) {
+      this.stopSessionsOnClose = stop;
+      return this;
+    }
+
+    /**
+     * Whether a JVM shutdown hook stops open sessions when the JVM exits without {@code close()}.
+     * Default {@code false}.
+     *
+     * @param enabled whether to register the hook
+     * @return this builder
+     */
+    public Builder shutdownHook(boolean enabled) {
+      this.shutdownHook = enabled;
+      return this;
+    }
+
+    /**
+     * Whether sessions get the {@value BrowserSessions#OWNER_TAG} metadata tag where the provider
+     * supports metadata. Default {@code true}.
+     *
+     * @param enabled whether to tag
+     * @return this builder
+     */
+    public Builder tagOwner(boolean enabled) {
+      this.tagOwner = enabled;
+      return this;
+    }
+
+    /**
+     * Sets the owner id used in the owner tag; the default is a random UUID per client.
+     *
+     * @param ownerId a stable id, e.g. the name of the service that owns the sessions
+     * @return this builder
+     */
+    public Builder ownerId(String ownerId) {
+      if (ownerId == null || ownerId.isBlank()) {
+        throw new InvalidSessionRequestException("ownerId", "ownerId must not be blank");
+      }
+      this.ownerId = ownerId;
+      return this;
+    }
+
+    /**
+     * Selects and configures the provider and builds the client.
+     *
+     * @return the client
+     * @throws ProviderNotFoundException if no provider can be chosen without guessing
+     * @throws ProviderConfigurationException if the provider's configuration is invalid
+     */
+    public BrowserSessions build() {
+      if (provider != null) {
+        return new BrowserSessions(this, provider);
+      }
+      ClassLoader cl = classLoader != null ? classLoader : defaultClassLoader();
+      ProviderSelection.Discovery discovery = ProviderSelection.discover(cl);
+      discovery.problems().forEach(p -> LOG.log(Level.WARNING, "browser-sessions: " + p));
+      String name =
+          ProviderSelection.requestedName(providerName, System::getProperty, System::getenv);
+      BrowserSessionProviderFactory factory = ProviderSelection.select(name, discovery);
+      BrowserSessionProvider built;
+      try {
+        built = factory.create(config.forProvider(factory.name()));
+      } catch (BrowserSessionException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ProviderConfigurationException(
+            "Provider '" + factory.name() + "' failed to start: " + e, factory.name(), null);
+      }
+      if (built == null) {
+        throw new ProviderConfigurationException(
+            "Provider factory " + factory.getClass().getName() + " returned no provider",
+            factory.name(), null);
+      }
+      return new BrowserSessions(this, built);
+    }
+  }
+}

@@ -1,0 +1,474 @@
+package dev.browsersessions;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration for one provider, in the style of OpenTelemetry's {@code ConfigProperties}.
+ *
+ * <p>A key such as {@code api-key} for provider {@code notte} resolves from, in order:
+ *
+ * <ol>
+ *   <li>an explicit value given to {@link Builder#put(String, String)};
+ *   <li>the system property {@code browsersessions.notte.api-key};
+ *   <li>the environment variable {@code BROWSERSESSIONS_NOTTE_API_KEY};
+ *   <li>the vendor's own variables that the provider declared with {@link #withVendorVariable}
+ *       (e.g. {@code NOTTE_API_KEY}).
+ * </ol>
+ *
+ * Blank values count as unset. Typed getters reject malformed values with a {@link
+ * ProviderConfigurationException} that names the key and where the value came from. Keys that hold
+ * secrets (their name contains {@code key}, {@code secret}, {@code token} or {@code password}) are
+ * never shown by {@link #toString()} or in error messages. Instances are immutable and thread-safe.
+ */
+public final class ProviderConfig {
+
+  private static final Pattern KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  private static final ProviderConfig EMPTY = builder().build();
+
+  private final String provider;
+  private final Map<String, String> explicit;
+  private final Map<String, List<String>> vendorVariables;
+  private final Function<String, String> env;
+  private final Function<String, String> sysprops;
+
+  private ProviderConfig(
+      String provider,
+      Map<String, String> explicit,
+      Map<String, List<String>> vendorVariables,
+      Function<String, String> env,
+      Function<String, String> sysprops) {
+    this.provider = provider;
+    this.explicit = Map.copyOf(explicit);
+    this.vendorVariables = Map.copyOf(vendorVariables);
+    this.env = env;
+    this.sysprops = sysprops;
+  }
+
+  /**
+   * A configuration with no explicit values; keys still resolve from system properties and
+   * environment variables.
+   *
+   * @return the configuration
+   */
+  public static ProviderConfig empty() {
+    return EMPTY;
+  }
+
+  /**
+   * A configuration with the given explicit values.
+   *
+   * @param values keys and values
+   * @return the configuration
+   */
+  public static ProviderConfig of(Map<String, String> values) {
+    Builder b = builder();
+    values.forEach(b::put);
+    return b.build();
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * This configuration bound to a provider's name, which selects the system properties and
+   * environment variables consulted. {@link BrowserSessions} binds it before handing it to a
+   * factory.
+   *
+   * @param providerName the provider's name, e.g. {@code "notte"}
+   * @return a new configuration
+   */
+  public ProviderConfig forProvider(String providerName) {
+    Objects.requireNonNull(providerName, "providerName");
+    return new ProviderConfig(providerName, explicit, vendorVariables, env, sysprops);
+  }
+
+  /**
+   * This configuration with one more vendor variable consulted last for a key, e.g. {@code
+   * withVendorVariable("api-key", "NOTTE_API_KEY")}.
+   *
+   * @param key the configuration key
+   * @param environmentVariable the vendor's conventional environment variable
+   * @return a new configuration
+   */
+  public ProviderConfig withVendorVariable(String key, String environmentVariable) {
+    Map<String, List<String>> copy = new LinkedHashMap<>(vendorVariables);
+    List<String> vars = new ArrayList<>(copy.getOrDefault(key, List.of()));
+    vars.add(environmentVariable);
+    copy.put(key, List.copyOf(vars));
+    return new ProviderConfig(provider, explicit, copy, env, sysprops);
+  }
+
+  /**
+   * The provider this configuration is bound to.
+   *
+   * @return the provider's name, once bound
+   */
+  public Optional<String> provider() {
+    return Optional.ofNullable(provider);
+  }
+
+  /**
+   * The explicitly given keys (not those from properties or the environment).
+   *
+   * @return the keys
+   */
+  public Set<String> explicitKeys() {
+    return explicit.keySet();
+  }
+
+  /**
+   * Resolves a key.
+   *
+   * @param key e.g. {@code "api-key"}
+   * @return the value, if set anywhere
+   */
+  public Optional<String> getString(String key) {
+    return resolve(key).map(Resolved::value);
+  }
+
+  /**
+   * Resolves a key, with a default.
+   *
+   * @param key the key
+   * @param defaultValue used when the key is unset
+   * @return the value or the default
+   */
+  public String getString(String key, String defaultValue) {
+    return getString(key).orElse(defaultValue);
+  }
+
+  /**
+   * Resolves a key that must be set.
+   *
+   * @param key the key
+   * @return the value
+   * @throws ProviderConfigurationException naming every place the key can be set
+   */
+  public String requireString(String key) {
+    return getString(key)
+        .orElseThrow(
+            () ->
+                new ProviderConfigurationException(
+                    "Missing configuration '" + key + "'" + forProviderText() + ": set "
+                        + String.join(", ", sourcesFor(key)),
+                    provider,
+                    key));
+  }
+
+  /**
+   * Resolves a duration: ISO-8601 ({@code PT30S}) or a number with a unit ({@code 500ms}, {@code
+   * 30s}, {@code 5m}, {@code 2h}, {@code 1d}). Negative durations are rejected.
+   *
+   * @param key the key
+   * @return the duration, if set
+   * @throws ProviderConfigurationException if the value is malformed or negative
+   */
+  public Optional<Duration> getDuration(String key) {
+    return resolve(key).map(r -> parseDuration(r));
+  }
+
+  /**
+   * Resolves a duration, with a default.
+   *
+   * @param key the key
+   * @param defaultValue used when unset
+   * @return the duration
+   */
+  public Duration getDuration(String key, Duration defaultValue) {
+    return getDuration(key).orElse(defaultValue);
+  }
+
+  /**
+   * Resolves an integer within bounds.
+   *
+   * @param key the key
+   * @param defaultValue used when unset
+   * @param min the smallest value accepted
+   * @param max the largest value accepted
+   * @return the value
+   * @throws ProviderConfigurationException if malformed or out of bounds
+   */
+  public int getInt(String key, int defaultValue, int min, int max) {
+    Optional<Resolved> r = resolve(key);
+    if (r.isEmpty()) {
+      return defaultValue;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(r.get().value().trim());
+    } catch (NumberFormatException e) {
+      throw invalid(r.get(), "a whole number between " + min + " and " + max);
+    }
+    if (value < min || value > max) {
+      throw invalid(r.get(), "a whole number between " + min + " and " + max);
+    }
+    return value;
+  }
+
+  /**
+   * Resolves a boolean ({@code true}/{@code false}, any case).
+   *
+   * @param key the key
+   * @param defaultValue used when unset
+   * @return the value
+   * @throws ProviderConfigurationException if neither true nor false
+   */
+  public boolean getBoolean(String key, boolean defaultValue) {
+    Optional<Resolved> r = resolve(key);
+    if (r.isEmpty()) {
+      return defaultValue;
+    }
+    String v = r.get().value().trim().toLowerCase(Locale.ROOT);
+    if (v.equals("true")) {
+      return true;
+    }
+    if (v.equals("false")) {
+      return false;
+    }
+    throw invalid(r.get(), "true or false");
+  }
+
+  /**
+   * Resolves an absolute URI.
+   *
+   * @param key the key
+   * @return the URI, if set
+   * @throws ProviderConfigurationException if not an absolute URI
+   */
+  public Optional<URI> getUri(String key) {
+    return resolve(key)
+        .map(
+            r -> {
+              try {
+                URI uri = new URI(r.value().trim());
+                if (!uri.isAbsolute() || uri.getHost() == null) {
+                  throw invalid(r, "an absolute URL such as https://host.example");
+                }
+                return uri;
+              } catch (URISyntaxException e) {
+                throw invalid(r, "an absolute URL such as https://host.example");
+              }
+            });
+  }
+
+  /**
+   * Resolves an absolute URI, with a default.
+   *
+   * @param key the key
+   * @param defaultValue used when unset
+   * @return the URI
+   */
+  public URI getUri(String key, URI defaultValue) {
+    return getUri(key).orElse(defaultValue);
+  }
+
+  /**
+   * Whether a key names a secret, which is never shown.
+   *
+   * @param key the key
+   * @return {@code true} for keys containing {@code key}, {@code secret}, {@code token} or {@code
+   *     password}
+   */
+  public static boolean isSecret(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("key") || k.contains("secret") || k.contains("token")
+        || k.contains("password") || k.contains("credential");
+  }
+
+  /**
+   * Lists the explicit keys with secrets masked; never shows a secret value.
+   *
+   * @return e.g. {@code ProviderConfig[notte]{api-key=****, base-url=http://127.0.0.1:8080}}
+   */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    explicit.forEach((k, v) -> shown.put(k, isSecret(k) ? "****" : v));
+    return "ProviderConfig[" + (provider == null ? "unbound" : provider) + "]" + shown;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private record Resolved(String key, String value, String source) {}
+
+  private Optional<Resolved> resolve(String key) {
+    Objects.requireNonNull(key, "key");
+    String v = explicit.get(key);
+    if (isSet(v)) {
+      return Optional.of(new Resolved(key, v, "explicit configuration"));
+    }
+    if (provider != null) {
+      String prop = systemProperty(key);
+      v = sysprops.apply(prop);
+      if (isSet(v)) {
+        return Optional.of(new Resolved(key, v, "system property " + prop));
+      }
+      String var = environmentVariable(key);
+      v = env.apply(var);
+      if (isSet(v)) {
+        return Optional.of(new Resolved(key, v, "environment variable " + var));
+      }
+    }
+    for (String var : vendorVariables.getOrDefault(key, List.of())) {
+      v = env.apply(var);
+      if (isSet(v)) {
+        return Optional.of(new Resolved(key, v, "environment variable " + var));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isSet(String v) {
+    return v != null && !v.isBlank();
+  }
+
+  private String systemProperty(String key) {
+    return "browsersessions." + provider + "." + key;
+  }
+
+  private String environmentVariable(String key) {
+    return ("BROWSERSESSIONS_" + provider + "_" + key)
+        .toUpperCase(Locale.ROOT)
+        .replace('-', '_')
+        .replace('.', '_');
+  }
+
+  private List<String> sourcesFor(String key) {
+    List<String> sources = new ArrayList<>();
+    sources.add("ProviderConfig.builder().put(\"" + key + "\", …)");
+    if (provider != null) {
+      sources.add("-D" + systemProperty(key));
+      sources.add(environmentVariable(key));
+    }
+    sources.addAll(vendorVariables.getOrDefault(key, List.of()));
+    return sources;
+  }
+
+  private String forProviderText() {
+    return provider == null ? "" : " for provider '" + provider + "'";
+  }
+
+  private Duration parseDuration(Resolved r) {
+    String v = r.value().trim();
+    Duration d;
+    Matcher m = SIMPLE_DURATION.matcher(v.toLowerCase(Locale.ROOT));
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d =
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              default -> Duration.ofDays(n);
+            };
+      } else {
+        d = Duration.parse(v);
+      }
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw invalid(r, "a duration such as 30s, 500ms, 5m or PT30S");
+    }
+    if (d.isNegative()) {
+      throw invalid(r, "a duration that is not negative");
+    }
+    return d;
+  }
+
+  private ProviderConfigurationException invalid(Resolved r, String expected) {
+    String shown = isSecret(r.key()) ? "(a secret, not shown)" : "'" + r.value() + "'";
+    return new ProviderConfigurationException(
+        "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
+            + " must be " + expected + ", got " + shown,
+        provider,
+        r.key());
+  }
+
+  /** Builds a {@link ProviderConfig}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, String> explicit = new LinkedHashMap<>();
+    private Function<String, String> env = System::getenv;
+    private Function<String, String> sysprops = System::getProperty;
+
+    private Builder() {}
+
+    /**
+     * Sets a value explicitly; it wins over properties and the environment.
+     *
+     * @param key a lower-case key such as {@code api-key} or {@code request-timeout}
+     * @param value the value
+     * @return this builder
+     * @throws ProviderConfigurationException if the key is malformed
+     */
+    public Builder put(String key, String value) {
+      Objects.requireNonNull(key, "key");
+      if (!KEY.matcher(key).matches()) {
+        throw new ProviderConfigurationException(
+            "Configuration key '" + key + "' must be lower-case words joined by '-' or '.',"
+                + " such as api-key",
+            null,
+            key);
+      }
+      explicit.put(key, Objects.requireNonNull(value, () -> "value of " + key));
+      return this;
+    }
+
+    /**
+     * Replaces the environment consulted (for tests); the default is {@link System#getenv}.
+     *
+     * @param environment the variables
+     * @return this builder
+     */
+    public Builder environment(Map<String, String> environment) {
+      Map<String, String> copy = Map.copyOf(environment);
+      this.env = copy::get;
+      return this;
+    }
+
+    /**
+     * Replaces the system properties consulted (for tests); the default is the live {@link
+     * System#getProperties()}.
+     *
+     * @param properties the properties
+     * @return this builder
+     */
+    public Builder systemProperties(Properties properties) {
+      Properties copy = new Properties();
+      copy.putAll(properties);
+      this.sysprops = copy::getProperty;
+      return this;
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @return the configuration, not yet bound to a provider
+     */
+    public ProviderConfig build() {
+      return new ProviderConfig(null, explicit, Map.of(), env, sysprops);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.browsersessions;
+
+import java.util.Optional;
+
+/**
+ * The vendor answered something this library cannot understand: an undecodable body, a missing
+ * required field, an unexpected shape. Carries a bounded excerpt of the body for diagnosis.
+ */
+public class ProviderProtocolException extends BrowserSessionException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The largest body excerpt kept, in characters. */
+  public static final int MAX_EXCERPT = 512;
+
+  private final String bodyExcerpt;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what was wrong with the answer
+   * @param provider the provider's name
+   * @param httpStatus the vendor's status, or {@code 0}
+   * @param body the body received (cut to {@link #MAX_EXCERPT} characters), or {@code null}
+   * @param cause the parse failure, or {@code null}
+   */
+  public ProviderProtocolException(
+      String message, String provider, int httpStatus, String body, Throwable cause) {
+    super(message, provider, httpStatus, false, cause);
+    this.bodyExcerpt = excerpt(body);
+  }
+
+  /**
+   * A bounded excerpt of the body that could not be understood.
+   *
+   * @return at most {@link #MAX_EXCERPT} characters of the body, when there was one
+   */
+  public Optional<String> bodyExcerpt() {
+    return Optional.ofNullable(bodyExcerpt);
+  }
+
+  private static String excerpt(String body) {
+    if (body == null) {
+      return null;
+    }
+    return body.length() <= MAX_EXCERPT ? body : body.substring(0, MAX_EXCERPT) + "…";
+  }
+}

@@ -1,0 +1,103 @@
+package dev.browsersessions.spi;
+
+import dev.browsersessions.Capability;
+import dev.browsersessions.InvalidSessionRequestException;
+import dev.browsersessions.ProxySettings;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.UnsupportedCapabilityException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The checks every provider applies before talking to its vendor; {@link
+ * dev.browsersessions.BrowserSessions} applies them too, so a provider called through it never sees
+ * an invalid id or an unsupported option.
+ */
+public final class RequestChecks {
+
+  /** The longest session id accepted. */
+  public static final int MAX_ID_LENGTH = 256;
+
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._~:@-]+");
+
+  private RequestChecks() {}
+
+  /**
+   * Checks that a session id is non-blank and cannot escape one URL path segment: at most {@value
+   * #MAX_ID_LENGTH} characters from {@code A-Z a-z 0-9 . _ ~ : @ -}, and not {@code .} or {@code
+   * ..}.
+   *
+   * @param sessionId the id
+   * @return the id
+   * @throws InvalidSessionRequestException naming the field {@code sessionId}
+   */
+  public static String requireValidId(String sessionId) {
+    if (sessionId == null || sessionId.isBlank()) {
+      throw new InvalidSessionRequestException("sessionId", "sessionId must not be null or blank");
+    }
+    if (sessionId.length() > MAX_ID_LENGTH) {
+      throw new InvalidSessionRequestException(
+          "sessionId",
+          "sessionId must be at most " + MAX_ID_LENGTH + " characters, got "
+              + sessionId.length());
+    }
+    if (!SAFE_ID.matcher(sessionId).matches()
+        || sessionId.equals(".")
+        || sessionId.equals("..")) {
+      throw new InvalidSessionRequestException(
+          "sessionId",
+          "sessionId may contain only letters, digits and . _ ~ : @ - (got \""
+              + printable(sessionId) + "\")");
+    }
+    return sessionId;
+  }
+
+  /**
+   * Checks that every option a request sets is among a provider's capabilities.
+   *
+   * @param request the request
+   * @param capabilities what the provider declares
+   * @param provider the provider's name, for the message
+   * @throws UnsupportedCapabilityException naming the first unsupported option
+   */
+  public static void requireSupported(
+      SessionRequest request, Set<Capability> capabilities, String provider) {
+    require(request.idleTimeout().isPresent(), Capability.IDLE_TIMEOUT, capabilities, provider);
+    require(request.maxDuration().isPresent(), Capability.MAX_DURATION, capabilities, provider);
+    require(request.headless().isPresent(), Capability.HEADLESS, capabilities, provider);
+    require(request.viewport().isPresent(), Capability.VIEWPORT, capabilities, provider);
+    require(request.userAgent().isPresent(), Capability.USER_AGENT, capabilities, provider);
+    require(
+        request.proxy().filter(p -> p instanceof ProxySettings.External).isPresent(),
+        Capability.PROXY,
+        capabilities,
+        provider);
+    require(
+        request.proxy().filter(p -> p instanceof ProxySettings.Managed).isPresent(),
+        Capability.MANAGED_PROXY,
+        capabilities,
+        provider);
+    require(request.region().isPresent(), Capability.REGION, capabilities, provider);
+    require(request.solveCaptchas(), Capability.SOLVE_CAPTCHAS, capabilities, provider);
+    require(request.recordSession(), Capability.RECORDING, capabilities, provider);
+    require(request.keepAlive(), Capability.KEEP_ALIVE, capabilities, provider);
+    require(!request.metadata().isEmpty(), Capability.METADATA, capabilities, provider);
+  }
+
+  private static void require(
+      boolean used, Capability capability, Set<Capability> capabilities, String provider) {
+    if (used && !capabilities.contains(capability)) {
+      throw new UnsupportedCapabilityException(capability, provider);
+    }
+  }
+
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder();
+    int shown = Math.min(s.length(), 64);
+    for (int i = 0; i < shown; i++) {
+      char c = s.charAt(i);
+      b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return s.length() > shown ? b + "…" : b.toString();
+  }
+}

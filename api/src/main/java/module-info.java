@@ -1,0 +1,10 @@
+/**
+ * The vendor-neutral browser-sessions API and SPI. Providers are found with {@link
+ * java.util.ServiceLoader}.
+ */
+module dev.browsersessions {
+  exports dev.browsersessions;
+  exports dev.browsersessions.spi;
+
+  uses dev.browsersessions.spi.BrowserSessionProviderFactory;
+}
