@@ -93,7 +93,10 @@ public final class ProviderSelection {
           factories.add(f);
         }
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        problems.add("a registered provider could not be loaded: " + e);
+        Throwable cause = e.getCause();
+        problems.add(
+            "a registered provider could not be loaded: " + e
+                + (cause != null ? " (caused by " + cause + ")" : ""));
       }
     }
     return new Discovery(factories, problems);

@@ -1,0 +1,85 @@
+package dev.browsersessions.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browsersessions.Capability;
+import dev.browsersessions.InvalidSessionRequestException;
+import dev.browsersessions.ProxySettings;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.UnsupportedCapabilityException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequestChecksTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"abc", "0f9c2d3e-1111-2222-3333-444455556666", "sess_1.a~b:c@d-e", "..a"})
+  void pathSafeIdsAreAccepted(String id) {
+    assertThat(RequestChecks.requireValidId(id)).isEqualTo(id);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  ", "../x", "a/b", "a\\b", "%2e%2e", "?x=1", "#", "a\r\nb", "a b",
+      ".", "..", "ä"})
+  void idsThatCouldEscapeAPathSegmentAreRefused(String id) {
+    assertThatThrownBy(() -> RequestChecks.requireValidId(id))
+        .isInstanceOfSatisfying(
+            InvalidSessionRequestException.class,
+            e -> {
+              assertThat(e.field()).contains("sessionId");
+              assertThat(e.getMessage()).doesNotContain("\r").doesNotContain("\n");
+            });
+  }
+
+  static Stream<Arguments> options() {
+    return Stream.of(
+        Arguments.of(SessionRequest.builder().idleTimeout(Duration.ofMinutes(1)),
+            Capability.IDLE_TIMEOUT),
+        Arguments.of(SessionRequest.builder().maxDuration(Duration.ofMinutes(1)),
+            Capability.MAX_DURATION),
+        Arguments.of(SessionRequest.builder().headless(true), Capability.HEADLESS),
+        Arguments.of(SessionRequest.builder().viewport(1, 1), Capability.VIEWPORT),
+        Arguments.of(SessionRequest.builder().userAgent("ua"), Capability.USER_AGENT),
+        Arguments.of(SessionRequest.builder().proxy(ProxySettings.external("http://p:1")),
+            Capability.PROXY),
+        Arguments.of(SessionRequest.builder().proxy(ProxySettings.managed()),
+            Capability.MANAGED_PROXY),
+        Arguments.of(SessionRequest.builder().region("us-east-1"), Capability.REGION),
+        Arguments.of(SessionRequest.builder().solveCaptchas(true), Capability.SOLVE_CAPTCHAS),
+        Arguments.of(SessionRequest.builder().recordSession(true), Capability.RECORDING),
+        Arguments.of(SessionRequest.builder().keepAlive(true), Capability.KEEP_ALIVE),
+        Arguments.of(SessionRequest.builder().metadata(Map.of("a", "b")), Capability.METADATA));
+  }
+
+  @ParameterizedTest
+  @MethodSource("options")
+  void eachOptionNeedsItsCapability(SessionRequest.Builder request, Capability capability) {
+    SessionRequest r = request.build();
+    Set<Capability> without = EnumSet.allOf(Capability.class);
+    without.remove(capability);
+    assertThatThrownBy(() -> RequestChecks.requireSupported(r, without, "p"))
+        .isInstanceOfSatisfying(
+            UnsupportedCapabilityException.class,
+            e -> {
+              assertThat(e.capability()).isEqualTo(capability);
+              assertThat(e.getMessage()).contains("'p'").contains(capability.name());
+            });
+    RequestChecks.requireSupported(r, EnumSet.of(capability), "p");
+  }
+
+  @ParameterizedTest
+  @MethodSource("options")
+  void defaultsNeedNoCapability(SessionRequest.Builder ignored, Capability capability) {
+    RequestChecks.requireSupported(SessionRequest.defaults(), Set.of(), "p");
+    assertThat(SessionRequest.defaults().metadata()).isEmpty();
+  }
+}
