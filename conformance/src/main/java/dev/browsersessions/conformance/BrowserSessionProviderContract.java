@@ -1,0 +1,1056 @@
+package dev.browsersessions.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.browsersessions.BrowserSession;
+import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.BrowserSessions;
+import dev.browsersessions.Capability;
+import dev.browsersessions.InvalidSessionRequestException;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.UnsupportedCapabilityException;
+import dev.browsersessions.conformance.internal.Await;
+import dev.browsersessions.conformance.internal.CapabilityRequests;
+import dev.browsersessions.conformance.internal.DeferredCloseProvider;
+import dev.browsersessions.conformance.internal.Factories;
+import dev.browsersessions.conformance.internal.InvalidIds;
+import dev.browsersessions.conformance.internal.Outcome;
+import dev.browsersessions.conformance.internal.Parallel;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.spi.BrowserSessionProviderFactory;
+import dev.browsersessions.spi.RequestChecks;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The contract every {@link BrowserSessionProvider} must meet, as one abstract JUnit 5 class.
+ * Each test checks one rule of {@code conformance/RULES.md}; its name carries the rule id and
+ * whether the rule is {@code required_} or {@code optional_} (depends on a {@link Capability}).
+ * When a provider lacks the capability of an optional rule, the test instead checks that the
+ * provider refuses the option with {@link UnsupportedCapabilityException}: an opt-out is never
+ * silent.
+ *
+ * <pre>{@code
+ * class FakeConformanceTest extends BrowserSessionProviderContract {
+ *   @Override
+ *   protected BrowserSessionProvider createProvider() {
+ *     return FakeSessionProvider.builder().build();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Life cycle: {@link #createProvider()} is called before each test. After each test the kit
+ * stops every session it created that is not known to be terminal, then closes the provider.
+ * The kit calls the SPI directly, except for the rules about the user API (section 10).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("conformance")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+public abstract class BrowserSessionProviderContract {
+
+  private static final System.Logger LOG =
+      System.getLogger(BrowserSessionProviderContract.class.getName());
+  private static final Duration IDLE = Duration.ofMinutes(5);
+  private static final Duration MAX = Duration.ofMinutes(10);
+  private static final Duration MARGIN = Duration.ofMinutes(1);
+  private static final String NAME_PATTERN = "[a-z][a-z0-9-]{0,31}";
+  private static final String TAG = "conformance-tag";
+  private static final Set<SessionStatus> TERMINAL =
+      EnumSet.of(SessionStatus.CLOSED, SessionStatus.ERROR, SessionStatus.TIMED_OUT);
+  private static final Set<SessionStatus> STARTING =
+      EnumSet.of(SessionStatus.PENDING, SessionStatus.ACTIVE);
+
+  private final Set<String> created = ConcurrentHashMap.newKeySet();
+  private final Set<String> ended = ConcurrentHashMap.newKeySet();
+  private BrowserSessionProvider provider;
+
+  /** For subclasses. */
+  protected BrowserSessionProviderContract() {}
+
+  // --- hooks -------------------------------------------------------------------------------------
+
+  /**
+   * Builds a fresh provider. Called before EACH test; the kit stops every session it created and
+   * closes the provider after each test.
+   *
+   * @return a new provider; must not do I/O that fails when nothing is listening yet
+   */
+  protected abstract BrowserSessionProvider createProvider();
+
+  /**
+   * The request plain creates use. Override when the provider needs something to start a
+   * session at all (e.g. headless for a CI machine); use only declared capabilities.
+   *
+   * @return by default {@link SessionRequest#defaults()}
+   */
+  protected SessionRequest minimalRequest() {
+    return SessionRequest.defaults();
+  }
+
+  /**
+   * Moves the provider's clock forward, for the timeout rules (section 8). Called after {@link
+   * #createProvider()} in each test, so it may refer to the provider just built.
+   *
+   * @return by default {@code Optional.empty()}: the timeout rules are then skipped (JUnit
+   *     assumption) with the reason
+   */
+  protected Optional<TimeControl> timeControl() {
+    return Optional.empty();
+  }
+
+  /**
+   * How long the kit waits (bounded polling) for an eventually consistent change, e.g. a stopped
+   * session to leave the active list. Parallel calls (section 9) may take three times as long.
+   *
+   * @return by default 10 seconds
+   */
+  protected Duration settleTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /**
+   * A request that uses exactly one request option on top of {@link #minimalRequest()}, for the
+   * capability rules (R7.4, R7.5). Override to pick values the vendor accepts (e.g. a region it
+   * runs in); the defaults are an idle timeout of 5 minutes, a maximum duration of 10 minutes,
+   * headless, a 1280x720 viewport, a fixed user agent, an external proxy at {@code
+   * http://127.0.0.1:3128}, a managed proxy in {@code us}, region {@code us-west-2}, captcha
+   * solving, recording, keep-alive, and one metadata tag.
+   *
+   * @param capability a capability that is a request option (not {@code LIST}, {@code CDP_URL},
+   *     {@code LIVE_VIEW})
+   * @return the request
+   */
+  protected SessionRequest requestUsing(Capability capability) {
+    return CapabilityRequests.using(capability, minimalRequest());
+  }
+
+  /**
+   * A well-formed id the provider has never handed out, for the not-found rules (section 5).
+   *
+   * @return by default a random UUID
+   */
+  protected String unknownSessionId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /**
+   * How many calls the concurrency rules (section 9) make at once.
+   *
+   * @return by default 8
+   */
+  protected int parallelism() {
+    return 8;
+  }
+
+  /**
+   * The provider of the running test, for subclasses that add their own tests.
+   *
+   * @return the provider built by {@link #createProvider()} for this test
+   */
+  protected final BrowserSessionProvider provider() {
+    if (provider == null) {
+      throw new IllegalStateException("provider() is only available while a test runs");
+    }
+    return provider;
+  }
+
+  // --- life cycle ------------------------------------------------------------------------------
+
+  /** Builds the provider for the next test. */
+  @BeforeEach
+  final void conformanceSetUp() {
+    created.clear();
+    ended.clear();
+    provider =
+        Objects.requireNonNull(createProvider(), "createProvider() returned null; return a provider");
+  }
+
+  /** Stops every session the test created and closes the provider. */
+  @AfterEach
+  final void conformanceTearDown() {
+    BrowserSessionProvider p = provider;
+    provider = null;
+    if (p == null) {
+      return;
+    }
+    try {
+      for (String id : created) {
+        if (!ended.contains(id)) {
+          try {
+            p.stop(id);
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "conformance kit: could not stop " + id, e);
+          }
+        }
+      }
+    } finally {
+      try {
+        p.close();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "conformance kit: close() failed", e);
+      }
+    }
+  }
+
+  // --- 1. registration and discovery -----------------------------------------------------------
+
+  /** R1.1: exactly one registered factory has the provider's name. */
+  @Test
+  public void required_R1_1_factoryIsRegisteredUnderProviderName() {
+    String name = provider.name();
+    List<BrowserSessionProviderFactory> factories = Factories.load();
+    List<String> names = factories.stream().map(BrowserSessionProviderFactory::name).toList();
+    assertThat(names)
+        .as("R1.1: ServiceLoader must find exactly one BrowserSessionProviderFactory named '%s'"
+            + " (found %s); check META-INF/services/dev.browsersessions.spi."
+            + "BrowserSessionProviderFactory and 'provides' in module-info.java", name, names)
+        .containsOnlyOnce(name);
+  }
+
+  /** R1.2: the provider's and its factory's names are short and lower-case. */
+  @Test
+  public void required_R1_2_nameIsShortAndLowerCase() {
+    assertThat(provider.name())
+        .as("R1.2: provider name must match %s; check name()", NAME_PATTERN)
+        .matches(NAME_PATTERN);
+    Factories.load().stream()
+        .filter(f -> f.name() != null && f.name().equalsIgnoreCase(provider.name()))
+        .forEach(f -> assertThat(f.name())
+            .as("R1.2: factory %s name must match %s", f.getClass().getName(), NAME_PATTERN)
+            .matches(NAME_PATTERN));
+  }
+
+  /** R1.3: the name never changes, across calls, providers and factory instances. */
+  @Test
+  public void required_R1_3_nameIsStable() {
+    String name = provider.name();
+    assertThat(provider.name()).as("R1.3: name() must return the same value every time")
+        .isEqualTo(name);
+    try (BrowserSessionProvider second = createProvider()) {
+      assertThat(second.name()).as("R1.3: a second provider must have the same name")
+          .isEqualTo(name);
+    }
+    long again = Factories.load().stream().filter(f -> name.equals(f.name())).count();
+    assertThat(again).as("R1.3: a fresh factory instance must still be named '%s'", name)
+        .isEqualTo(1);
+  }
+
+  /** R1.4: capabilities are non-null, hold no null, and do not change. */
+  @Test
+  public void required_R1_4_capabilitiesAreNonNullAndStable() {
+    Set<Capability> first = provider.capabilities();
+    assertThat(first).as("R1.4: capabilities() must not be null").isNotNull();
+    assertThat(new ArrayList<>(first)).as("R1.4: capabilities() must not contain null")
+        .doesNotContainNull();
+    assertThat(provider.capabilities()).as("R1.4: capabilities() must not change between calls")
+        .isEqualTo(first);
+    try (BrowserSessionProvider second = createProvider()) {
+      assertThat(second.capabilities())
+          .as("R1.4: an equally configured provider must declare the same capabilities")
+          .isEqualTo(first);
+    }
+  }
+
+  /** R1.5: callers cannot change the capabilities through the returned set. */
+  @Test
+  public void required_R1_5_capabilitiesCannotBeChangedByCallers() {
+    Set<Capability> before = EnumSet.noneOf(Capability.class);
+    before.addAll(provider.capabilities());
+    Set<Capability> returned = provider.capabilities();
+    catchThrowable(returned::clear);
+    catchThrowable(() -> returned.addAll(EnumSet.allOf(Capability.class)));
+    assertThat(provider.capabilities())
+        .as("R1.5: modifying the set capabilities() returned changed the provider; return an"
+            + " unmodifiable set or a copy")
+        .isEqualTo(before);
+  }
+
+  // --- 2. create -------------------------------------------------------------------------------
+
+  /** R2.1: create returns a usable, fresh id and a non-terminal status. */
+  @Test
+  public void required_R2_1_createReturnsFreshIdAndNonTerminalStatus() {
+    SessionInfo info = createMinimal();
+    assertThatCode(() -> RequestChecks.requireValidId(info.id()))
+        .as("R2.1: the id create returned (%s) must pass RequestChecks.requireValidId",
+            InvalidIds.show(info.id()))
+        .doesNotThrowAnyException();
+    assertThat(info.status())
+        .as("R2.1: a new session must be PENDING or ACTIVE; check the vendor status mapping")
+        .isIn(STARTING);
+  }
+
+  /** R2.2: every create gives a new id. */
+  @Test
+  public void required_R2_2_createdIdsAreDistinct() {
+    SessionInfo a = createMinimal();
+    stop(a.id());
+    SessionInfo b = createMinimal();
+    SessionInfo c = createMinimal();
+    assertThat(List.of(a.id(), b.id(), c.id()))
+        .as("R2.2: three creates (one already stopped) must give three distinct ids")
+        .doesNotHaveDuplicates();
+  }
+
+  /** R2.3: the session names its provider. */
+  @Test
+  public void required_R2_3_createReportsProviderName() {
+    assertThat(createMinimal().provider())
+        .as("R2.3: SessionInfo.provider() must equal provider.name()")
+        .isEqualTo(provider.name());
+  }
+
+  /** R2.4: a new session becomes ACTIVE within the settle timeout. */
+  @Test
+  public void required_R2_4_sessionBecomesActive() {
+    SessionInfo info = createMinimal();
+    if (info.status() != SessionStatus.ACTIVE) {
+      awaitStatus(info.id(), i -> i.status() == SessionStatus.ACTIVE,
+          "R2.4: session " + info.id() + " must become ACTIVE");
+    }
+  }
+
+  /** R2.5: with CDP_URL, an active session has a WebSocket or HTTP CDP URL. */
+  @Test
+  public void optional_R2_5_cdpUrlPresentWhenDeclared() {
+    assumeDeclaredOrAbort(Capability.CDP_URL);
+    URI url = awaitActive(createMinimal()).cdpUrl().orElse(null);
+    assertThat(url).as("R2.5: CDP_URL is declared, so an ACTIVE session must have cdpUrl()")
+        .isNotNull();
+    assertThat(url.getScheme()).as("R2.5: cdpUrl scheme").isIn("ws", "wss", "http", "https");
+  }
+
+  /** R2.6: with LIVE_VIEW, an active session has an HTTP(S) live-view URL. */
+  @Test
+  public void optional_R2_6_liveViewUrlPresentWhenDeclared() {
+    assumeDeclaredOrAbort(Capability.LIVE_VIEW);
+    URI url = awaitActive(createMinimal()).liveViewUrl().orElse(null);
+    assertThat(url)
+        .as("R2.6: LIVE_VIEW is declared, so an ACTIVE session must have liveViewUrl()")
+        .isNotNull();
+    assertThat(url.getScheme()).as("R2.6: liveViewUrl scheme").isIn("http", "https");
+  }
+
+  /** R2.7: a requested idle timeout is reported as granted. */
+  @Test
+  public void optional_R2_7_grantedIdleTimeoutIsReported() {
+    if (refusedWhenMissing(Capability.IDLE_TIMEOUT)) {
+      return;
+    }
+    SessionInfo info = create(requestUsing(Capability.IDLE_TIMEOUT));
+    Optional<Duration> granted = info.idleTimeout().or(() -> provider.status(info.id())
+        .idleTimeout());
+    assertThat(granted)
+        .as("R2.7: an idle timeout was requested, so create or status must report the granted"
+            + " one in SessionInfo.idleTimeout()")
+        .hasValueSatisfying(d -> assertThat(d).isPositive());
+  }
+
+  /** R2.8: a requested maximum duration is reported as granted. */
+  @Test
+  public void optional_R2_8_grantedMaxDurationIsReported() {
+    if (refusedWhenMissing(Capability.MAX_DURATION)) {
+      return;
+    }
+    SessionInfo info = create(requestUsing(Capability.MAX_DURATION));
+    Optional<Duration> granted = info.maxDuration().or(() -> provider.status(info.id())
+        .maxDuration());
+    assertThat(granted)
+        .as("R2.8: a maximum duration was requested, so create or status must report the"
+            + " granted one in SessionInfo.maxDuration()")
+        .hasValueSatisfying(d -> assertThat(d).isPositive());
+  }
+
+  /** R2.9: create echoes the metadata it was given. */
+  @Test
+  public void optional_R2_9_metadataIsEchoedByCreate() {
+    if (refusedWhenMissing(Capability.METADATA)) {
+      return;
+    }
+    Map<String, String> tags = Map.of(TAG, token());
+    SessionInfo info = create(minimalRequest().toBuilder().metadata(tags).build());
+    assertThat(info.metadata())
+        .as("R2.9: METADATA is declared, so create must return the tags it stored")
+        .containsAllEntriesOf(tags);
+  }
+
+  // --- 3. status -------------------------------------------------------------------------------
+
+  /** R3.1: status reports the session asked for. */
+  @Test
+  public void required_R3_1_statusReturnsSameSession() {
+    SessionInfo info = createMinimal();
+    SessionInfo read = provider.status(info.id());
+    assertThat(read.id()).as("R3.1: status(id).id()").isEqualTo(info.id());
+    assertThat(read.provider()).as("R3.1: status(id).provider()").isEqualTo(provider.name());
+  }
+
+  /** R3.2: a running session is not reported as ended. */
+  @Test
+  public void required_R3_2_statusOfLiveSessionIsNotTerminal() {
+    SessionInfo info = createMinimal();
+    assertThat(provider.status(info.id()).status())
+        .as("R3.2: a session nobody stopped must be PENDING or ACTIVE")
+        .isIn(STARTING);
+  }
+
+  /** R3.3: after stop, status is terminal. */
+  @Test
+  public void required_R3_3_statusAfterStopIsTerminal() {
+    SessionInfo info = createMinimal();
+    stop(info.id());
+    awaitStatus(info.id(), SessionInfo::isTerminal,
+        "R3.3: status of a stopped session must become terminal");
+  }
+
+  /** R3.4: a terminal status never changes. */
+  @Test
+  public void required_R3_4_terminalStatusIsFinal() {
+    SessionInfo info = createMinimal();
+    stop(info.id());
+    SessionStatus end = awaitStatus(info.id(), SessionInfo::isTerminal,
+        "R3.4: status of a stopped session must become terminal").status();
+    for (int i = 0; i < 3; i++) {
+      assertThat(provider.status(info.id()).status())
+          .as("R3.4: a terminal status must never change").isEqualTo(end);
+    }
+  }
+
+  /** R3.5: status reports the metadata given at create. */
+  @Test
+  public void optional_R3_5_statusReportsMetadata() {
+    if (refusedWhenMissing(Capability.METADATA)) {
+      return;
+    }
+    Map<String, String> tags = Map.of(TAG, token());
+    SessionInfo info = create(minimalRequest().toBuilder().metadata(tags).build());
+    assertThat(provider.status(info.id()).metadata())
+        .as("R3.5: METADATA is declared, so status must return the tags given at create")
+        .containsAllEntriesOf(tags);
+  }
+
+  // --- 4. stop and idempotency -----------------------------------------------------------------
+
+  /** R4.1: stop returns the same session, terminal. */
+  @Test
+  public void required_R4_1_stopReturnsTerminalInfoForSameSession() {
+    SessionInfo info = createMinimal();
+    SessionInfo stopped = stop(info.id());
+    assertThat(stopped).as("R4.1: stop must return a SessionInfo").isNotNull();
+    assertThat(stopped.id()).as("R4.1: stop(id).id()").isEqualTo(info.id());
+    assertThat(stopped.status()).as("R4.1: stop must return a terminal status").isIn(TERMINAL);
+  }
+
+  /** R4.2: stopping again returns terminal and does not throw. */
+  @Test
+  public void required_R4_2_secondStopReturnsTerminalWithoutThrowing() {
+    SessionInfo info = createMinimal();
+    stop(info.id());
+    SessionInfo[] again = new SessionInfo[1];
+    assertThatCode(() -> again[0] = provider.stop(info.id()))
+        .as("R4.2: stopping an ended session must not throw")
+        .doesNotThrowAnyException();
+    assertThat(again[0]).as("R4.2: a second stop must return a SessionInfo").isNotNull();
+    assertThat(again[0].status()).as("R4.2: a second stop must return a terminal status")
+        .isIn(TERMINAL);
+  }
+
+  /** R4.3: repeated stops and status agree on one terminal status. */
+  @Test
+  public void required_R4_3_repeatedStopsAgreeOnStatus() {
+    SessionInfo info = createMinimal();
+    SessionStatus first = stop(info.id()).status();
+    SessionStatus second = stop(info.id()).status();
+    SessionStatus read = provider.status(info.id()).status();
+    assertThat(List.of(second, read))
+        .as("R4.3: later stops and status must report the first stop's status %s", first)
+        .containsOnly(first);
+  }
+
+  /** R4.4: stopping one session leaves the others running. */
+  @Test
+  public void required_R4_4_stopLeavesOtherSessionsRunning() {
+    SessionInfo a = createMinimal();
+    SessionInfo b = createMinimal();
+    stop(a.id());
+    assertThat(provider.status(b.id()).status())
+        .as("R4.4: stopping %s must not end %s", a.id(), b.id())
+        .isIn(STARTING);
+  }
+
+  // --- 5. not found ----------------------------------------------------------------------------
+
+  /** R5.1: status of an unknown id throws SessionNotFoundException. */
+  @Test
+  public void required_R5_1_statusOfUnknownIdThrowsSessionNotFound() {
+    String id = unknownSessionId();
+    assertThat(catchThrowable(() -> provider.status(id)))
+        .as("R5.1: status of unknown id '%s' must throw SessionNotFoundException, not return"
+            + " a made-up session", id)
+        .isInstanceOf(SessionNotFoundException.class);
+  }
+
+  /** R5.2: stop of an unknown id throws SessionNotFoundException. */
+  @Test
+  public void required_R5_2_stopOfUnknownIdThrowsSessionNotFound() {
+    String id = unknownSessionId();
+    assertThat(catchThrowable(() -> provider.stop(id)))
+        .as("R5.2: stop of unknown id '%s' must throw SessionNotFoundException, not report a"
+            + " success", id)
+        .isInstanceOf(SessionNotFoundException.class);
+  }
+
+  /** R5.3: the not-found exception names the id and the provider. */
+  @Test
+  public void required_R5_3_sessionNotFoundNamesIdAndProvider() {
+    String id = unknownSessionId();
+    for (Throwable t : List.of(catchThrowable(() -> provider.status(id)),
+        catchThrowable(() -> provider.stop(id)))) {
+      assertThat(t).as("R5.3: unknown id must throw SessionNotFoundException")
+          .isInstanceOfSatisfying(SessionNotFoundException.class, e -> {
+            assertThat(e.sessionId()).as("R5.3: sessionId()").isEqualTo(id);
+            assertThat(e.provider()).as("R5.3: provider()").contains(provider.name());
+          });
+    }
+  }
+
+  // --- 6. list ---------------------------------------------------------------------------------
+
+  /** R6.1: a created session appears in list(all()). */
+  @Test
+  public void optional_R6_1_listContainsCreatedSession() {
+    if (refusedWhenMissing(Capability.LIST)) {
+      return;
+    }
+    SessionInfo info = createMinimal();
+    List<SessionInfo> listed = awaitList(SessionFilter.all(), l -> ids(l).contains(info.id()),
+        "R6.1: list(all()) must contain the created session " + info.id());
+    SessionInfo entry = listed.stream().filter(i -> i.id().equals(info.id())).findFirst()
+        .orElseThrow();
+    assertThat(entry.provider()).as("R6.1: listed provider()").isEqualTo(provider.name());
+  }
+
+  /** R6.2: list honours the status filter. */
+  @Test
+  public void optional_R6_2_listFiltersByStatus() {
+    if (refusedWhenMissing(Capability.LIST)) {
+      return;
+    }
+    SessionInfo live = createMinimal();
+    awaitList(SessionFilter.active(), l -> ids(l).contains(live.id()),
+        "R6.2: list(active()) must contain the running session " + live.id());
+    SessionFilter ended = new SessionFilter(TERMINAL, Map.of());
+    List<SessionInfo> terminal = provider.list(ended);
+    assertThat(ids(terminal)).as("R6.2: list(terminal statuses) must not contain a running"
+        + " session").doesNotContain(live.id());
+    assertThat(terminal).as("R6.2: every listed session must match the filter")
+        .allMatch(ended::matches);
+    assertThat(provider.list(SessionFilter.active()))
+        .as("R6.2: every listed session must match the filter")
+        .allMatch(SessionFilter.active()::matches);
+  }
+
+  /** R6.3: list honours the metadata filter. */
+  @Test
+  public void optional_R6_3_listFiltersByMetadata() {
+    if (refusedWhenMissing(Capability.LIST) || refusedWhenMissing(Capability.METADATA)) {
+      return;
+    }
+    String mine = token();
+    SessionInfo tagged = create(minimalRequest().toBuilder().metadata(TAG, mine).build());
+    SessionInfo other = create(minimalRequest().toBuilder().metadata(TAG, token()).build());
+    SessionFilter filter = SessionFilter.all().withMetadata(TAG, mine);
+    List<SessionInfo> listed = awaitList(filter, l -> ids(l).contains(tagged.id()),
+        "R6.3: list(withMetadata) must contain the tagged session " + tagged.id());
+    assertThat(ids(listed)).as("R6.3: list(withMetadata) must leave out other sessions")
+        .doesNotContain(other.id());
+  }
+
+  /** R6.4: a stopped session leaves list(active()). */
+  @Test
+  public void optional_R6_4_stoppedSessionLeavesActiveList() {
+    if (refusedWhenMissing(Capability.LIST)) {
+      return;
+    }
+    SessionInfo info = createMinimal();
+    stop(info.id());
+    awaitList(SessionFilter.active(), l -> !ids(l).contains(info.id()),
+        "R6.4: list(active()) must stop listing the stopped session " + info.id());
+  }
+
+  // --- 7. validation and capability refusal ----------------------------------------------------
+
+  /** R7.1: status refuses invalid ids before any vendor call. */
+  @Test
+  public void required_R7_1_statusRejectsInvalidIds() {
+    for (String id : InvalidIds.ALL) {
+      assertRejectedLocally("R7.1: status(" + InvalidIds.show(id) + ")",
+          catchThrowable(() -> provider.status(id)));
+    }
+  }
+
+  /** R7.2: stop refuses invalid ids before any vendor call. */
+  @Test
+  public void required_R7_2_stopRejectsInvalidIds() {
+    for (String id : InvalidIds.ALL) {
+      assertRejectedLocally("R7.2: stop(" + InvalidIds.show(id) + ")",
+          catchThrowable(() -> provider.stop(id)));
+    }
+  }
+
+  /** R7.3: a null id is refused as invalid. */
+  @Test
+  public void required_R7_3_nullIdIsRejected() {
+    assertRejectedLocally("R7.3: status(null)", catchThrowable(() -> provider.status(null)));
+    assertRejectedLocally("R7.3: stop(null)", catchThrowable(() -> provider.stop(null)));
+  }
+
+  /** R7.4: every option whose capability is not declared is refused. */
+  @Test
+  public void required_R7_4_undeclaredCapabilitiesAreRefused() {
+    Set<Capability> missing = missingRequestOptions();
+    for (Capability c : missing) {
+      assertRefused(c, catchThrowable(() -> create(requestUsing(c))));
+    }
+    if (!provider.capabilities().contains(Capability.LIST)) {
+      assertRefused(Capability.LIST, catchThrowable(() -> provider.list(SessionFilter.all())));
+    }
+  }
+
+  /** R7.5: every option whose capability is declared is accepted. */
+  @Test
+  public void required_R7_5_declaredCapabilitiesAreAccepted() {
+    Map<Capability, String> refused = new LinkedHashMap<>();
+    for (Capability c : provider.capabilities()) {
+      if (!CapabilityRequests.REQUEST_OPTIONS.contains(c)) {
+        continue;
+      }
+      try {
+        SessionInfo info = create(requestUsing(c));
+        if (info.isTerminal()) {
+          refused.put(c, "session started terminal: " + info.status());
+        }
+        stop(info.id());
+      } catch (RuntimeException e) {
+        refused.put(c, e.toString());
+      }
+    }
+    assertThat(refused)
+        .as("R7.5: capabilities are declared but a create using them failed; remove them from"
+            + " capabilities() or honour them (override requestUsing() for vendor values)")
+        .isEmpty();
+  }
+
+  // --- 8. timeouts -----------------------------------------------------------------------------
+
+  /** R8.1: an elapsed idle timeout ends the session as TIMED_OUT. */
+  @Test
+  public void optional_R8_1_idleTimeoutEndsSessionAsTimedOut() {
+    TimeControl time = timeControlFor(Capability.IDLE_TIMEOUT);
+    if (time == null) {
+      return;
+    }
+    SessionInfo info = create(minimalRequest().toBuilder().idleTimeout(IDLE).build());
+    time.advance(IDLE.plus(MARGIN));
+    awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
+        "R8.1: a session idle for longer than its idle timeout must be TIMED_OUT");
+  }
+
+  /** R8.2: an elapsed maximum duration ends the session as TIMED_OUT, not before. */
+  @Test
+  public void optional_R8_2_maxDurationEndsSessionAsTimedOut() {
+    TimeControl time = timeControlFor(Capability.MAX_DURATION);
+    if (time == null) {
+      return;
+    }
+    SessionInfo info = create(minimalRequest().toBuilder().maxDuration(MAX).build());
+    time.advance(MAX.minus(MARGIN));
+    assertThat(provider.status(info.id()).status())
+        .as("R8.2: the session must still run before its maximum duration").isIn(STARTING);
+    time.advance(MARGIN.multipliedBy(2));
+    awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
+        "R8.2: a session older than its maximum duration must be TIMED_OUT");
+  }
+
+  /** R8.3: activity (a status call) restarts the idle timer. */
+  @Test
+  public void optional_R8_3_activityResetsIdleTimer() {
+    TimeControl time = timeControlFor(Capability.IDLE_TIMEOUT);
+    if (time == null) {
+      return;
+    }
+    SessionInfo info = create(minimalRequest().toBuilder().idleTimeout(IDLE).build());
+    Duration step = IDLE.minus(MARGIN);
+    time.advance(step);
+    assertThat(provider.status(info.id()).status())
+        .as("R8.3: the session must still run before its idle timeout").isIn(STARTING);
+    time.advance(step);
+    assertThat(provider.status(info.id()).status())
+        .as("R8.3: a status call is activity; the idle timer must restart").isIn(STARTING);
+    time.advance(IDLE.plus(MARGIN));
+    awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
+        "R8.3: after a full idle timeout without activity the session must be TIMED_OUT");
+  }
+
+  /** R8.4: activity does not extend the maximum duration. */
+  @Test
+  public void optional_R8_4_activityDoesNotExtendMaxDuration() {
+    TimeControl time = timeControlFor(Capability.MAX_DURATION);
+    if (time == null) {
+      return;
+    }
+    SessionInfo info = create(minimalRequest().toBuilder().maxDuration(MAX).build());
+    Duration half = MAX.dividedBy(2).plus(MARGIN);
+    time.advance(half);
+    provider.status(info.id());
+    time.advance(half);
+    awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
+        "R8.4: activity must not extend the maximum duration; the session must be TIMED_OUT");
+  }
+
+  /** R8.5: stopping a timed-out session returns TIMED_OUT and does not throw. */
+  @Test
+  public void optional_R8_5_stopAfterTimeoutReturnsTimedOut() {
+    TimeControl time = timeControlFor(Capability.IDLE_TIMEOUT);
+    if (time == null) {
+      return;
+    }
+    SessionInfo info = create(minimalRequest().toBuilder().idleTimeout(IDLE).build());
+    time.advance(IDLE.plus(MARGIN));
+    awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
+        "R8.5: a session idle for longer than its idle timeout must be TIMED_OUT");
+    assertThat(stop(info.id()).status())
+        .as("R8.5: stop of a timed-out session must return its status TIMED_OUT")
+        .isEqualTo(SessionStatus.TIMED_OUT);
+  }
+
+  // --- 9. concurrency --------------------------------------------------------------------------
+
+  /** R9.1: parallel creates give distinct ids. */
+  @Test
+  public void required_R9_1_parallelCreatesGiveDistinctIds() {
+    List<Outcome<SessionInfo>> outcomes =
+        Parallel.run(parallelism(), i -> create(minimalRequest()), parallelTimeout());
+    assertThat(outcomes).as("R9.1: parallel creates must all succeed")
+        .noneMatch(Outcome::failed);
+    List<String> ids = outcomes.stream().map(o -> o.value().id()).toList();
+    assertThat(ids).as("R9.1: parallel creates must give distinct ids").doesNotHaveDuplicates();
+  }
+
+  /** R9.2: parallel stops of one session all succeed and agree. */
+  @Test
+  public void required_R9_2_parallelStopsOfOneSessionAreSafeAndAgree() {
+    SessionInfo info = createMinimal();
+    List<Outcome<SessionInfo>> outcomes =
+        Parallel.run(parallelism(), i -> stop(info.id()), parallelTimeout());
+    assertThat(outcomes).as("R9.2: concurrent stops of one session must not throw")
+        .noneMatch(Outcome::failed);
+    Set<SessionStatus> statuses =
+        outcomes.stream().map(o -> o.value().status()).collect(Collectors.toSet());
+    assertThat(statuses).as("R9.2: concurrent stops must all return one terminal status")
+        .hasSize(1).isSubsetOf(TERMINAL);
+    assertThat(provider.status(info.id()).status())
+        .as("R9.2: status after concurrent stops").isIn(statuses);
+  }
+
+  /** R9.3: parallel status calls all succeed and agree. */
+  @Test
+  public void required_R9_3_parallelStatusCallsAgree() {
+    SessionInfo info = awaitActive(createMinimal());
+    List<Outcome<SessionInfo>> outcomes =
+        Parallel.run(parallelism(), i -> provider.status(info.id()), parallelTimeout());
+    assertThat(outcomes).as("R9.3: concurrent status calls must not throw")
+        .noneMatch(Outcome::failed);
+    assertThat(outcomes).as("R9.3: concurrent status calls must report the same live session")
+        .allSatisfy(o -> {
+          assertThat(o.value().id()).isEqualTo(info.id());
+          assertThat(o.value().status()).isEqualTo(SessionStatus.ACTIVE);
+        });
+  }
+
+  /** R9.4: parallel stops of different sessions stop each one. */
+  @Test
+  public void required_R9_4_parallelStopsOfDifferentSessionsStopEach() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < parallelism(); i++) {
+      ids.add(createMinimal().id());
+    }
+    List<Outcome<SessionInfo>> outcomes =
+        Parallel.run(ids.size(), i -> stop(ids.get(i)), parallelTimeout());
+    assertThat(outcomes).as("R9.4: concurrent stops of different sessions must not throw")
+        .noneMatch(Outcome::failed);
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(outcomes.get(i).value().id()).as("R9.4: stop(id).id()").isEqualTo(ids.get(i));
+      awaitStatus(ids.get(i), SessionInfo::isTerminal,
+          "R9.4: each concurrently stopped session must be terminal");
+    }
+  }
+
+  // --- 10. close and cleanup -------------------------------------------------------------------
+
+  /** R10.1: close does not throw. */
+  @Test
+  public void required_R10_1_closeDoesNotThrow() {
+    stop(createMinimal().id());
+    assertThatCode(provider::close).as("R10.1: close() must not throw")
+        .doesNotThrowAnyException();
+  }
+
+  /** R10.2: closing twice is safe. */
+  @Test
+  public void required_R10_2_closeTwiceIsSafe() {
+    assertThatCode(() -> {
+      provider.close();
+      provider.close();
+    }).as("R10.2: a second close() must not throw").doesNotThrowAnyException();
+  }
+
+  /** R10.3: closing a BrowserSessions client stops the sessions it started. */
+  @Test
+  public void required_R10_3_clientCloseStopsSessionsItStarted() {
+    List<String> ids = new ArrayList<>();
+    BrowserSessions client = BrowserSessions.of(new DeferredCloseProvider(provider));
+    try {
+      for (int i = 0; i < 2; i++) {
+        ids.add(track(client.start(minimalRequest()).id()));
+      }
+    } finally {
+      client.close();
+    }
+    for (String id : ids) {
+      awaitStatus(id, SessionInfo::isTerminal,
+          "R10.3: BrowserSessions.close() must stop session " + id + " it started");
+    }
+  }
+
+  /** R10.4: closing a BrowserSession handle stops its session. */
+  @Test
+  public void required_R10_4_sessionHandleCloseStopsSession() {
+    String id;
+    try (BrowserSessions client = BrowserSessions.of(new DeferredCloseProvider(provider))) {
+      try (BrowserSession session = client.start(minimalRequest())) {
+        id = track(session.id());
+      }
+      assertThat(client.openSessions())
+          .as("R10.4: a closed handle's session must no longer count as open").isEmpty();
+    }
+    awaitStatus(id, SessionInfo::isTerminal,
+        "R10.4: BrowserSession.close() must stop session " + id);
+  }
+
+  // --- 11. error classification ----------------------------------------------------------------
+
+  /** R11.1: every failure is a BrowserSessionException. */
+  @Test
+  public void required_R11_1_everyFailureIsBrowserSessionException() {
+    Map<String, Throwable> thrown = new LinkedHashMap<>();
+    String unknown = unknownSessionId();
+    thrown.put("status(unknown)", catchThrowable(() -> provider.status(unknown)));
+    thrown.put("stop(unknown)", catchThrowable(() -> provider.stop(unknown)));
+    thrown.put("status(null)", catchThrowable(() -> provider.status(null)));
+    thrown.put("stop(null)", catchThrowable(() -> provider.stop(null)));
+    for (String id : InvalidIds.ALL) {
+      thrown.put("status(" + InvalidIds.show(id) + ")", catchThrowable(() -> provider.status(id)));
+      thrown.put("stop(" + InvalidIds.show(id) + ")", catchThrowable(() -> provider.stop(id)));
+    }
+    for (Capability c : missingRequestOptions()) {
+      thrown.put("create(" + c + ")", catchThrowable(() -> create(requestUsing(c))));
+    }
+    thrown.put("list(all())", catchThrowable(() -> provider.list(SessionFilter.all())));
+    String id = createMinimal().id();
+    thrown.put("stop(live)", catchThrowable(() -> stop(id)));
+    thrown.put("stop(stopped)", catchThrowable(() -> stop(id)));
+    thrown.put("status(stopped)", catchThrowable(() -> provider.status(id)));
+    Map<String, String> wrong = new LinkedHashMap<>();
+    thrown.forEach((call, t) -> {
+      if (t != null && !(t instanceof BrowserSessionException)) {
+        wrong.put(call, t.toString());
+      }
+    });
+    assertThat(wrong)
+        .as("R11.1: these calls threw something other than a BrowserSessionException; translate"
+            + " the failure (e.g. with RequestChecks or the provider's error mapping)")
+        .isEmpty();
+  }
+
+  /** R11.2: not-found is not retryable. */
+  @Test
+  public void required_R11_2_notFoundIsNotRetryable() {
+    Throwable t = catchThrowable(() -> provider.status(unknownSessionId()));
+    assertThat(t).as("R11.2: status of unknown id must throw SessionNotFoundException")
+        .isInstanceOfSatisfying(SessionNotFoundException.class, e -> assertThat(e.isRetryable())
+            .as("R11.2: SessionNotFoundException must not be retryable").isFalse());
+  }
+
+  /** R11.3: a refusal names the capability and the provider. */
+  @Test
+  public void required_R11_3_unsupportedCapabilityNamesCapabilityAndProvider() {
+    Set<Capability> missing = missingRequestOptions();
+    if (!provider.capabilities().contains(Capability.LIST)) {
+      missing.add(Capability.LIST);
+    }
+    Assumptions.assumeFalse(missing.isEmpty(),
+        "R11.3 not applicable: the provider declares every capability that can be refused");
+    for (Capability c : missing) {
+      Throwable t = c == Capability.LIST
+          ? catchThrowable(() -> provider.list(SessionFilter.all()))
+          : catchThrowable(() -> create(requestUsing(c)));
+      assertThat(t).as("R11.3: using undeclared %s must throw UnsupportedCapabilityException", c)
+          .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e -> {
+            assertThat(e.capability()).as("R11.3: capability()").isEqualTo(c);
+            assertThat(e.provider()).as("R11.3: provider()").contains(provider.name());
+            assertThat(e.isRetryable()).as("R11.3: isRetryable()").isFalse();
+          });
+    }
+  }
+
+  /** R11.4: an invalid request is not retryable. */
+  @Test
+  public void required_R11_4_invalidRequestIsNotRetryable() {
+    Throwable t = catchThrowable(() -> provider.status("../x"));
+    assertThat(t).as("R11.4: status(\"../x\") must throw InvalidSessionRequestException")
+        .isInstanceOfSatisfying(InvalidSessionRequestException.class, e -> assertThat(
+            e.isRetryable()).as("R11.4: InvalidSessionRequestException must not be retryable")
+            .isFalse());
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private SessionInfo createMinimal() {
+    return create(minimalRequest());
+  }
+
+  private SessionInfo create(SessionRequest request) {
+    SessionInfo info = provider.create(request);
+    assertThat(info).as("create(...) must return a SessionInfo, never null").isNotNull();
+    track(info.id());
+    return info;
+  }
+
+  private String track(String id) {
+    created.add(id);
+    return id;
+  }
+
+  private SessionInfo stop(String id) {
+    SessionInfo info = provider.stop(id);
+    if (info != null && info.isTerminal()) {
+      ended.add(id);
+    }
+    return info;
+  }
+
+  private SessionInfo awaitStatus(String id, Predicate<SessionInfo> condition, String expected) {
+    return Await.until(() -> provider.status(id), condition, settleTimeout(), expected);
+  }
+
+  private SessionInfo awaitActive(SessionInfo info) {
+    if (info.status() == SessionStatus.ACTIVE) {
+      return info;
+    }
+    return awaitStatus(info.id(), i -> i.status() == SessionStatus.ACTIVE,
+        "session " + info.id() + " must become ACTIVE (R2.4)");
+  }
+
+  private List<SessionInfo> awaitList(
+      SessionFilter filter, Predicate<List<SessionInfo>> condition, String expected) {
+    return Await.until(() -> provider.list(filter), condition, settleTimeout(), expected);
+  }
+
+  private static Set<String> ids(List<SessionInfo> infos) {
+    Set<String> ids = new HashSet<>();
+    infos.forEach(i -> ids.add(i.id()));
+    return ids;
+  }
+
+  private Duration parallelTimeout() {
+    return settleTimeout().multipliedBy(3);
+  }
+
+  private static String token() {
+    return UUID.randomUUID().toString();
+  }
+
+  private Set<Capability> missingRequestOptions() {
+    Set<Capability> missing = EnumSet.copyOf(CapabilityRequests.REQUEST_OPTIONS);
+    missing.removeAll(provider.capabilities());
+    return missing;
+  }
+
+  /**
+   * For an optional rule: when the capability is missing, checks that the provider refuses it
+   * and returns {@code true} (the rule is then done); otherwise returns {@code false}.
+   */
+  private boolean refusedWhenMissing(Capability capability) {
+    if (provider.capabilities().contains(capability)) {
+      return false;
+    }
+    Throwable t = capability == Capability.LIST
+        ? catchThrowable(() -> provider.list(SessionFilter.all()))
+        : catchThrowable(() -> create(requestUsing(capability)));
+    assertRefused(capability, t);
+    return true;
+  }
+
+  /** For CDP_URL and LIVE_VIEW, which no request can ask for: abort when not declared. */
+  private void assumeDeclaredOrAbort(Capability capability) {
+    Assumptions.assumeTrue(provider.capabilities().contains(capability),
+        "provider does not declare " + capability + "; there is no option to refuse");
+  }
+
+  /** The time control for a timeout rule, or null when the rule is done (refused) here. */
+  private TimeControl timeControlFor(Capability capability) {
+    if (refusedWhenMissing(capability)) {
+      return null;
+    }
+    Optional<TimeControl> time = timeControl();
+    Assumptions.assumeTrue(time.isPresent(),
+        "timeout rules need timeControl(); the provider declares " + capability
+            + " but the test gives no way to move its clock");
+    return time.get();
+  }
+
+  private void assertRefused(Capability capability, Throwable t) {
+    assertThat(t)
+        .as("%s is not declared in capabilities(), so using it must throw"
+            + " UnsupportedCapabilityException before any session starts (R7.4)", capability)
+        .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e -> assertThat(
+            e.capability()).as("UnsupportedCapabilityException.capability()")
+            .isEqualTo(capability));
+  }
+
+  private static void assertRejectedLocally(String call, Throwable t) {
+    assertThat(t)
+        .as("%s must throw InvalidSessionRequestException before any vendor call; use"
+            + " RequestChecks.requireValidId", call)
+        .isInstanceOfSatisfying(InvalidSessionRequestException.class, e -> assertThat(
+            e.httpStatus()).as("%s was sent to the vendor (HTTP status set)", call).isEmpty());
+  }
+}
