@@ -1,0 +1,47 @@
+package dev.browsersessions.cli.internal;
+
+import dev.browsersessions.ProviderConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options every command takes: which provider, its configuration, output and diagnostics. */
+final class CommonOptions {
+
+  @Option(
+      names = "--provider",
+      paramLabel = "NAME",
+      description = {
+        "The provider to use (see 'browser-sessions providers'). Default: the system property"
+            + " browsersessions.provider, the environment variable BROWSERSESSIONS_PROVIDER, or"
+            + " the only provider available."
+      })
+  String provider;
+
+  @Option(
+      names = "--config",
+      paramLabel = "KEY=VALUE",
+      description = {
+        "Provider configuration, repeatable, e.g. --config api-key=... or --config"
+            + " base-url=http://127.0.0.1:8080. Unset keys come from -Dbrowsersessions.<provider>."
+            + "<key> and BROWSERSESSIONS_<PROVIDER>_<KEY>."
+      })
+  Map<String, String> config;
+
+  @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
+  boolean json;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print stack traces for errors.")
+  boolean verbose;
+
+  /**
+   * The configuration given with {@code --config}.
+   *
+   * @return the configuration; unset keys still resolve from properties and the environment
+   */
+  ProviderConfig providerConfig() {
+    return ProviderConfig.of(config == null ? Map.of() : new LinkedHashMap<>(config));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.browsersessions.cli.internal;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** A subcommand that talks to a provider: it has the common options and the environment. */
+abstract class ProviderCommand implements Callable<Integer> {
+
+  @ParentCommand RootCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  /**
+   * Whether to print stack traces.
+   *
+   * @return the {@code --verbose} flag
+   */
+  boolean verbose() {
+    return common.verbose;
+  }
+
+  /**
+   * The streams and process environment.
+   *
+   * @return the environment
+   */
+  CliEnvironment env() {
+    return root.env();
+  }
+
+  /**
+   * Where results go.
+   *
+   * @return standard output
+   */
+  PrintStream out() {
+    return env().out();
+  }
+
+  /**
+   * A usage error to throw: reported as one line with exit code 2.
+   *
+   * @param message what is wrong and how to fix it
+   * @return the exception
+   */
+  ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /**
+   * The provider selection for this command's options.
+   *
+   * @return the chooser
+   */
+  ProviderChooser chooser() {
+    return new ProviderChooser(common, env());
+  }
+}
