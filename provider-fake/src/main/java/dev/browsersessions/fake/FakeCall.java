@@ -21,7 +21,14 @@ public record FakeCall(
     Optional<SessionRequest> request,
     Instant at) {
 
-  /** Checks that no component is {@code null}. */
+  /**
+   * Checks that no component is {@code null}.
+   *
+   * @param operation which method was called
+   * @param sessionId the id the call named, or empty
+   * @param request the request passed to {@code create}, or empty
+   * @param at when the call arrived
+   */
   public FakeCall {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(sessionId, "sessionId");
