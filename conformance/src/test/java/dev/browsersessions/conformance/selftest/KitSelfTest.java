@@ -1,0 +1,95 @@
+package dev.browsersessions.conformance.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browsersessions.Capability;
+import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The kit proves itself: the honest reference provider passes every rule, and every broken
+ * provider fails the rules written to catch its bug.
+ */
+class KitSelfTest {
+
+  private static final Map<String, String> ROWS = new ConcurrentHashMap<>();
+
+  @Test
+  void referenceWithEveryCapabilityPassesTheWholeKit() {
+    KitResult r = KitRun.run(() -> Fixture.reference(ReferenceProvider.everything(),
+        Function.identity()));
+    assertThat(r.failed()).isEmpty();
+    assertThat(r.total()).isEqualTo(ruleTestCount());
+    assertThat(r.abortedRules()).as("only R11.3 has nothing to check when all is declared")
+        .containsExactly("R11.3");
+  }
+
+  @Test
+  void referenceWithoutOptionalCapabilitiesPassesThroughRefusalChecks() {
+    KitResult r = KitRun.run(() -> Fixture.reference(EnumSet.noneOf(Capability.class),
+        Function.identity()));
+    assertThat(r.failed()).isEmpty();
+    assertThat(r.total()).isEqualTo(ruleTestCount());
+    assertThat(r.abortedRules()).as("CDP_URL and LIVE_VIEW have no option to refuse")
+        .containsExactly("R2.5", "R2.6");
+    assertThat(r.passed()).as("optional rules became refusal checks and passed")
+        .anyMatch(m -> m.startsWith("optional_R6_1"))
+        .anyMatch(m -> m.startsWith("optional_R8_1"));
+  }
+
+  @Test
+  void withoutTimeControlTheTimeoutRulesAreSkippedWithTheReason() {
+    KitResult r = KitRun.run(() -> new Fixture(
+        Fixture.reference(ReferenceProvider.everything(), Function.identity()).provider(),
+        Optional.empty()));
+    assertThat(r.failed()).isEmpty();
+    assertThat(r.abortedRules()).contains("R8.1", "R8.2", "R8.3", "R8.4", "R8.5");
+    assertThat(r.aborted()).hasEntrySatisfying("optional_R8_1_idleTimeoutEndsSessionAsTimedOut",
+        reason -> assertThat(reason).contains("timeControl()"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.browsersessions.conformance.selftest.BrokenCase#all")
+  void theKitFailsEveryBrokenProvider(BrokenCase broken) {
+    KitResult r = KitRun.run(broken::fixture);
+    ROWS.put(broken.name(), RulesDocument.row(broken, r));
+    assertThat(r.failedRules())
+        .as("%s (%s) must fail rules %s; failures: %s", broken.name(), broken.bug(),
+            broken.mustCatch(), r.failed())
+        .containsAll(broken.mustCatch());
+    assertThat(RulesDocument.read().catchingRules())
+        .as("RULES.md's table must list exactly the rules that catch %s", broken.name())
+        .containsEntry(broken.name(), r.failedRules());
+  }
+
+  /** Prints the table rows as they are now, to paste into RULES.md when the kit changes. */
+  @AfterAll
+  static void printBrokenProviderTable() {
+    new TreeMap<>(ROWS).values().forEach(System.out::println);
+  }
+
+  private static int ruleTestCount() {
+    return (int) Arrays.stream(BrowserSessionProviderContract.class.getMethods())
+        .filter(m -> m.isAnnotationPresent(Test.class))
+        .count();
+  }
+
+  static Set<String> ruleTestNames() {
+    return Arrays.stream(BrowserSessionProviderContract.class.getMethods())
+        .filter(m -> m.isAnnotationPresent(Test.class))
+        .map(java.lang.reflect.Method::getName)
+        .collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,44 @@
+package dev.browsersessions.conformance.selftest;
+
+import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.conformance.TimeControl;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The kit subclass {@link KitRun} launches; the provider comes from whatever fixture the current
+ * run installed. Not named *Test: surefire must not run it on its own.
+ */
+public class LaunchedKit extends BrowserSessionProviderContract {
+
+  private static volatile Supplier<Fixture> fixtures;
+
+  private Fixture fixture;
+
+  static void use(Supplier<Fixture> supplier) {
+    fixtures = supplier;
+  }
+
+  @Override
+  protected BrowserSessionProvider createProvider() {
+    Supplier<Fixture> supplier = fixtures;
+    if (supplier == null) {
+      throw new IllegalStateException("LaunchedKit runs only through KitRun");
+    }
+    fixture = supplier.get();
+    return fixture.provider();
+  }
+
+  @Override
+  protected Optional<TimeControl> timeControl() {
+    return fixture.time();
+  }
+
+  /** In-memory providers settle at once; a short wait keeps failing runs fast. */
+  @Override
+  protected Duration settleTimeout() {
+    return Duration.ofMillis(500);
+  }
+}
