@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -90,6 +92,35 @@ class BrowserSessionsJarIT {
   }
 
   @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is forcible on Windows")
+  void runStopsTheSessionWhenTheProcessIsAskedToEnd() throws Exception {
+    Path out = tmp.resolve("run-out");
+    Process p =
+        new ProcessBuilder(javaCommand("run", "--provider", "fake", "--json"))
+            .redirectOutput(out.toFile())
+            .redirectError(tmp.resolve("run-err").toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(out).contains("\"started\"") && System.nanoTime() < deadline) {
+        assertThat(p.isAlive()).as("run ended early").isTrue();
+        p.waitFor(50, TimeUnit.MILLISECONDS);
+      }
+      p.destroy(); // SIGTERM on Unix: shutdown hooks run, as on Ctrl-C
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    List<String> lines = Files.readString(out).lines().toList();
+    assertThat(lines).hasSize(2);
+    JsonNode stopped = JSON.readTree(lines.get(1));
+    assertThat(stopped.get("event").asText()).isEqualTo("stopped");
+    assertThat(stopped.get("session").get("status").asText()).isEqualTo("CLOSED");
+    assertThat(stopped.get("session").get("id").asText())
+        .isEqualTo(JSON.readTree(lines.get(0)).get("session").get("id").asText());
+  }
+
+  @Test
   void stopAllWithNothingToStopAndNoInput() throws Exception {
     Run r = java("stop", "--all", "--provider", "fake");
 
@@ -108,12 +139,17 @@ class BrowserSessionsJarIT {
     assertThat(badDuration.errLines()).singleElement().asString().contains("--max-duration");
   }
 
-  private Run java(String... args) throws IOException, InterruptedException {
+  private static List<String> javaCommand(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(args));
+    return command;
+  }
+
+  private Run java(String... args) throws IOException, InterruptedException {
+    List<String> command = javaCommand(args);
     Path out = tmp.resolve("out-" + System.nanoTime());
     Path err = tmp.resolve("err-" + System.nanoTime());
     ProcessBuilder pb =

@@ -69,9 +69,12 @@ final class SessionView {
     s.idleTimeout().ifPresent(v -> rows.add(List.of("idle-timeout", v.toString())));
     s.maxDuration().ifPresent(v -> rows.add(List.of("max-duration", v.toString())));
     s.closeReason().ifPresent(v -> rows.add(List.of("close-reason", v)));
-    new TreeMap<>(s.metadata()).forEach((k, v) -> rows.add(List.of("metadata." + k, v)));
-    new TreeMap<>(s.attributes())
-        .forEach((k, v) -> rows.add(List.of("attribute." + k, String.valueOf(v))));
+    if (!s.metadata().isEmpty()) {
+      rows.add(List.of("metadata", pairs(s.metadata())));
+    }
+    if (!s.attributes().isEmpty()) {
+      rows.add(List.of("attributes", pairs(s.attributes())));
+    }
     int width = rows.stream().mapToInt(r -> r.get(0).length()).max().orElse(0);
     for (List<String> row : rows) {
       out.println(row.get(0) + ":" + " ".repeat(width - row.get(0).length() + 1) + row.get(1));
@@ -95,6 +98,13 @@ final class SessionView {
               s.cdpUrl().map(Object::toString).orElse("-")));
     }
     Table.print(List.of("ID", "STATUS", "CREATED", "CDP URL"), rows, out);
+  }
+
+  private static String pairs(Map<String, ?> map) {
+    StringBuilder s = new StringBuilder();
+    new TreeMap<>(map)
+        .forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    return s.toString();
   }
 
   private static String text(Optional<?> value) {
