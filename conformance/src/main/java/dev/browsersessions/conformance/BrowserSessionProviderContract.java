@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -364,31 +365,17 @@ public abstract class BrowserSessionProviderContract {
   /** R2.7: a requested idle timeout is reported as granted. */
   @Test
   public void optional_R2_7_grantedIdleTimeoutIsReported() {
-    if (refusedWhenMissing(Capability.IDLE_TIMEOUT)) {
-      return;
-    }
-    SessionInfo info = create(requestUsing(Capability.IDLE_TIMEOUT));
-    Optional<Duration> granted = info.idleTimeout().or(() -> provider.status(info.id())
-        .idleTimeout());
-    assertThat(granted)
-        .as("R2.7: an idle timeout was requested, so create or status must report the granted"
-            + " one in SessionInfo.idleTimeout()")
-        .hasValueSatisfying(d -> assertThat(d).isPositive());
+    assertGrantedDuration(Capability.IDLE_TIMEOUT, SessionInfo::idleTimeout,
+        "R2.7: an idle timeout was requested, so create or status must report the granted one"
+            + " in SessionInfo.idleTimeout()");
   }
 
   /** R2.8: a requested maximum duration is reported as granted. */
   @Test
   public void optional_R2_8_grantedMaxDurationIsReported() {
-    if (refusedWhenMissing(Capability.MAX_DURATION)) {
-      return;
-    }
-    SessionInfo info = create(requestUsing(Capability.MAX_DURATION));
-    Optional<Duration> granted = info.maxDuration().or(() -> provider.status(info.id())
-        .maxDuration());
-    assertThat(granted)
-        .as("R2.8: a maximum duration was requested, so create or status must report the"
-            + " granted one in SessionInfo.maxDuration()")
-        .hasValueSatisfying(d -> assertThat(d).isPositive());
+    assertGrantedDuration(Capability.MAX_DURATION, SessionInfo::maxDuration,
+        "R2.8: a maximum duration was requested, so create or status must report the granted"
+            + " one in SessionInfo.maxDuration()");
   }
 
   /** R2.9: create echoes the metadata it was given. */
@@ -1005,6 +992,18 @@ public abstract class BrowserSessionProviderContract {
     Set<Capability> missing = EnumSet.copyOf(CapabilityRequests.REQUEST_OPTIONS);
     missing.removeAll(provider.capabilities());
     return missing;
+  }
+
+  /** For R2.7/R2.8: the create result or a status read reports a positive granted value. */
+  private void assertGrantedDuration(
+      Capability capability, Function<SessionInfo, Optional<Duration>> field, String rule) {
+    if (refusedWhenMissing(capability)) {
+      return;
+    }
+    SessionInfo info = create(requestUsing(capability));
+    Optional<Duration> granted =
+        field.apply(info).or(() -> field.apply(provider.status(info.id())));
+    assertThat(granted).as(rule).hasValueSatisfying(d -> assertThat(d).isPositive());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.UnsupportedCapabilityException;
+import dev.browsersessions.conformance.internal.ForwardingProvider;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import java.util.ArrayList;

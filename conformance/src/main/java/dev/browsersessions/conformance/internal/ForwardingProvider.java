@@ -1,4 +1,4 @@
-package dev.browsersessions.conformance.selftest.broken;
+package dev.browsersessions.conformance.internal;
 
 import dev.browsersessions.Capability;
 import dev.browsersessions.SessionFilter;
@@ -8,16 +8,19 @@ import dev.browsersessions.spi.BrowserSessionProvider;
 import java.util.List;
 import java.util.Set;
 
-/** Passes every call to a delegate; each broken provider overrides the call it gets wrong. */
+/**
+ * Passes every call to a delegate; subclasses override the calls they change (the kit's
+ * deferred-close wrapper, the self-tests' broken providers).
+ */
 public abstract class ForwardingProvider implements BrowserSessionProvider {
 
-  /** The honest provider underneath. */
+  /** The provider underneath. */
   protected final BrowserSessionProvider delegate;
 
   /**
    * Wraps a provider.
    *
-   * @param delegate the honest provider
+   * @param delegate the provider underneath
    */
   protected ForwardingProvider(BrowserSessionProvider delegate) {
     this.delegate = delegate;
