@@ -61,6 +61,8 @@ public record BrokenCase(
             BrokenProviders.DeclaredButRefused::new, Set.of("R7.5")),
         new BrokenCase("UndeclaredButAccepted", "drops an undeclared option instead of refusing",
             BrokenProviders.UndeclaredButAccepted::new, Set.of("R7.4")),
+        new BrokenCase("SilentOptOut", "LIST, IDLE_TIMEOUT undeclared but not refused",
+            BrokenProviders.SilentOptOut::new, Set.of("R2.7", "R6.1", "R7.4", "R8.1")),
         new BrokenCase("ParallelStopRace", "a stop during another stop of the session throws",
             BrokenProviders.ParallelStopRace::new, Set.of("R9.2")),
         new BrokenCase("ListMissesSessions", "list leaves out the newest session",

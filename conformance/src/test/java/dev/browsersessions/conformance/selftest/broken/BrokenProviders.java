@@ -203,6 +203,24 @@ public final class BrokenProviders {
     }
   }
 
+  /**
+   * Declares neither LIST nor IDLE_TIMEOUT, yet list() answers and idle timeouts are accepted: an
+   * opt-out that is not enforced, so optional rules would silently not apply.
+   */
+  public static final class SilentOptOut extends ForwardingProvider {
+    /** @param delegate the honest provider, declaring everything */
+    public SilentOptOut(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+      Set<Capability> caps = EnumSet.copyOf(delegate.capabilities());
+      caps.removeAll(EnumSet.of(Capability.LIST, Capability.IDLE_TIMEOUT));
+      return Set.copyOf(caps);
+    }
+  }
+
   /** A stop that arrives while another stop of the same session runs throws. */
   public static final class ParallelStopRace extends ForwardingProvider {
     private static final long VENDOR_CALL_MILLIS = 100;
