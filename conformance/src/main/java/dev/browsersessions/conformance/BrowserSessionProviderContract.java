@@ -18,6 +18,7 @@ import dev.browsersessions.UnsupportedCapabilityException;
 import dev.browsersessions.conformance.internal.Await;
 import dev.browsersessions.conformance.internal.CapabilityRequests;
 import dev.browsersessions.conformance.internal.DeferredCloseProvider;
+import dev.browsersessions.conformance.internal.Expect;
 import dev.browsersessions.conformance.internal.Factories;
 import dev.browsersessions.conformance.internal.InvalidIds;
 import dev.browsersessions.conformance.internal.Outcome;
@@ -29,7 +30,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +191,7 @@ public abstract class BrowserSessionProviderContract {
     created.clear();
     ended.clear();
     provider =
-        Objects.requireNonNull(createProvider(), "createProvider() returned null; return a provider");
+        Objects.requireNonNull(createProvider(), "createProvider() returned null; build one");
   }
 
   /** Stops every session the test created and closes the provider. */
@@ -540,7 +540,8 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo info = createMinimal();
-    List<SessionInfo> listed = awaitList(SessionFilter.all(), l -> ids(l).contains(info.id()),
+    List<SessionInfo> listed = awaitList(SessionFilter.all(),
+        l -> Expect.ids(l).contains(info.id()),
         "R6.1: list(all()) must contain the created session " + info.id());
     SessionInfo entry = listed.stream().filter(i -> i.id().equals(info.id())).findFirst()
         .orElseThrow();
@@ -554,11 +555,11 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo live = createMinimal();
-    awaitList(SessionFilter.active(), l -> ids(l).contains(live.id()),
+    awaitList(SessionFilter.active(), l -> Expect.ids(l).contains(live.id()),
         "R6.2: list(active()) must contain the running session " + live.id());
     SessionFilter ended = new SessionFilter(TERMINAL, Map.of());
     List<SessionInfo> terminal = provider.list(ended);
-    assertThat(ids(terminal)).as("R6.2: list(terminal statuses) must not contain a running"
+    assertThat(Expect.ids(terminal)).as("R6.2: list(terminal statuses) must not contain a running"
         + " session").doesNotContain(live.id());
     assertThat(terminal).as("R6.2: every listed session must match the filter")
         .allMatch(ended::matches);
@@ -577,9 +578,9 @@ public abstract class BrowserSessionProviderContract {
     SessionInfo tagged = create(minimalRequest().toBuilder().metadata(TAG, mine).build());
     SessionInfo other = create(minimalRequest().toBuilder().metadata(TAG, token()).build());
     SessionFilter filter = SessionFilter.all().withMetadata(TAG, mine);
-    List<SessionInfo> listed = awaitList(filter, l -> ids(l).contains(tagged.id()),
+    List<SessionInfo> listed = awaitList(filter, l -> Expect.ids(l).contains(tagged.id()),
         "R6.3: list(withMetadata) must contain the tagged session " + tagged.id());
-    assertThat(ids(listed)).as("R6.3: list(withMetadata) must leave out other sessions")
+    assertThat(Expect.ids(listed)).as("R6.3: list(withMetadata) must leave out other sessions")
         .doesNotContain(other.id());
   }
 
@@ -591,7 +592,7 @@ public abstract class BrowserSessionProviderContract {
     }
     SessionInfo info = createMinimal();
     stop(info.id());
-    awaitList(SessionFilter.active(), l -> !ids(l).contains(info.id()),
+    awaitList(SessionFilter.active(), l -> !Expect.ids(l).contains(info.id()),
         "R6.4: list(active()) must stop listing the stopped session " + info.id());
   }
 
@@ -601,7 +602,7 @@ public abstract class BrowserSessionProviderContract {
   @Test
   public void required_R7_1_statusRejectsInvalidIds() {
     for (String id : InvalidIds.ALL) {
-      assertRejectedLocally("R7.1: status(" + InvalidIds.show(id) + ")",
+      Expect.rejectedLocally("R7.1: status(" + InvalidIds.show(id) + ")",
           catchThrowable(() -> provider.status(id)));
     }
   }
@@ -610,7 +611,7 @@ public abstract class BrowserSessionProviderContract {
   @Test
   public void required_R7_2_stopRejectsInvalidIds() {
     for (String id : InvalidIds.ALL) {
-      assertRejectedLocally("R7.2: stop(" + InvalidIds.show(id) + ")",
+      Expect.rejectedLocally("R7.2: stop(" + InvalidIds.show(id) + ")",
           catchThrowable(() -> provider.stop(id)));
     }
   }
@@ -618,8 +619,8 @@ public abstract class BrowserSessionProviderContract {
   /** R7.3: a null id is refused as invalid. */
   @Test
   public void required_R7_3_nullIdIsRejected() {
-    assertRejectedLocally("R7.3: status(null)", catchThrowable(() -> provider.status(null)));
-    assertRejectedLocally("R7.3: stop(null)", catchThrowable(() -> provider.stop(null)));
+    Expect.rejectedLocally("R7.3: status(null)", catchThrowable(() -> provider.status(null)));
+    Expect.rejectedLocally("R7.3: stop(null)", catchThrowable(() -> provider.stop(null)));
   }
 
   /** R7.4: every option whose capability is not declared is refused. */
@@ -627,10 +628,10 @@ public abstract class BrowserSessionProviderContract {
   public void required_R7_4_undeclaredCapabilitiesAreRefused() {
     Set<Capability> missing = missingRequestOptions();
     for (Capability c : missing) {
-      assertRefused(c, catchThrowable(() -> create(requestUsing(c))));
+      Expect.refused(c, catchThrowable(() -> create(requestUsing(c))));
     }
     if (!provider.capabilities().contains(Capability.LIST)) {
-      assertRefused(Capability.LIST, catchThrowable(() -> provider.list(SessionFilter.all())));
+      Expect.refused(Capability.LIST, catchThrowable(() -> provider.list(SessionFilter.all())));
     }
   }
 
@@ -974,12 +975,6 @@ public abstract class BrowserSessionProviderContract {
     return Await.until(() -> provider.list(filter), condition, settleTimeout(), expected);
   }
 
-  private static Set<String> ids(List<SessionInfo> infos) {
-    Set<String> ids = new HashSet<>();
-    infos.forEach(i -> ids.add(i.id()));
-    return ids;
-  }
-
   private Duration parallelTimeout() {
     return settleTimeout().multipliedBy(3);
   }
@@ -1017,7 +1012,7 @@ public abstract class BrowserSessionProviderContract {
     Throwable t = capability == Capability.LIST
         ? catchThrowable(() -> provider.list(SessionFilter.all()))
         : catchThrowable(() -> create(requestUsing(capability)));
-    assertRefused(capability, t);
+    Expect.refused(capability, t);
     return true;
   }
 
@@ -1037,22 +1032,5 @@ public abstract class BrowserSessionProviderContract {
         "timeout rules need timeControl(); the provider declares " + capability
             + " but the test gives no way to move its clock");
     return time.get();
-  }
-
-  private void assertRefused(Capability capability, Throwable t) {
-    assertThat(t)
-        .as("%s is not declared in capabilities(), so using it must throw"
-            + " UnsupportedCapabilityException before any session starts (R7.4)", capability)
-        .isInstanceOfSatisfying(UnsupportedCapabilityException.class, e -> assertThat(
-            e.capability()).as("UnsupportedCapabilityException.capability()")
-            .isEqualTo(capability));
-  }
-
-  private static void assertRejectedLocally(String call, Throwable t) {
-    assertThat(t)
-        .as("%s must throw InvalidSessionRequestException before any vendor call; use"
-            + " RequestChecks.requireValidId", call)
-        .isInstanceOfSatisfying(InvalidSessionRequestException.class, e -> assertThat(
-            e.httpStatus()).as("%s was sent to the vendor (HTTP status set)", call).isEmpty());
   }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param aborted skipped tests (JUnit assumptions): method name to reason
  * @param passed passed test method names
  */
-public record KitResult(Map<String, String> failed, Map<String, String> aborted, Set<String> passed) {
+public record KitResult(
+    Map<String, String> failed, Map<String, String> aborted, Set<String> passed) {
 
   private static final Pattern RULE = Pattern.compile("_R(\\d+)_(\\d+)_");
 
