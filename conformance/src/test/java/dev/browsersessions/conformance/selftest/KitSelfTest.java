@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browsersessions.Capability;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.spi.BrowserSessionProvider;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +63,22 @@ class KitSelfTest {
     assertThat(r.abortedRules()).contains("R8.1", "R8.2", "R8.3", "R8.4", "R8.5");
     assertThat(r.aborted()).hasEntrySatisfying("optional_R8_1_idleTimeoutEndsSessionAsTimedOut",
         reason -> assertThat(reason).contains("timeControl()"));
+  }
+
+  @Test
+  void theKitStopsEverySessionItCreated() {
+    List<BrowserSessionProvider> providers = new CopyOnWriteArrayList<>();
+    KitResult r = KitRun.run(() -> {
+      Fixture f = Fixture.reference(ReferenceProvider.everything(), Function.identity());
+      providers.add(f.provider());
+      return f;
+    });
+    assertThat(r.failed()).isEmpty();
+    List<SessionInfo> all = providers.stream()
+        .flatMap(p -> p.list(SessionFilter.all()).stream()).toList();
+    assertThat(all).as("sessions the kit created").hasSizeGreaterThan(50);
+    assertThat(all).as("no session is left running after the kit")
+        .allMatch(SessionInfo::isTerminal);
   }
 
   @ParameterizedTest(name = "{0}")
