@@ -26,6 +26,9 @@ public final class Regions {
     HOSTS.put("ap-southeast-1", URI.create("https://api.apse1.stagehand.browserbase.com"));
   }
 
+  /** Every Browserbase region, default first. */
+  public static final java.util.List<String> ALL = java.util.List.copyOf(HOSTS.keySet());
+
   private Regions() {}
 
   /**

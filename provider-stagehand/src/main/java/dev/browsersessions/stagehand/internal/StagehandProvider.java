@@ -167,7 +167,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
       if (BrowserbaseStatuses.toNeutral(known.status()).isTerminal()) {
         return sessions.toInfo(known, sessionId);
       }
-      host = Regions.stagehandHost(Optional.ofNullable(known.region()));
+      host = settings.stagehandHost(Optional.ofNullable(known.region()));
     }
     endOnStagehand(host, sessionId);
     BrowserbaseSession current = read(sessionId);
@@ -228,7 +228,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
   // --------------------------------------------------------------------------------------------
 
   private URI stagehandHost(Optional<String> region) {
-    return settings.stagehandUrl().orElseGet(() -> Regions.stagehandHost(region));
+    return settings.stagehandHost(region);
   }
 
   private StartResponse.Data requireStarted(StartResponse answer) {

@@ -2,6 +2,7 @@ package dev.browsersessions.stagehand.internal;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
+import dev.browsersessions.stagehand.StagehandProviderFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param modelName the model Stagehand uses ({@code model-name})
  * @param stagehandUrl a fixed Stagehand API host ({@code stagehand-url}); empty: the host of the
  *     session's region
+ * @param regionalUrls per-region Stagehand hosts ({@code stagehand-url.<region>}) replacing the
+ *     built-in table's
  * @param browserbaseUrl the Browserbase API ({@code browserbase-url})
  * @param stopTimeout how long {@code stop} waits for Browserbase to confirm ({@code stop-timeout})
  * @param stopPollInterval how often {@code stop} reads the status meanwhile ({@code
@@ -28,6 +31,7 @@ public record StagehandSettings(
     Optional<String> modelApiKey,
     String modelName,
     Optional<URI> stagehandUrl,
+    java.util.Map<String, URI> regionalUrls,
     URI browserbaseUrl,
     Duration stopTimeout,
     Duration stopPollInterval,
@@ -35,23 +39,27 @@ public record StagehandSettings(
     boolean liveView) {
 
   /** Config key of the Browserbase API key. */
-  public static final String API_KEY = "api-key";
+  public static final String API_KEY = StagehandProviderFactory.API_KEY;
   /** Config key of the model API key. */
-  public static final String MODEL_API_KEY = "model-api-key";
+  public static final String MODEL_API_KEY = StagehandProviderFactory.MODEL_API_KEY;
   /** Config key of the model name. */
-  public static final String MODEL_NAME = "model-name";
+  public static final String MODEL_NAME = StagehandProviderFactory.MODEL_NAME;
   /** Config key of the Stagehand API host. */
-  public static final String STAGEHAND_URL = "stagehand-url";
+  public static final String STAGEHAND_URL = StagehandProviderFactory.STAGEHAND_URL;
+  /**
+   * Prefix of the per-region Stagehand host keys, e.g. {@code stagehand-url.eu-central-1}.
+   */
+  public static final String STAGEHAND_URL_REGION_PREFIX = STAGEHAND_URL + ".";
   /** Config key of the Browserbase API host. */
-  public static final String BROWSERBASE_URL = "browserbase-url";
+  public static final String BROWSERBASE_URL = StagehandProviderFactory.BROWSERBASE_URL;
   /** Config key of the stop-confirmation deadline. */
-  public static final String STOP_TIMEOUT = "stop-timeout";
+  public static final String STOP_TIMEOUT = StagehandProviderFactory.STOP_TIMEOUT;
   /** Config key of the interval between status reads while stopping. */
-  public static final String STOP_POLL_INTERVAL = "stop-poll-interval";
+  public static final String STOP_POLL_INTERVAL = StagehandProviderFactory.STOP_POLL_INTERVAL;
   /** Config key of the owner id. */
-  public static final String OWNER_ID = "owner-id";
+  public static final String OWNER_ID = StagehandProviderFactory.OWNER_ID;
   /** Config key that turns live-view lookups on or off. */
-  public static final String LIVE_VIEW = "live-view";
+  public static final String LIVE_VIEW = StagehandProviderFactory.LIVE_VIEW;
 
   /** The model used when {@code model-name} is not set. */
   public static final String DEFAULT_MODEL = "openai/gpt-5.4-mini";
@@ -103,11 +111,40 @@ public record StagehandSettings(
         config.getString(MODEL_API_KEY).map(String::trim),
         model,
         config.getUri(STAGEHAND_URL).map(StagehandSettings::withoutV1),
+        regionalUrls(config),
         withoutV1(config.getUri(BROWSERBASE_URL, DEFAULT_BROWSERBASE_URL)),
         stopTimeout,
         poll,
         config.getString(OWNER_ID).map(String::trim).orElse(java.util.UUID.randomUUID().toString()),
         config.getBoolean(LIVE_VIEW, true));
+  }
+
+  /** Compact form: copies the regional hosts. */
+  public StagehandSettings {
+    regionalUrls = java.util.Map.copyOf(regionalUrls);
+  }
+
+  /**
+   * The Stagehand host for a session's region: {@code stagehand-url} when set, else {@code
+   * stagehand-url.<region>}, else the built-in regional table.
+   *
+   * @param region the session's region, empty for the default
+   * @return the host's base URL
+   */
+  public URI stagehandHost(Optional<String> region) {
+    if (stagehandUrl.isPresent()) {
+      return stagehandUrl.get();
+    }
+    URI configured = regionalUrls.get(region.orElse(Regions.DEFAULT));
+    return configured != null ? configured : Regions.stagehandHost(region);
+  }
+
+  private static java.util.Map<String, URI> regionalUrls(ProviderConfig config) {
+    java.util.Map<String, URI> out = new java.util.LinkedHashMap<>();
+    for (String region : Regions.ALL) {
+      config.getUri(STAGEHAND_URL + "." + region).ifPresent(u -> out.put(region, withoutV1(u)));
+    }
+    return out;
   }
 
   /** A base URL without a trailing {@code /} or {@code /v1}: paths add {@code /v1/...}. */
