@@ -27,6 +27,12 @@ public final class RequestMapping {
   public static final Duration MIN_DURATION = Duration.ofSeconds(60);
   /** Browserbase's longest session timeout (6 hours). */
   public static final Duration MAX_DURATION = Duration.ofSeconds(21_600);
+  /**
+   * Metadata key of the per-create tag that lets a create whose answer was lost find the session
+   * it may have started, instead of starting (and billing) a second one.
+   */
+  public static final String REQUEST_TAG = "browser-sessions-request";
+
   /** Browserbase's limit for {@code userMetadata}: its JSON must be shorter than this. */
   public static final int MAX_METADATA_JSON = 512;
 
@@ -46,11 +52,13 @@ public final class RequestMapping {
    *
    * @param request the caller's request, already checked against the capabilities
    * @param settings the provider's settings (model, owner id)
+   * @param requestId the value of {@link #REQUEST_TAG}
    * @return the start body
    * @throws InvalidSessionRequestException naming the field and the limit, for a value Browserbase
    *     would refuse
    */
-  public StartRequest toStart(SessionRequest request, StagehandSettings settings) {
+  public StartRequest toStart(
+      SessionRequest request, StagehandSettings settings, String requestId) {
     ProviderOptions options = ProviderOptions.parse(request.providerOptions());
     Integer timeout = request.maxDuration().map(RequestMapping::timeoutSeconds).orElse(null);
     String region = request.region().map(Regions::requireKnown).orElse(null);
@@ -73,7 +81,7 @@ public final class RequestMapping {
         request.keepAlive() ? Boolean.TRUE : null,
         request.proxy().map(RequestMapping::proxies).orElse(null),
         browser,
-        userMetadata(request.metadata(), settings.ownerId()),
+        userMetadata(request.metadata(), settings.ownerId(), requestId),
         options.extensionId().orElse(null));
     return new StartRequest(
         options.modelName().orElse(settings.modelName()),
@@ -117,9 +125,11 @@ public final class RequestMapping {
         external.password().orElse(null), null));
   }
 
-  private Map<String, Object> userMetadata(Map<String, String> metadata, String ownerId) {
+  private Map<String, Object> userMetadata(
+      Map<String, String> metadata, String ownerId, String requestId) {
     Map<String, Object> out = new LinkedHashMap<>(metadata);
     out.putIfAbsent(BrowserSessions.OWNER_TAG, ownerId);
+    out.put(REQUEST_TAG, requestId);
     String json;
     try {
       json = mapper.writeValueAsString(out);
@@ -131,7 +141,8 @@ public final class RequestMapping {
           "metadata",
           "metadata for provider 'stagehand' must be shorter than " + MAX_METADATA_JSON
               + " characters as JSON (Browserbase's userMetadata limit, including the "
-              + BrowserSessions.OWNER_TAG + " tag); got " + json.length());
+              + BrowserSessions.OWNER_TAG + " and " + REQUEST_TAG + " tags); got "
+              + json.length());
     }
     return out;
   }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -118,10 +119,20 @@ public final class StagehandProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo create(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
-    StartRequest body = requests.toStart(request, settings);
+    String requestId = UUID.randomUUID().toString();
+    StartRequest body = requests.toStart(request, settings, requestId);
     Optional<String> region = Optional.ofNullable(body.browserbaseSessionCreateParams().region());
     URI host = stagehandHost(region);
-    StartResponse answer = stagehand.start(host, body);
+    StartResponse answer;
+    try {
+      answer = stagehand.start(host, body);
+    } catch (BrowserSessionException e) {
+      Optional<SessionInfo> started = mayHaveStarted(e) ? reconcile(requestId, host, e) : Optional.empty();
+      if (started.isPresent()) {
+        return started.get();
+      }
+      throw e;
+    }
     StartResponse.Data data = requireStarted(answer);
     String id = data.sessionId();
     if (hosts.size() < MAX_REMEMBERED) {
@@ -229,6 +240,40 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   private URI stagehandHost(Optional<String> region) {
     return settings.stagehandHost(region);
+  }
+
+  /**
+   * Whether a failed start may still have started a session: the request may have been processed
+   * (a 5xx, a timeout, an unreadable answer), unlike a refusal or a rate limit.
+   */
+  private static boolean mayHaveStarted(BrowserSessionException e) {
+    return e instanceof ProviderProtocolException
+        || (e instanceof ProviderUnavailableException && e.httpStatus().orElse(0) != 503);
+  }
+
+  /** Finds the session a failed start may have started, by its request tag, and adopts it. */
+  private Optional<SessionInfo> reconcile(
+      String requestId, URI host, BrowserSessionException failure) {
+    try {
+      Map<String, String> tag = Map.of(RequestMapping.REQUEST_TAG, requestId);
+      for (BrowserbaseSession s : browserbase.list(Optional.empty(), MetadataQuery.of(tag))) {
+        if (s == null || s.id() == null || !requestId.equals(sessions.metadata(s.userMetadata())
+            .get(RequestMapping.REQUEST_TAG))) {
+          continue;
+        }
+        SessionInfo info = status(s.id());
+        if (info.isTerminal()) {
+          return Optional.empty();
+        }
+        LOG.log(Level.INFO, "Start failed ({0}) but session {1} was started; using it",
+            failure.getMessage(), s.id());
+        hosts.put(s.id(), host);
+        return Optional.of(info.toBuilder().attribute("reconciled", Boolean.TRUE).build());
+      }
+    } catch (BrowserSessionException lookup) {
+      failure.addSuppressed(lookup);
+    }
+    return Optional.empty();
   }
 
   private StartResponse.Data requireStarted(StartResponse answer) {

@@ -27,7 +27,7 @@ class RequestMappingTest {
       "owner-1", true);
 
   private JsonNode json(SessionRequest request) {
-    return mapper.valueToTree(mapping.toStart(request, settings));
+    return mapper.valueToTree(mapping.toStart(request, settings, "req-1"));
   }
 
   @Test
@@ -37,6 +37,8 @@ class RequestMappingTest {
     JsonNode params = body.path("browserbaseSessionCreateParams");
     assertThat(params.path("userMetadata").path(BrowserSessions.OWNER_TAG).asText())
         .isEqualTo("owner-1");
+    assertThat(params.path("userMetadata").path(RequestMapping.REQUEST_TAG).asText())
+        .isEqualTo("req-1");
     assertThat(params.path("browserSettings").path("solveCaptchas").asBoolean(true)).isFalse();
     assertThat(params.path("browserSettings").path("recordSession").asBoolean(true)).isFalse();
     assertThat(params.has("timeout")).isFalse();
@@ -93,7 +95,7 @@ class RequestMappingTest {
         "{\"type\":\"external\",\"server\":\"http://p:3128\",\"username\":\"u\","
             + "\"password\":\"secret\"}");
     assertThat(mapping.toStart(SessionRequest.builder()
-        .proxy(ProxySettings.external("http://p:3128", "u", "secret")).build(), settings)
+        .proxy(ProxySettings.external("http://p:3128", "u", "secret")).build(), settings, "req-1")
         .toString()).doesNotContain("secret");
   }
 

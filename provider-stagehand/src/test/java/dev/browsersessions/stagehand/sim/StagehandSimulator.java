@@ -68,6 +68,7 @@ public final class StagehandSimulator implements AutoCloseable {
   private volatile int releasePolls = 1;
   private volatile int maxConcurrent = Integer.MAX_VALUE;
   private volatile boolean endReleases;
+  private final Deque<Scripted> afterStart = new ArrayDeque<>();
 
   private StagehandSimulator(String apiKey) throws IOException {
     this.apiKey = apiKey;
@@ -162,6 +163,17 @@ public final class StagehandSimulator implements AutoCloseable {
    */
   public StagehandSimulator endReleases(boolean releases) {
     this.endReleases = releases;
+    return this;
+  }
+
+  /**
+   * Makes the next start create its session and then answer this instead (a lost answer).
+   *
+   * @param answer the answer
+   * @return this simulator
+   */
+  public synchronized StagehandSimulator failAfterStarting(Scripted answer) {
+    afterStart.add(answer);
     return this;
   }
 
@@ -380,6 +392,10 @@ public final class StagehandSimulator implements AutoCloseable {
         params.path("region").asText("us-west-2"), clock.instant(), timeout,
         params.path("keepAlive").asBoolean(false), metadata, host);
     sessions.put(s.id, s);
+    Scripted lost = afterStart.poll();
+    if (lost != null) {
+      return lost;
+    }
     ObjectNode data = json.createObjectNode()
         .put("sessionId", s.id).put("available", true).put("cdpUrl", cdpUrl(s));
     ObjectNode envelope = json.createObjectNode().put("success", true);

@@ -1,0 +1,56 @@
+package dev.browsersessions.stagehand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.stagehand.sim.Scripted;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A create whose answer is lost finds the session it started instead of billing a second one. */
+class StagehandReconcileTest {
+
+  private final SimFixture fx = new SimFixture();
+
+  @AfterEach
+  void close() {
+    fx.close();
+  }
+
+  @Test
+  void startThatFailedAfterStartingAdoptsTheSessionWithoutASecondStart() {
+    fx.sim.failAfterStarting(Scripted.json(500, "{\"error\":\"Internal Server Error\","
+        + "\"statusCode\":500}"));
+    SessionInfo info;
+    try (BrowserSessionProvider p = fx.provider()) {
+      info = p.create(SessionRequest.builder().metadata("job", "1").build());
+      assertThat(info.status()).isEqualTo(SessionStatus.ACTIVE);
+      assertThat(info.cdpUrl()).isPresent();
+      assertThat(info.attributes()).containsEntry("reconciled", true);
+      assertThat(info.metadata()).containsEntry("job", "1");
+      assertThat(p.stop(info.id()).status()).isEqualTo(SessionStatus.CLOSED);
+    }
+    assertThat(fx.sim.requests("start")).hasSize(1);
+    assertThat(fx.sim.requests("list").get(0).query()).startsWith(
+        "q=user_metadata['browser-sessions-request']:'");
+  }
+
+  @Test
+  void startThatFailedWithoutStartingStillFails() {
+    for (int i = 0; i < 3; i++) {
+      fx.sim.enqueue("start", Scripted.json(500, "{\"error\":\"boom\"}"));
+    }
+    try (BrowserSessionProvider p = fx.provider()) {
+      assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
+          .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("boom");
+    }
+    // A 500 may have started a session: never retried, looked up instead.
+    assertThat(fx.sim.requests("start")).hasSize(1);
+    assertThat(fx.sim.requests("list")).hasSize(1);
+  }
+}
