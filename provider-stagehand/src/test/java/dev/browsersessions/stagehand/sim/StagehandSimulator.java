@@ -70,6 +70,11 @@ public final class StagehandSimulator implements AutoCloseable {
   private volatile boolean endReleases;
   private final Deque<Scripted> afterStart = new ArrayDeque<>();
 
+  static {
+    // Answer without Nagle's delay: small loopback exchanges otherwise wait for delayed ACKs.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private StagehandSimulator(String apiKey) throws IOException {
     this.apiKey = apiKey;
     this.browserbase = server("browserbase");
