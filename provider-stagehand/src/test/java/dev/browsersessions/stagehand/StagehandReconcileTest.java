@@ -41,6 +41,16 @@ class StagehandReconcileTest {
   }
 
   @Test
+  void unreadableStartAnswerIsAProtocolErrorAfterTheLookup() {
+    fx.sim.enqueue("start", Scripted.json(200, "<html>maintenance</html>"));
+    try (BrowserSessionProvider p = fx.provider()) {
+      assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
+          .isInstanceOf(dev.browsersessions.ProviderProtocolException.class);
+    }
+    assertThat(fx.sim.requests("list")).hasSize(1);
+  }
+
+  @Test
   void startThatFailedWithoutStartingStillFails() {
     for (int i = 0; i < 3; i++) {
       fx.sim.enqueue("start", Scripted.json(500, "{\"error\":\"boom\"}"));

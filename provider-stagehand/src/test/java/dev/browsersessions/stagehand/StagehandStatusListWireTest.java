@@ -128,6 +128,18 @@ class StagehandStatusListWireTest {
   }
 
   @Test
+  void listFallsBackToOneUnfilteredCallWhenAStatusFilterIsRefused() {
+    try (BrowserSessionProvider p = fx.provider()) {
+      String id = p.create(SessionRequest.defaults()).id();
+      fx.sim.enqueue("list", Scripted.json(400, "{\"statusCode\":400,\"error\":\"Bad Request\","
+          + "\"message\":\"querystring/status must be equal to one of the allowed values\"}"));
+      assertThat(p.list(SessionFilter.active())).extracting(SessionInfo::id).containsExactly(id);
+    }
+    assertThat(fx.sim.requests("list")).extracting(RecordedRequest::query)
+        .containsExactly("status=PENDING", "");
+  }
+
+  @Test
   void listOfUnknownStatusAsksForEverything() {
     String id = fx.sim.addBrowserbaseOnlySession(Map.of("k", "v"));
     try (BrowserSessionProvider p = fx.provider()) {

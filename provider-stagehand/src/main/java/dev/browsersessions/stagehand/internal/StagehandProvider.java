@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.AuthenticationException;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.Capability;
+import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionFilter;
@@ -204,22 +205,37 @@ public final class StagehandProvider implements BrowserSessionProvider {
     }
     Optional<String> query = MetadataQuery.of(filter.metadata());
     Map<String, SessionInfo> found = new LinkedHashMap<>();
-    for (Optional<String> status : statuses) {
-      List<BrowserbaseSession> page = browserbase.list(status, query);
-      if (page == null) {
-        continue;
+    try {
+      for (Optional<String> status : statuses) {
+        collect(browserbase.list(status, query), filter, found);
       }
-      for (BrowserbaseSession s : page) {
-        if (s == null || s.id() == null || s.id().isBlank()) {
-          continue;
-        }
-        SessionInfo info = sessions.toInfo(s, s.id());
-        if (filter.matches(info)) {
-          found.putIfAbsent(info.id(), info);
-        }
+    } catch (InvalidSessionRequestException e) {
+      if (statuses.stream().allMatch(Optional::isEmpty)) {
+        throw e;
       }
+      // A status Browserbase does not filter on (PENDING is newer than its docs): ask for
+      // everything once and filter here.
+      LOG.log(Level.DEBUG, "list by status refused: {0}", e.getMessage());
+      found.clear();
+      collect(browserbase.list(Optional.empty(), query), filter, found);
     }
     return List.copyOf(found.values());
+  }
+
+  private void collect(
+      List<BrowserbaseSession> page, SessionFilter filter, Map<String, SessionInfo> found) {
+    if (page == null) {
+      return;
+    }
+    for (BrowserbaseSession s : page) {
+      if (s == null || s.id() == null || s.id().isBlank()) {
+        continue;
+      }
+      SessionInfo info = sessions.toInfo(s, s.id());
+      if (filter.matches(info)) {
+        found.putIfAbsent(info.id(), info);
+      }
+    }
   }
 
   @Override

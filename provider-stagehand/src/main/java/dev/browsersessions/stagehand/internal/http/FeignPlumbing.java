@@ -133,11 +133,12 @@ public final class FeignPlumbing {
         failure = e;
       } catch (RetryableException e) {
         failure = connectionFailure(e);
-      } catch (DecodeException e) {
-        throw new ProviderProtocolException(
-            vendor + " answered a body that could not be read: " + e.getMessage(), provider,
-            e.status(), e.contentUTF8(), e);
       } catch (FeignException e) {
+        if (e instanceof DecodeException || (e.status() >= 200 && e.status() < 300)) {
+          throw new ProviderProtocolException(
+              vendor + " answered a body that could not be read: " + e.getMessage(), provider,
+              e.status(), e.contentUTF8(), e);
+        }
         failure = new ProviderUnavailableException(
             vendor + " call failed: " + e.getMessage(), provider, Math.max(0, e.status()), e);
       }
