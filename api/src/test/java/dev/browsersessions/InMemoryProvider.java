@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A small provider for the API's own tests: records calls, can be told to fail stops. */
-final class InMemoryProvider implements BrowserSessionProvider {
+class InMemoryProvider implements BrowserSessionProvider {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Map<String, SessionInfo> sessions = new ConcurrentHashMap<>();
