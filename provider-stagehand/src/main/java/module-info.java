@@ -4,7 +4,7 @@
  * java.util.ServiceLoader}.
  */
 module dev.browsersessions.stagehand {
-  requires dev.browsersessions;
+  requires transitive dev.browsersessions;
   requires com.fasterxml.jackson.databind;
   requires feign.core;
   requires feign.jackson;

@@ -390,8 +390,8 @@ public final class StagehandSimulator implements AutoCloseable {
           + ", currently " + running + "). Please contact support to increase your limit.\"}");
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
-    params.path("userMetadata").fields()
-        .forEachRemaining(e -> metadata.put(e.getKey(), json.convertValue(e.getValue(), Object.class)));
+    params.path("userMetadata").properties()
+        .forEach(e -> metadata.put(e.getKey(), json.convertValue(e.getValue(), Object.class)));
     metadata.put("stagehand", "true");
     SimSession s = new SimSession(UUID.randomUUID().toString(),
         params.path("region").asText("us-west-2"), clock.instant(), timeout,
