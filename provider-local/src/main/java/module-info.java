@@ -1,0 +1,10 @@
+/** The local Chromium provider (name {@code local}). */
+module dev.browsersessions.local {
+  requires transitive dev.browsersessions;
+  requires java.net.http;
+
+  exports dev.browsersessions.local;
+
+  provides dev.browsersessions.spi.BrowserSessionProviderFactory with
+      dev.browsersessions.local.LocalProviderFactory;
+}

@@ -1,0 +1,209 @@
+package dev.browsersessions.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browsersessions.BrowserSession;
+import dev.browsersessions.BrowserSessions;
+import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.local.internal.SessionRecord;
+import dev.browsersessions.local.internal.StateDirectory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real Chromium: a usable CDP endpoint, cross-process visibility, clean stops. */
+class LocalBrowserTest {
+
+  @TempDir Path stateDir;
+
+  private LocalProvider provider() {
+    return LocalProvider.builder().chromium(RealChromium.require()).stateDir(stateDir).build();
+  }
+
+  @Test
+  void theCdpUrlIsARealBrowserThatAnswersBrowserGetVersion() throws Exception {
+    try (BrowserSessions sessions = BrowserSessions.of(provider());
+        BrowserSession session = sessions.start(SessionRequest.defaults())) {
+      URI cdp = session.cdpUrl().orElseThrow();
+      CompletableFuture<String> answer = new CompletableFuture<>();
+      StringBuilder text = new StringBuilder();
+      WebSocket ws =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(cdp, new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                  text.append(data);
+                  if (last) {
+                    answer.complete(text.toString());
+                  }
+                  w.request(1);
+                  return null;
+                }
+              })
+              .get(10, TimeUnit.SECONDS);
+      ws.sendText("{\"id\":1,\"method\":\"Browser.getVersion\"}", true).get(10, TimeUnit.SECONDS);
+      String json = answer.get(10, TimeUnit.SECONDS);
+      ws.abort();
+      assertThat(json).contains("\"id\":1").contains("\"product\":").contains("Chrome/");
+      assertThat(session.refresh().attributes().get("browser")).asString().contains("Chrome/");
+    }
+  }
+
+  @Test
+  void anotherProviderOnTheSameStateDirectorySeesAndStopsTheSession() throws Exception {
+    LocalProvider first = provider();
+    SessionInfo started = first.create(SessionRequest.builder().metadata("job", "7").build());
+    long pid = (Long) started.attributes().get("pid");
+    Path profile = Path.of(new StateDirectory(stateDir).read(started.id()).orElseThrow()
+        .profileDir().toString());
+    assertThat(profile).exists();
+
+    LocalProvider second = provider(); // as another JVM would: only the state directory is shared
+    assertThat(second.status(started.id()).status()).isEqualTo(SessionStatus.ACTIVE);
+    assertThat(second.list(SessionFilter.active().withMetadata("job", "7")))
+        .extracting(SessionInfo::id).containsExactly(started.id());
+
+    SessionInfo stopped = second.stop(started.id());
+    assertThat(stopped.status()).isEqualTo(SessionStatus.CLOSED);
+    assertThat(stopped.cdpUrl()).isEmpty();
+    assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(profile).doesNotExist();
+    assertThat(first.status(started.id()).status()).isEqualTo(SessionStatus.CLOSED);
+    assertThat(first.stop(started.id())).isEqualTo(stopped);
+    first.close();
+    second.close();
+  }
+
+  @Test
+  void aBrowserThatDiesIsReportedEndedNeverActive() throws Exception {
+    try (LocalProvider p = provider()) {
+      SessionInfo s = p.create(SessionRequest.defaults());
+      ProcessHandle h = ProcessHandle.of((Long) s.attributes().get("pid")).orElseThrow();
+      h.destroyForcibly();
+      h.onExit().get(10, TimeUnit.SECONDS);
+      SessionInfo after = p.status(s.id());
+      assertThat(after.status()).isIn(SessionStatus.CLOSED, SessionStatus.ERROR);
+      assertThat(after.closeReason()).isPresent();
+    }
+  }
+
+  @Test
+  void aStaleRecordWhosePidIsGoneReadsAsClosed() {
+    StateDirectory state = new StateDirectory(stateDir);
+    SessionRecord stale = new SessionRecord("local-stale", Long.MAX_VALUE - 1,
+        Optional.of(Instant.parse("2020-01-01T00:00:00Z")), URI.create("ws://127.0.0.1:9/x"),
+        stateDir.resolve("gone-profile"), Instant.parse("2020-01-01T00:00:00Z"),
+        Instant.parse("2020-01-01T00:00:00Z"), Optional.empty(), Optional.empty(),
+        SessionStatus.ACTIVE, Optional.empty(), Optional.empty(), Map.of());
+    state.write(stale);
+    try (LocalProvider p = provider()) {
+      assertThat(p.status("local-stale").status()).isEqualTo(SessionStatus.CLOSED);
+      assertThat(p.list(SessionFilter.active())).isEmpty();
+      assertThat(p.stop("local-stale").status()).isEqualTo(SessionStatus.CLOSED);
+    }
+  }
+
+  @Test
+  void unknownIdsAreNotFound() {
+    try (LocalProvider p = provider()) {
+      assertThatThrownBy(() -> p.status("local-nope")).isInstanceOf(SessionNotFoundException.class);
+      assertThatThrownBy(() -> p.stop("local-nope")).isInstanceOf(SessionNotFoundException.class);
+    }
+  }
+
+  @Test
+  void factoryReadsConfigurationAndIsFoundByName() {
+    ProviderConfig config = ProviderConfig.builder()
+        .put("chrome-path", RealChromium.require().toString())
+        .put("state-dir", stateDir.toString())
+        .put("start-timeout", "20s")
+        .build();
+    try (BrowserSessions sessions = BrowserSessions.create("local", config)) {
+      assertThat(sessions.provider()).isEqualTo("local");
+      BrowserSession s = sessions.start(SessionRequest.builder().viewport(800, 600).build());
+      assertThat(s.cdpUrl()).isPresent();
+    }
+    assertThat(new StateDirectory(stateDir).readAll()).allMatch(r -> r.status().isTerminal());
+  }
+
+  @Test
+  void measuresStartTimeAndHeapPerSession() throws Exception {
+    try (LocalProvider p = provider()) {
+      List<Long> millis = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        long t0 = System.nanoTime();
+        SessionInfo s = p.create(SessionRequest.defaults());
+        millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        p.stop(s.id());
+      }
+      millis.sort(null);
+      Runtime rt = Runtime.getRuntime();
+      long before = usedAfterGc(rt);
+      List<String> open = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        open.add(p.create(SessionRequest.defaults()).id());
+      }
+      long after = usedAfterGc(rt);
+      long threads = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+      open.forEach(p::stop);
+      System.out.printf("[local] create→CDP URL median %d ms (min %d, max %d) over 10; "
+              + "JVM heap per open session ≈ %d bytes (20 open, after GC); "
+              + "live JVM threads with 20 open: %d (one stderr reader per session)%n",
+          millis.get(5), millis.get(0), millis.get(9), (after - before) / 20, threads);
+      assertThat(millis).hasSize(10);
+      assertThat(p.list(SessionFilter.active())).isEmpty();
+    }
+  }
+
+  private static long usedAfterGc(Runtime rt) {
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  @Test
+  void profileDirectoriesAreRemovedOnStop() throws Exception {
+    try (LocalProvider p = provider()) {
+      SessionInfo s = p.create(SessionRequest.defaults());
+      Path profile = new StateDirectory(stateDir).read(s.id()).orElseThrow().profileDir();
+      assertThat(Files.isDirectory(profile)).isTrue();
+      p.stop(s.id());
+      assertThat(profile).doesNotExist();
+    }
+  }
+
+  @Test
+  void idleTimeoutIsEnforcedWithoutAnyCallByTheBackgroundCheck() throws Exception {
+    dev.browsersessions.fake.MutableClock clock = dev.browsersessions.fake.MutableClock.startingNow();
+    try (LocalProvider p = LocalProvider.builder().chromium(RealChromium.require())
+        .stateDir(stateDir).clock(clock).build()) {
+      SessionInfo s = p.create(SessionRequest.builder().idleTimeout(Duration.ofMinutes(1)).build());
+      long pid = (Long) s.attributes().get("pid");
+      clock.advance(Duration.ofMinutes(2));
+      ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(15, TimeUnit.SECONDS).join());
+      assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+      assertThat(p.status(s.id()).status()).isEqualTo(SessionStatus.TIMED_OUT);
+    }
+  }
+}
