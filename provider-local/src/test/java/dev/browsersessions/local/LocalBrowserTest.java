@@ -164,7 +164,7 @@ class LocalBrowserTest {
         open.add(p.create(SessionRequest.defaults()).id());
       }
       long after = usedAfterGc(rt);
-      long threads = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+      long threads = Thread.activeCount();
       open.forEach(p::stop);
       System.out.printf("[local] create→CDP URL median %d ms (min %d, max %d) over 10; "
               + "JVM heap per open session ≈ %d bytes (20 open, after GC); "
