@@ -1,0 +1,161 @@
+package dev.browsersessions.http;
+
+import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.RateLimitedException;
+import dev.browsersessions.SessionNotFoundException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import feign.FeignException;
+import feign.RetryableException;
+import feign.codec.DecodeException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Runs vendor calls with the retry rules, translating Feign's exceptions into this library's.
+ *
+ * <ul>
+ *   <li>{@link #read} ({@code status}, {@code list}, {@code stop}): transient failures
+ *       (rate limits, 5xx, 529, connection errors, timeouts) are retried up to {@code
+ *       max-retries} times with exponential backoff and 25% jitter, waiting what {@code
+ *       Retry-After} asks, capped at {@code retry-max-backoff}.
+ *   <li>{@link #create}: retried only when no session can have been started: the connection was
+ *       refused, or the vendor answered 429 or 503. A timeout or a reset after the request was
+ *       sent is not retried: the session may exist, and a second one would be billed twice.
+ * </ul>
+ */
+public final class VendorCalls {
+
+  private final String provider;
+  private final String vendor;
+  private final FailsafeExecutor<Object> read;
+  private final FailsafeExecutor<Object> create;
+
+  /**
+   * Creates the calls.
+   *
+   * @param provider the provider's name
+   * @param vendor the vendor's name in messages
+   * @param settings the retry settings
+   */
+  public VendorCalls(String provider, String vendor, HttpSettings settings) {
+    this.provider = provider;
+    this.vendor = vendor;
+    this.read = Failsafe.with(policy(settings, false));
+    this.create = Failsafe.with(policy(settings, true));
+  }
+
+  /**
+   * Runs an idempotent call ({@code status}, {@code list}, {@code stop}), retrying transient
+   * failures.
+   *
+   * @param call the call
+   * @param <T> its result
+   * @return its result
+   */
+  public <T> T read(Supplier<T> call) {
+    return read.get(() -> translate(call));
+  }
+
+  /**
+   * Runs an idempotent call on one session; a 404 becomes {@link SessionNotFoundException}.
+   *
+   * @param sessionId the session
+   * @param call the call
+   * @param <T> its result
+   * @return its result
+   */
+  public <T> T session(String sessionId, Supplier<T> call) {
+    try {
+      return read(call);
+    } catch (ResourceNotFoundException e) {
+      SessionNotFoundException nf = new SessionNotFoundException(sessionId, provider, 404);
+      nf.initCause(e);
+      throw nf;
+    }
+  }
+
+  /**
+   * Runs a call that starts a session, retrying only when none can have been started.
+   *
+   * @param call the call
+   * @param <T> its result
+   * @return its result
+   */
+  public <T> T create(Supplier<T> call) {
+    return create.get(() -> translate(call));
+  }
+
+  /**
+   * Whether a failure proves that no session was started.
+   *
+   * @param e the failure
+   * @return {@code true} for 429, 503 and refused connections
+   */
+  public static boolean noSessionStarted(BrowserSessionException e) {
+    int status = e.httpStatus().orElse(0);
+    return status == 429 || status == 503
+        || (status == 0 && e instanceof ProviderUnavailableException
+            && rootCause(e) instanceof ConnectException);
+  }
+
+  private <T> T translate(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (BrowserSessionException e) {
+      throw e;
+    } catch (RetryableException e) {
+      throw new ProviderUnavailableException(
+          vendor + " could not be reached: " + e.getMessage(), provider, 0, e);
+    } catch (DecodeException e) {
+      throw new ProviderProtocolException(
+          vendor + " answered a body that could not be read: " + e.getMessage(), provider,
+          Math.max(0, e.status()), e.contentUTF8(), e);
+    } catch (FeignException e) {
+      if (e.getCause() instanceof BrowserSessionException b) {
+        throw b;
+      }
+      if (e.status() >= 200 && e.status() < 300) {
+        throw new ProviderProtocolException(
+            vendor + " answered a body that could not be read: " + e.getMessage(), provider,
+            e.status(), e.contentUTF8(), e);
+      }
+      throw new ProviderUnavailableException(
+          vendor + " call failed: " + e.getMessage(), provider, Math.max(0, e.status()), e);
+    }
+  }
+
+  private static RetryPolicy<Object> policy(HttpSettings s, boolean create) {
+    return RetryPolicy.builder()
+        .handleIf(
+            (Throwable t) ->
+                t instanceof BrowserSessionException b
+                    && b.isRetryable()
+                    && (!create || noSessionStarted(b)))
+        .withMaxRetries(s.maxRetries())
+        .withBackoff(s.initialBackoff(), s.maxBackoff())
+        .withJitter(0.25)
+        .withDelayFn(
+            ctx -> {
+              Throwable last = ctx.getLastException();
+              if (last instanceof RateLimitedException r && r.retryAfter().isPresent()) {
+                Duration asked = r.retryAfter().get();
+                return asked.compareTo(s.maxBackoff()) > 0 ? s.maxBackoff() : asked;
+              }
+              return Duration.ofMillis(-1); // use the backoff
+            })
+        .build();
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    for (int i = 0; i < 10 && c.getCause() != null && c.getCause() != c; i++) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}

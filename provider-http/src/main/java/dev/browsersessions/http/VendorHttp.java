@@ -1,0 +1,281 @@
+package dev.browsersessions.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import feign.Client;
+import feign.Feign;
+import feign.Request;
+import feign.RequestInterceptor;
+import feign.Response;
+import feign.Retryer;
+import feign.codec.Decoder;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds a REST provider's HTTP clients in one place: Feign over {@code java.net.http} with
+ * Jackson, the configured timeouts, no Feign-level retries (see {@link VendorCalls}), the shared
+ * {@link HttpErrorMapper} as error decoder, and the user agent {@code browser-sessions/<version>}.
+ * One instance serves several base URLs with different authentication (e.g. Stagehand and
+ * Browserbase). Thread-safe; reuses connections.
+ */
+public final class VendorHttp {
+
+  /** The most bytes of an error body read. */
+  public static final int MAX_ERROR_BODY = 64 * 1024;
+
+  private static final String USER_AGENT = "browser-sessions/" + version();
+
+  private final String provider;
+  private final String vendor;
+  private final HttpSettings settings;
+  private final ObjectMapper mapper;
+  private final HttpErrorMapper errors;
+  private final UnaryOperator<Decoder> decoder;
+  private final Client client;
+  private final Request.Options options;
+  private final VendorCalls calls;
+
+  private VendorHttp(Builder b) {
+    this.provider = b.provider;
+    this.vendor = b.vendor;
+    this.settings = b.settings;
+    this.mapper = b.mapper;
+    this.errors = new HttpErrorMapper(provider, vendor, b.quirk, b.clock);
+    this.decoder = b.decoder;
+    this.client =
+        new feign.http2client.Http2Client(
+            HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
+    this.calls = new VendorCalls(provider, vendor, settings);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param provider the provider's name, e.g. {@code notte}
+   * @param vendor the vendor's name in messages, e.g. {@code Notte}
+   * @param settings the HTTP settings
+   * @return a new builder
+   */
+  public static Builder builder(String provider, String vendor, HttpSettings settings) {
+    return new Builder(provider, vendor, settings);
+  }
+
+  /**
+   * A JSON mapper for vendor payloads: unknown fields ignored, {@code java.time} supported, ISO
+   * dates.
+   *
+   * @return a new mapper
+   */
+  public static ObjectMapper newMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .build();
+  }
+
+  /**
+   * The user agent every request carries.
+   *
+   * @return {@code browser-sessions/<version>}
+   */
+  public static String userAgent() {
+    return USER_AGENT;
+  }
+
+  /**
+   * Builds a client for one base URL.
+   *
+   * @param api the Feign interface
+   * @param baseUrl the base URL (checked with {@link HttpSettings#requireSafe})
+   * @param auth adds the credentials to each request
+   * @param <T> the interface
+   * @return the client
+   */
+  public <T> T client(Class<T> api, URI baseUrl, RequestInterceptor auth) {
+    return Feign.builder()
+        .client(client)
+        .encoder(new JacksonEncoder(mapper))
+        .decoder(decoder.apply(new JacksonDecoder(mapper)))
+        .errorDecoder(this::decodeError)
+        .retryer(Retryer.NEVER_RETRY)
+        .options(options)
+        .requestInterceptor(t -> t.header("User-Agent", USER_AGENT))
+        .requestInterceptor(t -> t.header("Accept", "application/json"))
+        .requestInterceptor(auth)
+        .target(api, baseUrl.toString());
+  }
+
+  /**
+   * The retrying call runner.
+   *
+   * @return the calls
+   */
+  public VendorCalls calls() {
+    return calls;
+  }
+
+  /**
+   * The JSON mapper the clients use.
+   *
+   * @return the mapper
+   */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /**
+   * The settings.
+   *
+   * @return the settings
+   */
+  public HttpSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Maps an error answer (also usable by providers that read a response themselves).
+   *
+   * @param methodKey Feign's name of the method called
+   * @param response the answer
+   * @return the exception
+   */
+  public RuntimeException decodeError(String methodKey, Response response) {
+    String body = readBody(response);
+    Request request = response.request();
+    HttpFailure f =
+        new HttpFailure(
+            response.status(),
+            request.httpMethod().name(),
+            path(request.url()),
+            response.headers(),
+            body,
+            ErrorBody.parse(mapper, body));
+    return errors.map(f);
+  }
+
+  @Override
+  public String toString() {
+    return "VendorHttp[" + provider + " → " + vendor + "]";
+  }
+
+  private static String readBody(Response response) {
+    if (response.body() == null) {
+      return null;
+    }
+    try (InputStream in = response.body().asInputStream()) {
+      return new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String path(String url) {
+    int scheme = url.indexOf("://");
+    int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    String p = slash < 0 ? "/" : url.substring(slash);
+    int q = p.indexOf('?');
+    return q < 0 ? p : p.substring(0, q);
+  }
+
+  private static String version() {
+    Properties p = new Properties();
+    try (InputStream in = VendorHttp.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    String v = p.getProperty("version", "dev");
+    return v.startsWith("${") ? "dev" : v;
+  }
+
+  /** Options for {@link VendorHttp}. */
+  public static final class Builder {
+    private final String provider;
+    private final String vendor;
+    private final HttpSettings settings;
+    private ObjectMapper mapper = newMapper();
+    private HttpErrorMapper.Quirk quirk = HttpErrorMapper.Quirk.NONE;
+    private UnaryOperator<Decoder> decoder = UnaryOperator.identity();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(String provider, String vendor, HttpSettings settings) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      this.vendor = Objects.requireNonNull(vendor, "vendor");
+      this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * The JSON mapper; default {@link VendorHttp#newMapper()}.
+     *
+     * @param mapper the mapper
+     * @return this builder
+     */
+    public Builder mapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /**
+     * The vendor's adjustments to the error mapping.
+     *
+     * @param quirk the hook
+     * @return this builder
+     */
+    public Builder quirk(HttpErrorMapper.Quirk quirk) {
+      this.quirk = Objects.requireNonNull(quirk, "quirk");
+      return this;
+    }
+
+    /**
+     * Wraps the JSON decoder, e.g. to read server-sent events.
+     *
+     * @param decoder wraps the Jackson decoder
+     * @return this builder
+     */
+    public Builder decoder(UnaryOperator<Decoder> decoder) {
+      this.decoder = Objects.requireNonNull(decoder, "decoder");
+      return this;
+    }
+
+    /**
+     * The clock for HTTP-date {@code Retry-After} values.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds it.
+     *
+     * @return the HTTP plumbing
+     */
+    public VendorHttp build() {
+      return new VendorHttp(this);
+    }
+  }
+}

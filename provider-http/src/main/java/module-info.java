@@ -1,0 +1,13 @@
+/** HTTP plumbing (Feign, Jackson, Failsafe) shared by the REST providers. */
+module dev.browsersessions.http {
+  requires transitive dev.browsersessions;
+  requires transitive feign.core;
+  requires feign.jackson;
+  requires feign.java11;
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
+  requires dev.failsafe.core;
+  requires java.net.http;
+
+  exports dev.browsersessions.http;
+}
