@@ -25,12 +25,25 @@ public class SessionNotFoundException extends BrowserSessionException {
    * @param httpStatus the vendor's status (usually 404), or {@code 0}
    */
   public SessionNotFoundException(String sessionId, String provider, int httpStatus) {
+    this(sessionId, provider, httpStatus, null);
+  }
+
+  /**
+   * Creates the exception with its underlying failure.
+   *
+   * @param sessionId the id that was not found
+   * @param provider the provider's name
+   * @param httpStatus the vendor's status (usually 404), or {@code 0}
+   * @param cause the vendor's answer as an exception, or {@code null}
+   */
+  public SessionNotFoundException(
+      String sessionId, String provider, int httpStatus, Throwable cause) {
     super(
         "Provider '" + provider + "' has no session with id '" + sessionId + "'",
         provider,
         httpStatus,
         false,
-        null);
+        cause);
     this.sessionId = sessionId;
   }
 

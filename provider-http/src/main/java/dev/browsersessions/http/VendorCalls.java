@@ -73,9 +73,7 @@ public final class VendorCalls {
     try {
       return read(call);
     } catch (ResourceNotFoundException e) {
-      SessionNotFoundException nf = new SessionNotFoundException(sessionId, provider, 404);
-      nf.initCause(e);
-      throw nf;
+      throw new SessionNotFoundException(sessionId, provider, 404, e);
     }
   }
 
@@ -100,7 +98,7 @@ public final class VendorCalls {
     int status = e.httpStatus().orElse(0);
     return status == 429 || status == 503
         || (status == 0 && e instanceof ProviderUnavailableException
-            && rootCause(e) instanceof ConnectException);
+            && causedBy(e, ConnectException.class));
   }
 
   private <T> T translate(Supplier<T> call) {
@@ -139,23 +137,29 @@ public final class VendorCalls {
         .withMaxRetries(s.maxRetries())
         .withBackoff(s.initialBackoff(), s.maxBackoff())
         .withJitter(0.25)
-        .withDelayFn(
-            ctx -> {
-              Throwable last = ctx.getLastException();
-              if (last instanceof RateLimitedException r && r.retryAfter().isPresent()) {
-                Duration asked = r.retryAfter().get();
-                return asked.compareTo(s.maxBackoff()) > 0 ? s.maxBackoff() : asked;
-              }
-              return Duration.ofMillis(-1); // use the backoff
-            })
+        .withDelayFn(ctx -> delayFor(ctx.getLastException(), s))
         .build();
   }
 
-  private static Throwable rootCause(Throwable t) {
-    Throwable c = t;
-    for (int i = 0; i < 10 && c.getCause() != null && c.getCause() != c; i++) {
-      c = c.getCause();
+  /**
+   * The wait a failure asks for: its {@code Retry-After}, capped at {@code retry-max-backoff};
+   * negative (use the exponential backoff) when it asks for nothing.
+   */
+  static Duration delayFor(Throwable failure, HttpSettings s) {
+    if (failure instanceof RateLimitedException r && r.retryAfter().isPresent()) {
+      Duration asked = r.retryAfter().get();
+      return asked.compareTo(s.maxBackoff()) > 0 ? s.maxBackoff() : asked;
     }
-    return c;
+    return Duration.ofMillis(-1);
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    Throwable c = t;
+    for (int i = 0; i < 10 && c != null; i++, c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
