@@ -5,11 +5,7 @@
  */
 module dev.browsersessions.stagehand {
   requires transitive dev.browsersessions;
-  requires com.fasterxml.jackson.databind;
-  requires feign.core;
-  requires feign.jackson;
-  requires feign.java11;
-  requires java.net.http;
+  requires dev.browsersessions.http;
 
   exports dev.browsersessions.stagehand;
 

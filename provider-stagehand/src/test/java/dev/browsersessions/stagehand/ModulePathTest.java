@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class ModulePathTest {
 
   private static final Set<String> MODULE_JARS = Set.of(
-      "browser-sessions-api", "jackson-databind", "jackson-core", "jackson-annotations",
-      "feign-core", "feign-jackson", "feign-java11");
+      "browser-sessions-api", "browser-sessions-provider-http", "jackson-databind",
+      "jackson-core", "jackson-annotations", "jackson-datatype-jsr310", "feign-core",
+      "feign-jackson", "feign-java11", "failsafe");
 
   private final SimFixture fx = new SimFixture();
 

@@ -215,13 +215,18 @@ class StagehandCreateWireTest {
         + "\"Failed to launch browser\"}}\n\n"));
     fx.sim.enqueue("start", Scripted.sse("event: starting\ndata: {\"data\":{\"status\":"
         + "\"starting\"}}\n\n"));
+    fx.sim.enqueue("start", Scripted.sse("event: error\ndata: {\"data\":{\"status\":\"error\","
+        + "\"error\":[{\"path\":\"modelName\",\"message\":\"Required\"}]}}\n\n"));
     try (BrowserSessionProvider p = fx.provider()) {
       assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
-          .isInstanceOf(BrowserSessionException.class)
+          .isExactlyInstanceOf(BrowserSessionException.class)
           .hasMessageContaining("Failed to launch browser");
       assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
           .isInstanceOf(ProviderProtocolException.class)
           .hasMessageContaining("without a 'finished' or 'error' event");
+      assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
+          .isInstanceOfSatisfying(InvalidSessionRequestException.class,
+              e -> assertThat(e.fieldErrors()).containsExactly("modelName: Required"));
     }
   }
 

@@ -1,16 +1,25 @@
 package dev.browsersessions.stagehand.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.RateLimitedException;
+import dev.browsersessions.http.HttpFailure;
+import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.VendorHttp;
 import dev.browsersessions.stagehand.internal.http.BrowserbaseClient;
-import dev.browsersessions.stagehand.internal.http.FeignPlumbing;
+import dev.browsersessions.stagehand.internal.http.EventStreamDecoder;
 import dev.browsersessions.stagehand.internal.http.HttpBrowserbaseApi;
 import dev.browsersessions.stagehand.internal.http.HttpStagehandApi;
 import dev.browsersessions.stagehand.internal.http.StagehandClient;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Builds {@link StagehandProvider}s from configuration. No I/O. */
+/**
+ * Builds {@link StagehandProvider}s from configuration on the shared HTTP plumbing of {@code
+ * browser-sessions-provider-http}. No I/O.
+ */
 public final class StagehandProviders {
 
   private StagehandProviders() {}
@@ -34,23 +43,32 @@ public final class StagehandProviders {
    * @return the provider
    */
   public static StagehandProvider create(ProviderConfig config, Clock clock, Sleeper sleeper) {
+    String name = StagehandProvider.NAME;
     ProviderConfig c = StagehandSettings.withVendorVariables(config);
-    StagehandSettings settings = StagehandSettings.from(c, StagehandProvider.NAME);
-    ObjectMapper mapper = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    FeignPlumbing stagehandHttp = new FeignPlumbing(c, StagehandProvider.NAME, "Stagehand", mapper);
-    FeignPlumbing browserbaseHttp =
-        new FeignPlumbing(c, StagehandProvider.NAME, "Browserbase", mapper);
+    StagehandSettings settings = StagehandSettings.from(c, name);
+    HttpSettings http = HttpSettings.from(c);
+    settings.stagehandUrl().ifPresent(u -> http.requireSafe(u, StagehandSettings.STAGEHAND_URL, name));
+    settings.regionalUrls().forEach((region, u) ->
+        http.requireSafe(u, StagehandSettings.STAGEHAND_URL_REGION_PREFIX + region, name));
+    ObjectMapper mapper = VendorHttp.newMapper();
+    VendorHttp stagehandHttp = VendorHttp.builder(name, "Stagehand", http)
+        .mapper(mapper)
+        .decoder(json -> new EventStreamDecoder(json, mapper, name))
+        .build();
+    VendorHttp browserbaseHttp = VendorHttp.builder(name, "Browserbase", http)
+        .mapper(mapper)
+        .quirk(StagehandProviders::concurrencyLimit)
+        .build();
     StagehandClient stagehand = stagehandHttp.client(
         StagehandClient.class,
-        settings.stagehandHost(java.util.Optional.empty()).toString(),
+        settings.stagehandHost(Optional.empty()),
         t -> {
           t.header("x-bb-api-key", settings.apiKey());
           settings.modelApiKey().ifPresent(k -> t.header("x-model-api-key", k));
         });
     BrowserbaseClient browserbase = browserbaseHttp.client(
         BrowserbaseClient.class,
-        settings.browserbaseUrl().toString(),
+        settings.browserbaseUrl(),
         t -> t.header("X-BB-API-Key", settings.apiKey()));
     return new StagehandProvider(
         settings,
@@ -59,5 +77,19 @@ public final class StagehandProviders {
         mapper,
         clock,
         sleeper);
+  }
+
+  /** Browserbase's "max concurrent sessions" 429 says what to do about it. */
+  static BrowserSessionException concurrencyLimit(
+      HttpFailure failure, BrowserSessionException mapped) {
+    if (mapped instanceof RateLimitedException r
+        && failure.said().toLowerCase(Locale.ROOT).contains("concurrent")) {
+      return new RateLimitedException(
+          r.getMessage() + " (Browserbase's max concurrent sessions limit is reached: stop"
+              + " sessions, e.g. orphans found with list(), or raise the plan's limit)",
+          r.provider().orElse(StagehandProvider.NAME), failure.status(),
+          r.retryAfter().orElse(null));
+    }
+    return mapped;
   }
 }

@@ -4,6 +4,7 @@ import dev.browsersessions.stagehand.internal.BrowserbaseApi;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import dev.browsersessions.stagehand.internal.wire.LiveUrls;
 import dev.browsersessions.stagehand.internal.wire.ReleaseRequest;
+import dev.browsersessions.http.VendorCalls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,22 +14,22 @@ import java.util.Optional;
 public final class HttpBrowserbaseApi implements BrowserbaseApi {
 
   private final BrowserbaseClient client;
-  private final Calls calls;
+  private final VendorCalls calls;
 
   /**
    * Creates the adapter.
    *
    * @param client the Feign client
-   * @param calls the retry policies
+   * @param calls the retry rules of {@code browser-sessions-provider-http}
    */
-  public HttpBrowserbaseApi(BrowserbaseClient client, Calls calls) {
+  public HttpBrowserbaseApi(BrowserbaseClient client, VendorCalls calls) {
     this.client = client;
     this.calls = calls;
   }
 
   @Override
   public BrowserbaseSession get(String sessionId) {
-    return calls.idempotent(() -> client.get(sessionId));
+    return calls.read(() -> client.get(sessionId));
   }
 
   @Override
@@ -36,22 +37,17 @@ public final class HttpBrowserbaseApi implements BrowserbaseApi {
     Map<String, String> params = new LinkedHashMap<>();
     status.ifPresent(s -> params.put("status", s));
     query.ifPresent(q -> params.put("q", q));
-    return calls.idempotent(() -> client.list(params));
+    return calls.read(() -> client.list(params));
   }
 
   @Override
   public BrowserbaseSession release(String sessionId) {
     // Asking twice for a release is harmless: retry freely.
-    return calls.idempotent(() -> client.release(sessionId, ReleaseRequest.release()));
+    return calls.read(() -> client.release(sessionId, ReleaseRequest.release()));
   }
 
   @Override
   public LiveUrls liveUrls(String sessionId) {
-    return calls.idempotent(() -> client.debug(sessionId));
-  }
-
-  @Override
-  public void close() {
-    calls.close();
+    return calls.read(() -> client.debug(sessionId));
   }
 }

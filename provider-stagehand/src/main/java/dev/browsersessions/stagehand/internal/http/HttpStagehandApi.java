@@ -3,6 +3,9 @@ package dev.browsersessions.stagehand.internal.http;
 import dev.browsersessions.stagehand.internal.StagehandApi;
 import dev.browsersessions.stagehand.internal.wire.StartRequest;
 import dev.browsersessions.stagehand.internal.wire.StartResponse;
+import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.http.VendorCalls;
 import java.net.URI;
 
 /**
@@ -12,31 +15,36 @@ import java.net.URI;
 public final class HttpStagehandApi implements StagehandApi {
 
   private final StagehandClient client;
-  private final Calls calls;
+  private final VendorCalls calls;
 
   /**
    * Creates the adapter.
    *
    * @param client the Feign client
-   * @param calls the retry policies
+   * @param calls the retry rules of {@code browser-sessions-provider-http}
    */
-  public HttpStagehandApi(StagehandClient client, Calls calls) {
+  public HttpStagehandApi(StagehandClient client, VendorCalls calls) {
     this.client = client;
     this.calls = calls;
   }
 
   @Override
   public StartResponse start(URI host, StartRequest request) {
-    return calls.create(() -> client.start(host, request));
+    try {
+      return calls.create(() -> client.start(host, request));
+    } catch (ProviderProtocolException e) {
+      // Feign wraps what the event-stream decoder threw (an 'error' event); give it back as is.
+      for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        if (c instanceof BrowserSessionException fromStream) {
+          throw fromStream;
+        }
+      }
+      throw e;
+    }
   }
 
   @Override
   public void end(URI host, String sessionId) {
-    calls.idempotent(() -> client.end(host, sessionId));
-  }
-
-  @Override
-  public void close() {
-    calls.close();
+    calls.read(() -> client.end(host, sessionId));
   }
 }
