@@ -110,6 +110,9 @@ public final class VendorCalls {
       throw new ProviderUnavailableException(
           vendor + " could not be reached: " + e.getMessage(), provider, 0, e);
     } catch (DecodeException e) {
+      if (e.getCause() instanceof BrowserSessionException b) {
+        throw b; // a provider's own decoder already classified the answer
+      }
       throw new ProviderProtocolException(
           vendor + " answered a body that could not be read: " + e.getMessage(), provider,
           Math.max(0, e.status()), e.contentUTF8(), e);
