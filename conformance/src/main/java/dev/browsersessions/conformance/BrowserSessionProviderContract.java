@@ -681,7 +681,7 @@ public abstract class BrowserSessionProviderContract {
     if (time == null) {
       return;
     }
-    SessionInfo info = create(minimalRequest().toBuilder().maxDuration(MAX).build());
+    SessionInfo info = create(maxDurationOnly());
     time.advance(MAX.minus(MARGIN));
     assertThat(provider.status(info.id()).status())
         .as("R8.2: the session must still run before its maximum duration").isIn(STARTING);
@@ -717,13 +717,26 @@ public abstract class BrowserSessionProviderContract {
     if (time == null) {
       return;
     }
-    SessionInfo info = create(minimalRequest().toBuilder().maxDuration(MAX).build());
+    SessionInfo info = create(maxDurationOnly());
     Duration half = MAX.dividedBy(2).plus(MARGIN);
     time.advance(half);
     provider.status(info.id());
     time.advance(half);
     awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
         "R8.4: activity must not extend the maximum duration; the session must be TIMED_OUT");
+  }
+
+  /**
+   * A request with the maximum duration {@link #MAX}; where the provider also takes an idle
+   * timeout, that is set to the same value, so that a vendor's default idle timeout (Notte's is 3
+   * minutes) cannot end the session first.
+   */
+  private SessionRequest maxDurationOnly() {
+    SessionRequest.Builder b = minimalRequest().toBuilder().maxDuration(MAX);
+    if (provider.capabilities().contains(Capability.IDLE_TIMEOUT)) {
+      b.idleTimeout(MAX);
+    }
+    return b.build();
   }
 
   /** R8.5: stopping a timed-out session returns TIMED_OUT and does not throw. */

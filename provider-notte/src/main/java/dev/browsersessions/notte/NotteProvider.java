@@ -1,0 +1,349 @@
+package dev.browsersessions.notte;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.Capability;
+import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.StopNotConfirmedException;
+import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.VendorCalls;
+import dev.browsersessions.http.VendorHttp;
+import dev.browsersessions.notte.internal.NotteApi;
+import dev.browsersessions.notte.internal.NotteTimes;
+import dev.browsersessions.notte.internal.SessionResponses;
+import dev.browsersessions.notte.internal.StartRequests;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.spi.RequestChecks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Notte's cloud browser sessions (provider name {@code notte}), plus Notte-only extras: cookies,
+ * agent stop and the legacy close of older deployments.
+ *
+ * <p>Users normally reach it through {@code BrowserSessions.create("notte")}; build it with {@link
+ * #create(ProviderConfig)} to use the extras. Configuration keys are listed on {@link
+ * NotteProviderFactory}.
+ */
+public final class NotteProvider implements BrowserSessionProvider {
+
+  /** The provider's name. */
+  public static final String NAME = "notte";
+
+  /** Notte's production API. */
+  public static final URI DEFAULT_BASE_URL = URI.create("https://api.notte.cc");
+
+  private static final Set<Capability> CAPABILITIES =
+      Set.copyOf(
+          EnumSet.of(
+              Capability.LIST,
+              Capability.IDLE_TIMEOUT,
+              Capability.MAX_DURATION,
+              Capability.HEADLESS,
+              Capability.VIEWPORT,
+              Capability.USER_AGENT,
+              Capability.PROXY,
+              Capability.MANAGED_PROXY,
+              Capability.SOLVE_CAPTCHAS,
+              Capability.CDP_URL,
+              Capability.LIVE_VIEW));
+
+  private static final int MAX_PAGES = 10_000;
+
+  private final NotteApi api;
+  private final VendorCalls calls;
+  private final ObjectMapper mapper;
+  private final URI baseUrl;
+  private final Duration stopConfirmTimeout;
+  private final Duration stopPollInterval;
+  private final int pageSize;
+  private final boolean legacyClose;
+
+  private NotteProvider(ProviderConfig config) {
+    ProviderConfig c = config.withVendorVariable("api-key", "NOTTE_API_KEY")
+        .withVendorVariable("base-url", "NOTTE_API_URL");
+    String apiKey = c.requireString("api-key");
+    HttpSettings settings = HttpSettings.from(c);
+    this.baseUrl = settings.requireSafe(c.getUri("base-url", DEFAULT_BASE_URL), "base-url", NAME);
+    this.stopConfirmTimeout = c.getDuration("stop-confirm-timeout", Duration.ofSeconds(30));
+    this.stopPollInterval = c.getDuration("stop-poll-interval", Duration.ofMillis(500));
+    this.pageSize = c.getInt("page-size", 100, 1, 1000);
+    this.legacyClose = c.getBoolean("legacy-close", false);
+    VendorHttp http = VendorHttp.builder(NAME, "Notte", settings).build();
+    this.mapper = http.mapper();
+    this.calls = http.calls();
+    this.api = http.client(NotteApi.class, baseUrl,
+        t -> t.header("Authorization", "Bearer " + apiKey));
+  }
+
+  /**
+   * Builds a provider from configuration; does no I/O.
+   *
+   * @param config the configuration (bound to {@code notte} or not)
+   * @return the provider
+   * @throws dev.browsersessions.ProviderConfigurationException if the API key is missing or a
+   *     value is invalid
+   */
+  public static NotteProvider create(ProviderConfig config) {
+    return new NotteProvider(config.forProvider(NAME));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public SessionInfo create(SessionRequest request) {
+    RequestChecks.requireSupported(request, CAPABILITIES, NAME);
+    Map<String, Object> body = StartRequests.body(request);
+    SessionInfo info = toInfo(calls.create(() -> api.start(body)));
+    return withUrls(info);
+  }
+
+  @Override
+  public SessionInfo status(String sessionId) {
+    RequestChecks.requireValidId(sessionId);
+    return withUrls(toInfo(calls.session(sessionId, () -> api.status(sessionId))));
+  }
+
+  /**
+   * Stops a session and confirms it ended. Idempotent: a session that already ended (or a reply
+   * saying it was already stopped or closed) returns its terminal state. A reply that is not
+   * terminal is confirmed by reading the status until it is, within {@code stop-confirm-timeout}.
+   *
+   * @throws StopNotConfirmedException if Notte did not report the session ended in time
+   */
+  @Override
+  public SessionInfo stop(String sessionId) {
+    RequestChecks.requireValidId(sessionId);
+    SessionInfo answer;
+    try {
+      answer = legacyClose ? legacyStop(sessionId)
+          : toInfo(calls.session(sessionId, () -> api.stop(sessionId)));
+    } catch (SessionNotFoundException e) {
+      throw e;
+    } catch (BrowserSessionException e) {
+      if (!saysAlreadyEnded(e)) {
+        throw e;
+      }
+      answer = status(sessionId);
+    }
+    return answer.isTerminal() ? answer : confirmStopped(sessionId, answer);
+  }
+
+  @Override
+  public List<SessionInfo> list(SessionFilter filter) {
+    boolean onlyActive = !filter.statuses().isEmpty()
+        && EnumSet.of(SessionStatus.ACTIVE, SessionStatus.PENDING).containsAll(filter.statuses());
+    List<SessionInfo> all = new ArrayList<>();
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      int p = page;
+      JsonNode answer = calls.read(() -> api.list(p, pageSize, onlyActive));
+      JsonNode items = answer != null && answer.isArray() ? answer : answer == null ? null
+          : answer.path("items");
+      if (items == null || !items.isArray()) {
+        throw new ProviderProtocolException(
+            "Notte's session list has no items array", NAME, 200,
+            answer == null ? null : answer.toString(), null);
+      }
+      items.forEach(item -> all.add(toInfo(item)));
+      if (answer.isArray() || !answer.path("has_next").asBoolean(false) || items.isEmpty()) {
+        break;
+      }
+    }
+    return all.stream().filter(filter::matches).toList();
+  }
+
+  /**
+   * Reads a session's cookies (Notte's {@code Cookie} objects, camelCase keys as on the wire).
+   *
+   * @param sessionId the session
+   * @return the cookies
+   */
+  public List<Map<String, Object>> cookies(String sessionId) {
+    RequestChecks.requireValidId(sessionId);
+    JsonNode answer = calls.session(sessionId, () -> api.cookies(sessionId));
+    JsonNode cookies = answer == null ? null : answer.path("cookies");
+    if (cookies == null || !cookies.isArray()) {
+      throw new ProviderProtocolException("Notte's cookie answer has no cookies array", NAME, 200,
+          answer == null ? null : answer.toString(), null);
+    }
+    return mapper.convertValue(cookies, new TypeReference<List<Map<String, Object>>>() {});
+  }
+
+  /**
+   * Sets cookies in a session.
+   *
+   * @param sessionId the session
+   * @param cookies Notte {@code Cookie} objects ({@code name}, {@code value}, {@code domain},
+   *     {@code path}, {@code httpOnly}, ...)
+   */
+  public void setCookies(String sessionId, List<Map<String, Object>> cookies) {
+    RequestChecks.requireValidId(sessionId);
+    JsonNode answer =
+        calls.session(sessionId, () -> api.setCookies(sessionId, Map.of("cookies", cookies)));
+    if (answer != null && answer.path("success").isBoolean() && !answer.path("success").asBoolean()) {
+      throw new BrowserSessionException(
+          "Notte refused the cookies for session '" + sessionId + "': "
+              + answer.path("message").asText("(no message)"), NAME);
+    }
+  }
+
+  /**
+   * Starts a session and loads the cookies of a JSON file (a list of Notte cookies) into it, when
+   * the file exists.
+   *
+   * @param request the session request
+   * @param cookieFile the file, e.g. one written by {@link #stopSavingCookies}
+   * @return the session
+   */
+  public SessionInfo createWithCookies(SessionRequest request, Path cookieFile) {
+    SessionInfo info = create(request);
+    if (Files.exists(cookieFile)) {
+      try {
+        List<Map<String, Object>> cookies = mapper.readValue(cookieFile.toFile(),
+            new TypeReference<List<Map<String, Object>>>() {});
+        setCookies(info.id(), cookies);
+      } catch (IOException | RuntimeException e) {
+        stop(info.id());
+        throw new BrowserSessionException(
+            "Could not load cookies from " + cookieFile + " into session '" + info.id()
+                + "' (the session was stopped): " + e.getMessage(), NAME, 0, false, e);
+      }
+    }
+    return info;
+  }
+
+  /**
+   * Saves a session's cookies to a JSON file, then stops the session.
+   *
+   * @param sessionId the session
+   * @param cookieFile the file to (over)write
+   * @return the session's terminal state
+   */
+  public SessionInfo stopSavingCookies(String sessionId, Path cookieFile) {
+    List<Map<String, Object>> cookies = cookies(sessionId);
+    try {
+      Path tmp = Files.createTempFile(cookieFile.toAbsolutePath().getParent(), "cookies", ".tmp");
+      mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), cookies);
+      Files.move(tmp, cookieFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not save cookies to " + cookieFile, e);
+    }
+    return stop(sessionId);
+  }
+
+  /**
+   * Stops an agent running in a session.
+   *
+   * @param agentId the agent
+   * @param sessionId the session it runs in
+   * @return the agent's status
+   */
+  public AgentStatus stopAgent(String agentId, String sessionId) {
+    RequestChecks.requireValidId(agentId);
+    RequestChecks.requireValidId(sessionId);
+    JsonNode a = calls.read(() -> api.stopAgent(agentId, sessionId));
+    if (a == null || !a.path("agent_id").isTextual()) {
+      throw new ProviderProtocolException("Notte's agent answer lacks agent_id", NAME, 200,
+          a == null ? null : a.toString(), null);
+    }
+    String status = a.path("status").asText("");
+    AgentStatus.State state = switch (status.toLowerCase(Locale.ROOT)) {
+      case "active" -> AgentStatus.State.ACTIVE;
+      case "closed" -> AgentStatus.State.CLOSED;
+      default -> AgentStatus.State.UNKNOWN;
+    };
+    return new AgentStatus(
+        a.path("agent_id").asText(),
+        a.path("session_id").asText(sessionId),
+        state,
+        status,
+        NotteTimes.instant(a.path("created_at").asText(null)),
+        NotteTimes.instant(a.path("closed_at").asText(null)),
+        a.path("success").isBoolean() ? Optional.of(a.path("success").asBoolean())
+            : Optional.empty(),
+        a.path("answer").isTextual() ? Optional.of(a.path("answer").asText()) : Optional.empty());
+  }
+
+  @Override
+  public String toString() {
+    return "NotteProvider[" + baseUrl + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private SessionInfo toInfo(JsonNode node) {
+    return SessionResponses.toInfo(node, NAME, mapper);
+  }
+
+  /** Completes missing CDP/viewer URLs of a running session from its debug endpoint. */
+  private SessionInfo withUrls(SessionInfo info) {
+    if (info.isTerminal() || (info.cdpUrl().isPresent() && info.liveViewUrl().isPresent())) {
+      return info;
+    }
+    try {
+      JsonNode debug = calls.session(info.id(), () -> api.debug(info.id()));
+      return debug == null ? info : SessionResponses.withDebugUrls(debug, info);
+    } catch (BrowserSessionException e) {
+      return info; // the URLs are a convenience; the session itself is fine
+    }
+  }
+
+  private SessionInfo legacyStop(String sessionId) {
+    JsonNode answer = calls.read(() -> api.legacyClose(Map.of("session_id", sessionId)));
+    if (answer != null && answer.hasNonNull("error") && !answer.path("error").asText().isBlank()) {
+      throw new BrowserSessionException(
+          "Notte's legacy close of session '" + sessionId + "' failed: "
+              + answer.path("error").asText(), NAME);
+    }
+    return status(sessionId);
+  }
+
+  private SessionInfo confirmStopped(String sessionId, SessionInfo last) {
+    long deadline = System.nanoTime() + stopConfirmTimeout.toNanos();
+    SessionInfo current = last;
+    while (!current.isTerminal()) {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new StopNotConfirmedException(
+            sessionId, NAME, current.status(), stopConfirmTimeout.toString());
+      }
+      LockSupport.parkNanos(Math.min(stopPollInterval.toNanos(), TimeUnit.SECONDS.toNanos(5)));
+      current = toInfo(calls.session(sessionId, () -> api.status(sessionId)));
+    }
+    return current;
+  }
+
+  private static boolean saysAlreadyEnded(BrowserSessionException e) {
+    String m = e.getMessage().toLowerCase(Locale.ROOT);
+    return m.contains("already stopped") || m.contains("already closed");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.browsersessions.notte.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+import java.util.Map;
+
+/** Notte's session endpoints, as Feign sees them. Responses are read as trees, tolerantly. */
+public interface NotteApi {
+
+  /**
+   * Starts a session.
+   *
+   * @param body the {@code ApiSessionStartRequest}
+   * @return a {@code SessionResponse}
+   */
+  @RequestLine("POST /sessions/start")
+  @Headers("Content-Type: application/json")
+  JsonNode start(Map<String, Object> body);
+
+  /**
+   * Reads a session.
+   *
+   * @param id the session id
+   * @return a {@code SessionResponse}
+   */
+  @RequestLine("GET /sessions/{id}")
+  JsonNode status(@Param("id") String id);
+
+  /**
+   * Stops a session.
+   *
+   * @param id the session id
+   * @return the final {@code SessionResponse}
+   */
+  @RequestLine("DELETE /sessions/{id}/stop")
+  JsonNode stop(@Param("id") String id);
+
+  /**
+   * Reads the debug URLs of a session.
+   *
+   * @param id the session id
+   * @return a {@code SessionDebugResponse}
+   */
+  @RequestLine("GET /sessions/{id}/debug")
+  JsonNode debug(@Param("id") String id);
+
+  /**
+   * Lists sessions, one page.
+   *
+   * @param page 1-based page number
+   * @param pageSize items per page
+   * @param onlyActive whether to list only active sessions
+   * @return a {@code PaginatedResponse_SessionResponse_} (or a bare array)
+   */
+  @RequestLine("GET /sessions?page={page}&page_size={pageSize}&only_active={onlyActive}")
+  JsonNode list(
+      @Param("page") int page,
+      @Param("pageSize") int pageSize,
+      @Param("onlyActive") boolean onlyActive);
+
+  /**
+   * Reads a session's cookies.
+   *
+   * @param id the session id
+   * @return {@code {cookies: [...]}}
+   */
+  @RequestLine("GET /sessions/{id}/cookies")
+  JsonNode cookies(@Param("id") String id);
+
+  /**
+   * Sets cookies in a session.
+   *
+   * @param id the session id
+   * @param body {@code {cookies: [...]}}
+   * @return {@code {success, message}}
+   */
+  @RequestLine("POST /sessions/{id}/cookies")
+  @Headers("Content-Type: application/json")
+  JsonNode setCookies(@Param("id") String id, Map<String, Object> body);
+
+  /**
+   * Stops an agent.
+   *
+   * @param agentId the agent id
+   * @param sessionId the session it runs in
+   * @return an {@code AgentStatusResponse}
+   */
+  @RequestLine("DELETE /agents/{agentId}/stop?session_id={sessionId}")
+  JsonNode stopAgent(@Param("agentId") String agentId, @Param("sessionId") String sessionId);
+
+  /**
+   * The legacy close of older deployments.
+   *
+   * @param body {@code {"session_id": …}}
+   * @return {@code {session_id, error}}
+   */
+  @RequestLine("POST /session/close")
+  @Headers("Content-Type: application/json")
+  JsonNode legacyClose(Map<String, Object> body);
+}

@@ -1,0 +1,329 @@
+package dev.browsersessions.notte.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A stateful Notte API on loopback, speaking the documented protocol: start, status, stop, debug,
+ * list with paging, idle and max timeouts on a controllable clock, bearer auth, and injected
+ * error answers. Records every request it receives.
+ */
+public final class NotteSimulator implements AutoCloseable {
+
+  /** A received request. */
+  public record Received(String method, String path, String query, Map<String, List<String>> headers,
+      String body) {}
+
+  /** An injected answer for the next request whose path starts with a prefix. */
+  public record Injected(String method, String pathPrefix, int status, String body,
+      Map<String, String> headers) {}
+
+  private final HttpServer server;
+  private final ObjectMapper json = JsonMapper.builder().build();
+  private final Clock clock;
+  private final String apiKey;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Injected> injected = new ConcurrentLinkedQueue<>();
+  public final List<Received> received = new CopyOnWriteArrayList<>();
+  /** How many status reads a stop takes to become terminal (0: the stop answer is terminal). */
+  public volatile int stopLag;
+  /** Whether start answers omit cdp_url (so the client must use /debug). */
+  public volatile boolean omitCdpUrl;
+
+  private static final class Session {
+    final String id;
+    final Instant created;
+    Instant lastAccessed;
+    Instant closedAt;
+    String status = "active";
+    final int idleMinutes;
+    final int maxMinutes;
+    final Map<String, Object> request;
+    int pendingStopReads = -1;
+
+    Session(String id, Instant now, int idle, int max, Map<String, Object> request) {
+      this.id = id;
+      this.created = now;
+      this.lastAccessed = now;
+      this.idleMinutes = idle;
+      this.maxMinutes = max;
+      this.request = request;
+    }
+  }
+
+  /**
+   * Starts the simulator on 127.0.0.1 and a free port.
+   *
+   * @param clock the simulator's time
+   * @param apiKey the only key it accepts
+   * @throws IOException if it cannot listen
+   */
+  public NotteSimulator(Clock clock, String apiKey) throws IOException {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    this.clock = clock;
+    this.apiKey = apiKey;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "notte-sim");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+  }
+
+  /**
+   * The base URL.
+   *
+   * @return {@code http://127.0.0.1:PORT}
+   */
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /**
+   * Answers the next matching request with a given status and body.
+   *
+   * @param method the HTTP method
+   * @param pathPrefix e.g. {@code /sessions/start}
+   * @param status the status
+   * @param body the body
+   */
+  public void inject(String method, String pathPrefix, int status, String body) {
+    injected.add(new Injected(method, pathPrefix, status, body, Map.of()));
+  }
+
+  /**
+   * Answers the next matching request with a given status, body and headers.
+   *
+   * @param i the answer
+   */
+  public void inject(Injected i) {
+    injected.add(i);
+  }
+
+  /**
+   * The number of sessions the simulator holds as active.
+   *
+   * @return the count
+   */
+  public long activeCount() {
+    sessions.values().forEach(this::expire);
+    return sessions.values().stream().filter(s -> s.status.equals("active")).count();
+  }
+
+  /**
+   * Ends a session as the vendor would (e.g. a crash).
+   *
+   * @param id the session
+   * @param status the new status
+   */
+  public void end(String id, String status) {
+    Session s = sessions.get(id);
+    synchronized (s) {
+      s.status = status;
+      s.closedAt = clock.instant();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void handle(HttpExchange ex) throws IOException {
+    String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getRawPath();
+    String query = ex.getRequestURI().getRawQuery();
+    received.add(new Received(method, path, query, Map.copyOf(ex.getRequestHeaders()), body));
+    try {
+      for (Injected i : injected) {
+        if (i.method().equals(method) && path.startsWith(i.pathPrefix()) && injected.remove(i)) {
+          i.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+          send(ex, i.status(), i.body());
+          return;
+        }
+      }
+      if (!("Bearer " + apiKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        send(ex, 401, "{\"message\":\"Authentication failed. Please check your credentials.\"}");
+        return;
+      }
+      route(ex, method, path, query, body);
+    } catch (RuntimeException e) {
+      send(ex, 500, "{\"message\":\"simulator: " + e + "\"}");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void route(HttpExchange ex, String method, String path, String query, String body)
+      throws IOException {
+    String[] parts = path.split("/");
+    if (method.equals("POST") && path.equals("/sessions/start")) {
+      Map<String, Object> req = body.isBlank() ? Map.of() : json.readValue(body, Map.class);
+      int idle = ((Number) req.getOrDefault("idle_timeout_minutes", 3)).intValue();
+      int max = ((Number) req.getOrDefault("max_duration_minutes", 15)).intValue();
+      if (idle < 1 || idle > 30 || max < 1 || max > 1440 || idle > max) {
+        send(ex, 422, "{\"message\":\"Validation error\",\"detail\":[{\"loc\":[\"body\","
+            + "\"idle_timeout_minutes\"],\"msg\":\"out of range\",\"type\":\"value_error\"}]}");
+        return;
+      }
+      Session s = new Session(UUID.randomUUID().toString(), clock.instant(), idle, max, req);
+      sessions.put(s.id, s);
+      send(ex, 200, json(s, omitCdpUrl));
+      return;
+    }
+    if (method.equals("GET") && path.equals("/sessions")) {
+      list(ex, query);
+      return;
+    }
+    if (parts.length >= 3 && parts[1].equals("sessions")) {
+      Session s = sessions.get(parts[2]);
+      if (s == null) {
+        send(ex, 404, "{\"detail\":\"Session " + parts[2] + " not found\"}");
+        return;
+      }
+      synchronized (s) {
+        expire(s);
+        if (parts.length == 3 && method.equals("GET")) {
+          if (s.pendingStopReads > 0 && --s.pendingStopReads == 0) {
+            close(s, "closed");
+          }
+          touch(s);
+          send(ex, 200, json(s, false));
+          return;
+        }
+        if (parts.length == 4 && parts[3].equals("stop") && method.equals("DELETE")) {
+          if (s.status.equals("active")) {
+            if (stopLag > 0) {
+              s.pendingStopReads = stopLag;
+            } else {
+              close(s, "closed");
+            }
+          }
+          send(ex, 200, json(s, false));
+          return;
+        }
+        if (parts.length == 4 && parts[3].equals("debug") && method.equals("GET")) {
+          send(ex, 200, "{\"debug_url\":\"https://console.sim/sessions/" + s.id + "\","
+              + "\"ws\":{\"cdp\":\"wss://cdp.sim/" + s.id + "\",\"recording\":\"wss://r\","
+              + "\"logs\":\"wss://l\"},\"tabs\":[]}");
+          return;
+        }
+      }
+    }
+    send(ex, 404, "{\"detail\":\"Not Found\"}");
+  }
+
+  private void list(HttpExchange ex, String query) throws IOException {
+    Map<String, String> q = new LinkedHashMap<>();
+    if (query != null) {
+      for (String kv : query.split("&")) {
+        int eq = kv.indexOf('=');
+        q.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+    }
+    int page = Integer.parseInt(q.getOrDefault("page", "1"));
+    int size = Integer.parseInt(q.getOrDefault("page_size", "10"));
+    boolean onlyActive = Boolean.parseBoolean(q.getOrDefault("only_active", "true"));
+    List<Session> all = new ArrayList<>(sessions.values());
+    all.forEach(this::expire);
+    all.sort(Comparator.comparing((Session s) -> s.created).thenComparing(s -> s.id));
+    List<Session> matching =
+        all.stream().filter(s -> !onlyActive || s.status.equals("active")).toList();
+    int from = Math.min((page - 1) * size, matching.size());
+    int to = Math.min(from + size, matching.size());
+    StringBuilder items = new StringBuilder();
+    for (Session s : matching.subList(from, to)) {
+      items.append(items.length() == 0 ? "" : ",").append(json(s, false));
+    }
+    send(ex, 200, "{\"items\":[" + items + "],\"page\":" + page + ",\"page_size\":" + size
+        + ",\"has_next\":" + (to < matching.size()) + ",\"has_previous\":" + (page > 1) + "}");
+  }
+
+  private void expire(Session s) {
+    synchronized (s) {
+      if (!s.status.equals("active")) {
+        return;
+      }
+      Instant now = clock.instant();
+      if (!now.isBefore(s.created.plus(Duration.ofMinutes(s.maxMinutes)))
+          || !now.isBefore(s.lastAccessed.plus(Duration.ofMinutes(s.idleMinutes)))) {
+        close(s, "timed_out");
+      }
+    }
+  }
+
+  private void touch(Session s) {
+    if (s.status.equals("active")) {
+      s.lastAccessed = clock.instant();
+    }
+  }
+
+  private void close(Session s, String status) {
+    s.status = status;
+    s.closedAt = clock.instant();
+  }
+
+  private String json(Session s, boolean omitCdp) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("session_id", s.id);
+    m.put("idle_timeout_minutes", s.idleMinutes);
+    m.put("timeout_minutes", s.idleMinutes);
+    m.put("max_duration_minutes", s.maxMinutes);
+    // naive timestamps, as Pydantic writes them
+    m.put("created_at", s.created.toString().replace("Z", ""));
+    m.put("last_accessed_at", s.lastAccessed.toString());
+    m.put("closed_at", s.closedAt == null ? null : s.closedAt.toString());
+    m.put("duration", Duration.between(s.created,
+        s.closedAt == null ? clock.instant() : s.closedAt).toString());
+    m.put("status", s.status);
+    m.put("steps", List.of());
+    m.put("error", null);
+    m.put("proxies", s.request.get("proxies") != null && !Boolean.FALSE.equals(s.request.get("proxies")));
+    m.put("browser_type", "chromium");
+    m.put("headless", s.request.getOrDefault("headless", true));
+    m.put("solve_captchas", s.request.get("solve_captchas"));
+    m.put("cdp_url", omitCdp || !s.status.equals("active") ? null : "wss://cdp.sim/" + s.id);
+    m.put("viewer_url", omitCdp ? null : "https://viewer.sim/" + s.id);
+    m.put("future_field", Map.of("nested", 1));
+    try {
+      return json.writeValueAsString(m);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (!ex.getResponseHeaders().containsKey("Content-Type")) {
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+    }
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

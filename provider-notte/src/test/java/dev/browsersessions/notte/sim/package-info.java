@@ -1,0 +1,2 @@
+/** A stateful Notte API simulator for the provider's tests. */
+package dev.browsersessions.notte.sim;
