@@ -11,8 +11,7 @@ import java.util.Map;
 
 /**
  * Maps a {@link SessionRequest} to Notte's {@code ApiSessionStartRequest}, checking Notte's limits
- * before any call: {@code idle_timeout_minutes} 1..30, {@code max_duration_minutes} 1..1440, idle
- * not above max. Durations that are not whole minutes round up. {@code solve_captchas} is always
+ * before any call: {@code idle_timeout_minutes} 1..30, {@code max_duration_minutes} 1..1440. Durations that are not whole minutes round up. {@code solve_captchas} is always
  * sent, because Notte's default has changed between versions; {@code providerOptions} are merged
  * in last and win.
  */
@@ -37,12 +36,7 @@ public final class StartRequests {
     Long idle = r.idleTimeout().map(d -> minutes(d, "idleTimeout", MAX_IDLE_MINUTES)).orElse(null);
     Long max =
         r.maxDuration().map(d -> minutes(d, "maxDuration", MAX_DURATION_MINUTES)).orElse(null);
-    if (idle != null && max != null && idle > max) {
-      throw new InvalidSessionRequestException(
-          "idleTimeout",
-          "idleTimeout rounds up to " + idle + " minutes, above maxDuration's " + max
-              + " minutes; Notte needs idle_timeout_minutes <= max_duration_minutes");
-    }
+    // idle <= max holds after rounding too: SessionRequest checked it and rounding up is monotonic.
     if (idle != null) {
       body.put("idle_timeout_minutes", idle);
     }

@@ -60,6 +60,7 @@ public final class NotteSimulator implements AutoCloseable {
     final int maxMinutes;
     final Map<String, Object> request;
     int pendingStopReads = -1;
+    String cookies = "[]";
 
     Session(String id, Instant now, int idle, int max, Map<String, Object> request) {
       this.id = id;
@@ -224,6 +225,15 @@ public final class NotteSimulator implements AutoCloseable {
             }
           }
           send(ex, 200, json(s, false));
+          return;
+        }
+        if (parts.length == 4 && parts[3].equals("cookies") && method.equals("POST")) {
+          s.cookies = json.readTree(body).path("cookies").toString();
+          send(ex, 200, "{\"success\":true,\"message\":\"cookies set\"}");
+          return;
+        }
+        if (parts.length == 4 && parts[3].equals("cookies") && method.equals("GET")) {
+          send(ex, 200, "{\"cookies\":" + s.cookies + "}");
           return;
         }
         if (parts.length == 4 && parts[3].equals("debug") && method.equals("GET")) {

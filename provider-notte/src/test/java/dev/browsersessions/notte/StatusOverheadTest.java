@@ -1,0 +1,70 @@
+package dev.browsersessions.notte;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.sim.NotteSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures one {@code status} call through the provider against the same request made with a
+ * bare {@link HttpClient}, on the same loopback simulator, and prints the medians. It asserts
+ * only that both paths worked: a test never asserts on speed.
+ */
+class StatusOverheadTest {
+
+  private static final int WARMUP = 500;
+  private static final int CALLS = 2_000;
+
+  @Test
+  void printsTheMedianOverheadOfAStatusCall() throws Exception {
+    try (NotteSimulator sim = new NotteSimulator(MutableClock.startingNow(), "k")) {
+      NotteProvider notte = NotteProvider.create(ProviderConfig.builder().put("api-key", "k")
+          .put("base-url", sim.baseUrl().toString()).build());
+      SessionInfo s = notte.create(SessionRequest.defaults());
+      HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpRequest req = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sessions/" + s.id()))
+          .header("Authorization", "Bearer k").header("Accept", "application/json").build();
+      com.fasterxml.jackson.databind.ObjectMapper mapper =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+
+      long[] lib = new long[CALLS];
+      long[] raw = new long[CALLS];
+      for (int round = 0; round < 2; round++) { // round 0 warms up both paths
+        int n = round == 0 ? WARMUP : CALLS;
+        for (int i = 0; i < n; i++) {
+          long t0 = System.nanoTime();
+          SessionInfo info = notte.status(s.id());
+          long t1 = System.nanoTime();
+          HttpResponse<String> r = bare.send(req, HttpResponse.BodyHandlers.ofString());
+          String status = mapper.readTree(r.body()).path("status").asText();
+          long t2 = System.nanoTime();
+          if (round == 1) {
+            lib[i] = t1 - t0;
+            raw[i] = t2 - t1;
+          }
+          assertThat(info.id()).isEqualTo(s.id());
+          assertThat(status).isEqualTo("active");
+        }
+      }
+      sim.received.clear();
+      Arrays.sort(lib);
+      Arrays.sort(raw);
+      System.out.printf(
+          "[notte] status over loopback, median of %d: provider %.1f µs, bare HttpClient+Jackson"
+              + " %.1f µs, ratio %.2f (p99 %.1f vs %.1f µs)%n",
+          CALLS, lib[CALLS / 2] / 1e3, raw[CALLS / 2] / 1e3,
+          (double) lib[CALLS / 2] / raw[CALLS / 2], lib[CALLS * 99 / 100] / 1e3,
+          raw[CALLS * 99 / 100] / 1e3);
+      notte.stop(s.id());
+    }
+  }
+}
