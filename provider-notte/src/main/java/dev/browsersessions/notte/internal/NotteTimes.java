@@ -1,12 +1,15 @@
 package dev.browsersessions.notte.internal;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 
 /**
@@ -30,17 +33,16 @@ public final class NotteTimes {
     }
     String t = text.trim();
     try {
-      return Optional.of(OffsetDateTime.parse(t).toInstant());
-    } catch (DateTimeParseException notOffset) {
-      try {
-        return Optional.of(LocalDateTime.parse(t).toInstant(ZoneOffset.UTC));
-      } catch (DateTimeParseException notLocal) {
-        try {
-          return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException notDate) {
-          return Optional.empty();
-        }
+      if (t.indexOf('T') < 0) {
+        return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
       }
+      // One parse, no exceptions for the common naive form: offset if present, else UTC.
+      TemporalAccessor parsed =
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(t, OffsetDateTime::from, LocalDateTime::from);
+      return Optional.of(parsed instanceof OffsetDateTime o ? o.toInstant()
+          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC));
+    } catch (DateTimeException e) {
+      return Optional.empty();
     }
   }
 

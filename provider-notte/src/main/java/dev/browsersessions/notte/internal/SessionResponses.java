@@ -110,15 +110,36 @@ public final class SessionResponses {
     return b.build();
   }
 
+  /** A JSON value as plain Java (String, Number, Boolean, List, Map), long texts cut. */
   private static Object plain(JsonNode v, ObjectMapper mapper) {
+    if (v.isContainerNode() && v.toString().length() > MAX_ATTRIBUTE_TEXT) {
+      return v.toString().substring(0, MAX_ATTRIBUTE_TEXT) + "…";
+    }
+    return plain(v);
+  }
+
+  private static Object plain(JsonNode v) {
     if (v.isTextual()) {
       String s = v.asText();
       return s.length() <= MAX_ATTRIBUTE_TEXT ? s : s.substring(0, MAX_ATTRIBUTE_TEXT) + "…";
     }
-    if (v.isContainerNode() && v.toString().length() > MAX_ATTRIBUTE_TEXT) {
-      return v.toString().substring(0, MAX_ATTRIBUTE_TEXT) + "…";
+    if (v.isBoolean()) {
+      return v.asBoolean();
     }
-    return mapper.convertValue(v, Object.class);
+    if (v.isNumber()) {
+      return v.numberValue();
+    }
+    if (v.isArray()) {
+      java.util.List<Object> list = new java.util.ArrayList<>(v.size());
+      v.forEach(e -> list.add(plain(e)));
+      return java.util.Collections.unmodifiableList(list);
+    }
+    if (v.isObject()) {
+      Map<String, Object> map = new java.util.LinkedHashMap<>();
+      v.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+      return java.util.Collections.unmodifiableMap(map);
+    }
+    return v.isNull() ? null : v.asText();
   }
 
   private static java.time.Instant instant(JsonNode node, String field) {
