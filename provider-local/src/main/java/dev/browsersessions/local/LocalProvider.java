@@ -72,6 +72,7 @@ public final class LocalProvider implements BrowserSessionProvider {
   private final Clock clock;
   private final Duration startTimeout;
   private final Duration stopGrace;
+  private final Duration retention;
   private final String display;
   private final DevToolsProbe probe;
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
@@ -85,6 +86,7 @@ public final class LocalProvider implements BrowserSessionProvider {
     this.clock = b.clock;
     this.startTimeout = b.startTimeout;
     this.stopGrace = b.stopGrace;
+    this.retention = b.retention;
     this.display = System.getenv("DISPLAY");
     this.probe = new DevToolsProbe(Duration.ofSeconds(2));
     this.reaper =
@@ -240,15 +242,29 @@ public final class LocalProvider implements BrowserSessionProvider {
     }
   }
 
+  /**
+   * Lists the recorded sessions. Records of sessions that ended more than {@code
+   * record-retention} ago are forgotten here.
+   */
   @Override
   public List<SessionInfo> list(SessionFilter filter) {
     Objects.requireNonNull(filter, "filter");
+    Instant forgetBefore = clock.instant().minus(retention);
     return state.readAll().stream()
         .map(r -> {
           synchronized (lock(r.id())) {
-            return toInfo(reconcile(r), Optional.empty());
+            return reconcile(r);
           }
         })
+        .filter(r -> {
+          boolean expired = r.closedAt().filter(at -> at.isBefore(forgetBefore)).isPresent();
+          if (expired) {
+            state.delete(r.id());
+            locks.remove(r.id());
+          }
+          return !expired;
+        })
+        .map(r -> toInfo(r, Optional.empty()))
         .filter(filter::matches)
         .toList();
   }
@@ -367,8 +383,21 @@ public final class LocalProvider implements BrowserSessionProvider {
     private Clock clock = Clock.systemUTC();
     private Duration startTimeout = Duration.ofSeconds(30);
     private Duration stopGrace = Duration.ofSeconds(5);
+    private Duration retention = Duration.ofDays(1);
 
     private Builder() {}
+
+    /**
+     * How long the record of an ended session is kept (so that {@code status} and {@code stop}
+     * from another process still see it); default one day.
+     *
+     * @param retention a positive duration
+     * @return this builder
+     */
+    public Builder recordRetention(Duration retention) {
+      this.retention = positive(retention, "record-retention");
+      return this;
+    }
 
     /**
      * The Chromium binary; by default the first of {@code chromium}, {@code chromium-browser},

@@ -21,6 +21,8 @@ import java.time.Duration;
  *       print its DevTools URL</td></tr>
  *   <tr><td>{@code stop-grace}</td><td>{@code 5s}</td><td>how long a stopped browser may take to
  *       exit before it is killed</td></tr>
+ *   <tr><td>{@code record-retention}</td><td>{@code 1d}</td><td>how long records of ended
+ *       sessions are kept</td></tr>
  * </table>
  */
 public final class LocalProviderFactory implements BrowserSessionProviderFactory {
@@ -41,6 +43,7 @@ public final class LocalProviderFactory implements BrowserSessionProviderFactory
     c.getString("state-dir").map(Path::of).ifPresent(b::stateDir);
     b.startTimeout(c.getDuration("start-timeout", Duration.ofSeconds(30)));
     b.stopGrace(c.getDuration("stop-grace", Duration.ofSeconds(5)));
+    b.recordRetention(c.getDuration("record-retention", Duration.ofDays(1)));
     return b.build();
   }
 }

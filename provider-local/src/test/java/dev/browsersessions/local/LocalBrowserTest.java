@@ -124,6 +124,20 @@ class LocalBrowserTest {
   }
 
   @Test
+  void recordsOfLongEndedSessionsAreForgottenByList() {
+    dev.browsersessions.fake.MutableClock clock = dev.browsersessions.fake.MutableClock.startingNow();
+    try (LocalProvider p = LocalProvider.builder().chromium(RealChromium.require())
+        .stateDir(stateDir).clock(clock).recordRetention(Duration.ofHours(1)).build()) {
+      SessionInfo s = p.create(SessionRequest.defaults());
+      p.stop(s.id());
+      assertThat(p.list(SessionFilter.all())).extracting(SessionInfo::id).containsExactly(s.id());
+      clock.advance(Duration.ofHours(2));
+      assertThat(p.list(SessionFilter.all())).isEmpty();
+      assertThatThrownBy(() -> p.status(s.id())).isInstanceOf(SessionNotFoundException.class);
+    }
+  }
+
+  @Test
   void unknownIdsAreNotFound() {
     try (LocalProvider p = provider()) {
       assertThatThrownBy(() -> p.status("local-nope")).isInstanceOf(SessionNotFoundException.class);

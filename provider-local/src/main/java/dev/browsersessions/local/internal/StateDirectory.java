@@ -127,6 +127,20 @@ public final class StateDirectory {
     }
   }
 
+  /**
+   * Forgets a session: deletes its record and lock files.
+   *
+   * @param id the session id
+   */
+  public void delete(String id) {
+    try {
+      Files.deleteIfExists(file(id));
+      Files.deleteIfExists(dir.resolve(id + ".lock"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the record of " + id, e);
+    }
+  }
+
   private Optional<SessionRecord> readFile(Path f) {
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(f)) {
