@@ -86,6 +86,8 @@ class LocalBrowserTest {
     SessionInfo stopped = second.stop(started.id());
     assertThat(stopped.status()).isEqualTo(SessionStatus.CLOSED);
     assertThat(stopped.cdpUrl()).isEmpty();
+    // The browser is a child of this JVM: once dead it is reaped asynchronously; wait for that.
+    ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
     assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
     assertThat(profile).doesNotExist();
     assertThat(first.status(started.id()).status()).isEqualTo(SessionStatus.CLOSED);
