@@ -56,7 +56,11 @@ public sealed interface ProxySettings permits ProxySettings.Managed, ProxySettin
    * @param country an ISO 3166-1 alpha-2 country code, lower or upper case
    */
   record Managed(Optional<String> country) implements ProxySettings {
-    /** Validates the country code. */
+    /**
+     * Validates the country code.
+     *
+     * @param country an ISO 3166-1 alpha-2 country code, if any
+     */
     public Managed {
       Objects.requireNonNull(country, "country");
       country.ifPresent(
@@ -80,7 +84,13 @@ public sealed interface ProxySettings permits ProxySettings.Managed, ProxySettin
    */
   record External(String server, Optional<String> username, Optional<String> password)
       implements ProxySettings {
-    /** Validates the server address. */
+    /**
+     * Validates the server address.
+     *
+     * @param server the proxy's address
+     * @param username the user name, if any
+     * @param password the password, if any
+     */
     public External {
       Objects.requireNonNull(username, "username");
       Objects.requireNonNull(password, "password");

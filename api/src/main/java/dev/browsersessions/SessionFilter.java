@@ -16,7 +16,12 @@ public record SessionFilter(Set<SessionStatus> statuses, Map<String, String> met
 
   private static final SessionFilter ALL = new SessionFilter(Set.of(), Map.of());
 
-  /** Validates and copies the filter. */
+  /**
+   * Validates and copies the filter.
+   *
+   * @param statuses the statuses to include; empty means every status
+   * @param metadata tags a session must carry, all of them
+   */
   public SessionFilter {
     statuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
     metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));

@@ -40,7 +40,23 @@ public record SessionInfo(
     Map<String, String> metadata,
     Map<String, Object> attributes) {
 
-  /** Validates and copies the snapshot. */
+  /**
+   * Validates and copies the snapshot.
+   *
+   * @param id the provider's session id
+   * @param provider the provider's name, e.g. {@code "notte"}
+   * @param status the vendor-neutral status
+   * @param createdAt when the session was created
+   * @param lastActiveAt when the session was last active
+   * @param closedAt when the session ended
+   * @param idleTimeout the idle timeout the vendor granted
+   * @param maxDuration the maximum duration the vendor granted
+   * @param cdpUrl the Chrome DevTools Protocol WebSocket URL to drive the browser
+   * @param liveViewUrl a URL a person can open to watch the session
+   * @param closeReason why the session ended, in the vendor's words
+   * @param metadata the tags stored with the session
+   * @param attributes vendor-specific extras, e.g. the vendor's own status string
+   */
   public SessionInfo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(provider, "provider");

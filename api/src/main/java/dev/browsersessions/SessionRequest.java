@@ -44,7 +44,22 @@ public record SessionRequest(
 
   private static final SessionRequest DEFAULTS = builder().build();
 
-  /** Validates and copies the request. */
+  /**
+   * Validates and copies the request.
+   *
+   * @param idleTimeout end the session after this long without activity
+   * @param maxDuration end the session after this long in any case
+   * @param headless run without a visible window ({@code true}) or headful ({@code false})
+   * @param viewport the browser window's size
+   * @param userAgent the user agent the browser presents
+   * @param proxy how to proxy the session's traffic
+   * @param region where the vendor should run the browser, e.g. {@code "us-west-2"}
+   * @param solveCaptchas let the vendor solve captchas
+   * @param recordSession let the vendor record the session for replay
+   * @param keepAlive keep the session running after the client disconnects
+   * @param metadata the caller's own tags, stored with the session where the vendor supports it
+   * @param providerOptions vendor-specific options passed to the provider as they are: an explicit escape hatch that ties the code to one vendor
+   */
   public SessionRequest {
     requireNonNull(idleTimeout, "idleTimeout");
     requireNonNull(maxDuration, "maxDuration");

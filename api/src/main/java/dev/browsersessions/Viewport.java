@@ -11,6 +11,8 @@ public record Viewport(int width, int height) {
   /**
    * Validates the size.
    *
+   * @param width the width, positive
+   * @param height the height, positive
    * @throws InvalidSessionRequestException if a side is not positive
    */
   public Viewport {

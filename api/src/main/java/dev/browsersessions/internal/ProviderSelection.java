@@ -46,7 +46,12 @@ public final class ProviderSelection {
    * @param problems one line per broken registration
    */
   public record Discovery(List<BrowserSessionProviderFactory> factories, List<String> problems) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param factories the usable factories
+     * @param problems one line per broken registration
+     */
     public Discovery {
       factories = List.copyOf(factories);
       problems = List.copyOf(problems);

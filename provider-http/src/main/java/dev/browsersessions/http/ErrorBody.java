@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 public record ErrorBody(String message, List<String> fieldErrors) {
 
-  /** Copies the field errors. */
+  /**
+   * Copies the field errors.
+   *
+   * @param message the server's message
+   * @param fieldErrors the per-field messages
+   */
   public ErrorBody {
     fieldErrors = List.copyOf(fieldErrors);
   }

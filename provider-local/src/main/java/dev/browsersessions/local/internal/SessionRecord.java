@@ -45,7 +45,23 @@ public record SessionRecord(
 
   private static final String META = "metadata.";
 
-  /** Copies the metadata. */
+  /**
+   * Copies the metadata.
+   *
+   * @param id the session id
+   * @param pid the browser's process id
+   * @param processStart when that process started
+   * @param cdpUrl the browser's CDP URL
+   * @param profileDir the browser's user-data directory
+   * @param createdAt when the session started
+   * @param lastActiveAt when the session was last used
+   * @param idleTimeout the idle timeout, if any
+   * @param maxDuration the maximum duration, if any
+   * @param status the last known status
+   * @param closedAt when the session ended
+   * @param closeReason why it ended
+   * @param metadata the caller's tags
+   */
   public SessionRecord {
     metadata = Map.copyOf(metadata);
   }
