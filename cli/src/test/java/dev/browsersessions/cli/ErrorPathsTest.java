@@ -86,6 +86,14 @@ class ErrorPathsTest {
   }
 
   @Test
+  void severalProvidersAndNoneNamedAsksForProvider() {
+    CliResult r = CliResult.run("start");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertOneLine(r).contains("Several providers").contains("--provider NAME");
+  }
+
+  @Test
   void invalidProviderConfigurationIsBadUsage() {
     CliResult unknownKey = CliResult.run("list", "--provider", "fake", "--config", "colour=red");
     CliResult badKey = CliResult.run("list", "--provider", "fake", "--config", "Bad_Key=1");
