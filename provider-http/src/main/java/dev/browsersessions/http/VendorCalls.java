@@ -14,6 +14,7 @@ import feign.codec.DecodeException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs vendor calls with the retry rules, translating Feign's exceptions into this library's.
@@ -34,6 +35,7 @@ public final class VendorCalls {
   private final String vendor;
   private final FailsafeExecutor<Object> read;
   private final FailsafeExecutor<Object> create;
+  private final UnaryOperator<String> redactor;
 
   /**
    * Creates the calls.
@@ -41,8 +43,11 @@ public final class VendorCalls {
    * @param provider the provider's name
    * @param vendor the vendor's name in messages
    * @param settings the retry settings
+   * @param redactor removes secrets from vendor text before it reaches an exception
    */
-  public VendorCalls(String provider, String vendor, HttpSettings settings) {
+  public VendorCalls(
+      String provider, String vendor, HttpSettings settings, UnaryOperator<String> redactor) {
+    this.redactor = redactor;
     this.provider = provider;
     this.vendor = vendor;
     this.read = Failsafe.with(policy(settings, false));
@@ -114,19 +119,20 @@ public final class VendorCalls {
         throw b; // a provider's own decoder already classified the answer
       }
       throw new ProviderProtocolException(
-          vendor + " answered a body that could not be read: " + e.getMessage(), provider,
-          Math.max(0, e.status()), e.contentUTF8(), e);
+          vendor + " answered a body that could not be read: " + redactor.apply(e.getMessage()),
+          provider, Math.max(0, e.status()), redactor.apply(e.contentUTF8()), null);
     } catch (FeignException e) {
       if (e.getCause() instanceof BrowserSessionException b) {
         throw b;
       }
       if (e.status() >= 200 && e.status() < 300) {
         throw new ProviderProtocolException(
-            vendor + " answered a body that could not be read: " + e.getMessage(), provider,
-            e.status(), e.contentUTF8(), e);
+            vendor + " answered a body that could not be read: " + redactor.apply(e.getMessage()),
+            provider, e.status(), redactor.apply(e.contentUTF8()), null);
       }
       throw new ProviderUnavailableException(
-          vendor + " call failed: " + e.getMessage(), provider, Math.max(0, e.status()), e);
+          vendor + " call failed: " + redactor.apply(e.getMessage()), provider,
+          Math.max(0, e.status()), null);
     }
   }
 

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -47,8 +48,11 @@ public final class VendorHttp {
   private final Client client;
   private final Request.Options options;
   private final VendorCalls calls;
+  private final java.util.function.UnaryOperator<String> redactor;
 
   private VendorHttp(Builder b) {
+    List<String> secrets = List.copyOf(b.secrets);
+    this.redactor = text -> redact(text, secrets);
     this.provider = b.provider;
     this.vendor = b.vendor;
     this.settings = b.settings;
@@ -63,7 +67,25 @@ public final class VendorHttp {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
     this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
-    this.calls = new VendorCalls(provider, vendor, settings);
+    this.calls = new VendorCalls(provider, vendor, settings, redactor);
+  }
+
+  /**
+   * Replaces every occurrence of a secret in a text the vendor sent (a server may echo a key).
+   *
+   * @param text the text, or {@code null}
+   * @param secrets the secrets
+   * @return the text with each secret replaced by {@code ****}
+   */
+  static String redact(String text, List<String> secrets) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String secret : secrets) {
+      out = out.replace(secret, "****");
+    }
+    return out;
   }
 
   /**
@@ -161,14 +183,15 @@ public final class VendorHttp {
   public RuntimeException decodeError(String methodKey, Response response) {
     String body = readBody(response);
     Request request = response.request();
+    String redacted = redactor.apply(body);
     HttpFailure f =
         new HttpFailure(
             response.status(),
             request.httpMethod().name(),
             path(request.url()),
             response.headers(),
-            body,
-            ErrorBody.parse(mapper, body));
+            redacted,
+            ErrorBody.parse(mapper, redacted));
     return errors.map(f);
   }
 
@@ -218,6 +241,7 @@ public final class VendorHttp {
     private HttpErrorMapper.Quirk quirk = HttpErrorMapper.Quirk.NONE;
     private UnaryOperator<Decoder> decoder = UnaryOperator.identity();
     private Clock clock = Clock.systemUTC();
+    private final List<String> secrets = new java.util.ArrayList<>();
 
     private Builder(String provider, String vendor, HttpSettings settings) {
       this.provider = Objects.requireNonNull(provider, "provider");
@@ -255,6 +279,20 @@ public final class VendorHttp {
      */
     public Builder decoder(UnaryOperator<Decoder> decoder) {
       this.decoder = Objects.requireNonNull(decoder, "decoder");
+      return this;
+    }
+
+    /**
+     * A secret (e.g. the API key) to redact from anything the vendor sends back that ends up in
+     * an exception.
+     *
+     * @param secret the secret; blank values are ignored
+     * @return this builder
+     */
+    public Builder redact(String secret) {
+      if (secret != null && !secret.isBlank()) {
+        secrets.add(secret);
+      }
       return this;
     }
 

@@ -40,7 +40,7 @@ class VendorHttpTest {
     HttpSettings settings = HttpSettings.from(ProviderConfig.builder()
         .put("max-retries", "2").put("retry-initial-backoff", "1ms")
         .put("retry-max-backoff", "5ms").put("request-timeout", "1s").build().forProvider("t"));
-    http = VendorHttp.builder("t", "Vendor", settings).build();
+    http = VendorHttp.builder("t", "Vendor", settings).redact(KEY).build();
     api = http.client(TestApi.class, server.base(), r -> r.header("Authorization", "Bearer " + KEY));
   }
 
@@ -81,6 +81,21 @@ class VendorHttpTest {
           assertThat(b.provider()).contains("t");
           assertThat(b.getMessage()).contains("said " + status).contains("POST /things")
               .doesNotContain(KEY);
+        });
+  }
+
+  @Test
+  void aKeyTheServerEchoesBackIsRedactedFromMessagesAndExcerpts() {
+    server.then(Answer.of(401, "{\"message\":\"invalid token Bearer " + KEY + "\"}"));
+    server.then(Answer.of(200, "{broken " + KEY));
+    assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("invalid token Bearer ****")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
+    assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+        .isInstanceOfSatisfying(ProviderProtocolException.class, e -> {
+          assertThat(e.getMessage()).doesNotContain(KEY);
+          assertThat(e.bodyExcerpt()).get().asString().doesNotContain(KEY).contains("****");
         });
   }
 

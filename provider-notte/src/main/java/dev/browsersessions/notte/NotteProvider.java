@@ -90,7 +90,7 @@ public final class NotteProvider implements BrowserSessionProvider {
     this.stopPollInterval = c.getDuration("stop-poll-interval", Duration.ofMillis(500));
     this.pageSize = c.getInt("page-size", 100, 1, 1000);
     this.legacyClose = c.getBoolean("legacy-close", false);
-    VendorHttp http = VendorHttp.builder(NAME, "Notte", settings).build();
+    VendorHttp http = VendorHttp.builder(NAME, "Notte", settings).redact(apiKey).build();
     this.mapper = http.mapper();
     this.calls = http.calls();
     this.api = http.client(NotteApi.class, baseUrl,

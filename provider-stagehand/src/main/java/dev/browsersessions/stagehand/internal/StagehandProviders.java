@@ -54,10 +54,14 @@ public final class StagehandProviders {
     VendorHttp stagehandHttp = VendorHttp.builder(name, "Stagehand", http)
         .mapper(mapper)
         .decoder(json -> new EventStreamDecoder(json, mapper, name))
+        .redact(settings.apiKey())
+        .redact(settings.modelApiKey().orElse(null))
         .build();
     VendorHttp browserbaseHttp = VendorHttp.builder(name, "Browserbase", http)
         .mapper(mapper)
         .quirk(StagehandProviders::concurrencyLimit)
+        .redact(settings.apiKey())
+        .redact(settings.modelApiKey().orElse(null))
         .build();
     StagehandClient stagehand = stagehandHttp.client(
         StagehandClient.class,

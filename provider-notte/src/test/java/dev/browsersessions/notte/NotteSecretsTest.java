@@ -1,0 +1,120 @@
+package dev.browsersessions.notte;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.browsersessions.BrowserSessions;
+import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.sim.NotteSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With every logger at its most verbose and every error path taken, the API key appears in no
+ * log record, standard output or error, exception message, stack trace or {@code toString()}.
+ */
+class NotteSecretsTest {
+
+  private static final String KEY = "nk-live-7f3c9a11-SECRET";
+
+  @Test
+  void theApiKeyNeverLeaks() throws Exception {
+    Logger root = Logger.getLogger("");
+    Level oldLevel = root.getLevel();
+    List<String> logged = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        logged.add(r.getLevel() + " " + r.getLoggerName() + " " + r.getMessage() + " "
+            + (r.getThrown() == null ? "" : trace(r.getThrown())));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    root.setLevel(Level.ALL);
+    root.addHandler(capture);
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    PrintStream both = new PrintStream(console, true, StandardCharsets.UTF_8);
+    System.setOut(both);
+    System.setErr(both);
+    List<String> seen = new ArrayList<>();
+    try (NotteSimulator sim = new NotteSimulator(MutableClock.startingNow(), KEY)) {
+      ProviderConfig config = ProviderConfig.builder().put("api-key", KEY)
+          .put("base-url", sim.baseUrl().toString()).put("retry-initial-backoff", "1ms")
+          .put("retry-max-backoff", "2ms").put("stop-confirm-timeout", "20ms")
+          .put("stop-poll-interval", "1ms").build();
+      seen.add(config.toString());
+      NotteProvider notte = NotteProvider.create(config);
+      seen.add(notte.toString());
+      try (BrowserSessions sessions = BrowserSessions.of(notte)) {
+        seen.add(sessions.toString());
+        seen.add(sessions.start(SessionRequest.defaults()).toString());
+        for (int status : new int[] {400, 401, 402, 403, 404, 408, 422, 429, 500, 503, 529}) {
+          // A server that echoes the key back: it must be redacted. 429 and 503 are retried.
+          int answers = status == 429 || status == 503 ? 4 : 1;
+          for (int i = 0; i < answers; i++) {
+            sim.inject("POST", "/sessions/start", status,
+                "{\"message\":\"bad token Bearer " + KEY + "\"}");
+          }
+          seen.add(failure(() -> sessions.start(SessionRequest.defaults())));
+        }
+        sim.inject("GET", "/sessions/bad", 200, "{not json " + KEY);
+        seen.add(failure(() -> sessions.status("bad")));
+        seen.add(failure(() -> sessions.status("../etc/passwd")));
+        seen.add(failure(() -> sessions.stop("unknown-id")));
+        sim.stopLag = 1_000_000;
+        String id = sessions.start(SessionRequest.defaults()).id();
+        seen.add(failure(() -> sessions.stop(id)));
+        sim.stopLag = 0;
+      }
+      NotteProvider wrong = NotteProvider.create(ProviderConfig.builder().put("api-key", KEY + "x")
+          .put("base-url", sim.baseUrl().toString()).build());
+      seen.add(failure(() -> wrong.status("abc")));
+      seen.add(failure(() -> NotteProvider.create(ProviderConfig.builder().put("api-key", KEY)
+          .put("base-url", "http://not-loopback.example").build())));
+      seen.add(failure(() -> NotteProvider.create(ProviderConfig.builder().put("api-key", KEY)
+          .put("request-timeout", "-1s").build())));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      root.removeHandler(capture);
+      root.setLevel(oldLevel);
+    }
+    seen.addAll(logged);
+    seen.add(console.toString(StandardCharsets.UTF_8));
+    assertThat(seen).hasSizeGreaterThan(15);
+    assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+  }
+
+  private static String failure(Supplier<?> call) {
+    try {
+      return "no failure: " + call.get();
+    } catch (RuntimeException e) {
+      return e + "\n" + trace(e);
+    }
+  }
+
+  private static String trace(Throwable t) {
+    StringWriter w = new StringWriter();
+    t.printStackTrace(new PrintWriter(w));
+    return w.toString();
+  }
+}
