@@ -37,6 +37,9 @@ public final class VendorHttp {
   /** The most bytes of an error body read. */
   public static final int MAX_ERROR_BODY = 64 * 1024;
 
+  /** The most bytes of a successful answer read; a larger one is a protocol error. */
+  public static final int MAX_SUCCESS_BODY = 16 * 1024 * 1024;
+
   private static final String USER_AGENT = "browser-sessions/" + version();
 
   private final String provider;
@@ -136,7 +139,8 @@ public final class VendorHttp {
     return Feign.builder()
         .client(client)
         .encoder(new JacksonEncoder(mapper))
-        .decoder(decoder.apply(new JacksonDecoder(mapper)))
+        .decoder(new BoundedDecoder(decoder.apply(new JacksonDecoder(mapper)), provider, vendor,
+            redactor))
         .errorDecoder(this::decodeError)
         .retryer(Retryer.NEVER_RETRY)
         .options(options)

@@ -1,0 +1,64 @@
+package dev.browsersessions.http;
+
+import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.ProviderProtocolException;
+import feign.Response;
+import feign.codec.Decoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads a successful answer's body into memory, at most {@link VendorHttp#MAX_SUCCESS_BODY}
+ * bytes, before the real decoder sees it, so that a body that cannot be decoded becomes a {@link
+ * ProviderProtocolException} with the status and a (redacted) excerpt, and an oversized body is
+ * refused instead of filling the heap.
+ */
+final class BoundedDecoder implements Decoder {
+
+  private final Decoder delegate;
+  private final String provider;
+  private final String vendor;
+  private final UnaryOperator<String> redactor;
+
+  BoundedDecoder(Decoder delegate, String provider, String vendor, UnaryOperator<String> redactor) {
+    this.delegate = delegate;
+    this.provider = provider;
+    this.vendor = vendor;
+    this.redactor = redactor;
+  }
+
+  @Override
+  public Object decode(Response response, Type type) throws IOException {
+    if (response.body() == null) {
+      return delegate.decode(response, type);
+    }
+    byte[] bytes;
+    try (InputStream in = response.body().asInputStream()) {
+      bytes = in.readNBytes(VendorHttp.MAX_SUCCESS_BODY + 1);
+    }
+    if (bytes.length > VendorHttp.MAX_SUCCESS_BODY) {
+      throw new ProviderProtocolException(
+          vendor + " answered more than " + VendorHttp.MAX_SUCCESS_BODY + " bytes to "
+              + response.request().httpMethod() + "; refusing to read it",
+          provider, response.status(), null, null);
+    }
+    Response buffered = response.toBuilder().body(bytes).build();
+    try {
+      return delegate.decode(buffered, type);
+    } catch (BrowserSessionException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof BrowserSessionException b) {
+        throw b;
+      }
+      throw new ProviderProtocolException(
+          vendor + " answered a body that could not be read as the expected JSON",
+          provider, response.status(),
+          redactor.apply(new String(bytes, StandardCharsets.UTF_8)), null);
+    }
+  }
+}
