@@ -180,6 +180,8 @@ public final class LocalProvider implements BrowserSessionProvider {
     } catch (TimeoutException | ExecutionException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
+      } else if (e instanceof ExecutionException) {
+        awaitExit(process); // its error stream closed: it is exiting; get its exit code
       }
       ProcessTree.kill(process.toHandle(), stopGrace);
       DirectoryTrees.deleteTree(profile);
@@ -344,6 +346,14 @@ public final class LocalProvider implements BrowserSessionProvider {
       own.destroyForcibly();
     }
     DirectoryTrees.deleteTree(record.profileDir());
+  }
+
+  private static void awaitExit(Process process) {
+    try {
+      process.waitFor(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void reapExpired() {
