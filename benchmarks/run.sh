@@ -9,4 +9,5 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 cd "$HERE/.."
 ./mvnw -B -q -f benchmarks/pom.xml package -DskipTests
 CP="$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"
-exec java -Djava.awt.headless=true -cp "$CP" dev.browsersessions.bench.Main "$MODE" "$HERE/target/results"
+exec java -Djava.awt.headless=true -Dsun.net.httpserver.nodelay=true \
+  -Dsun.net.httpserver.maxIdleConnections=1000 -cp "$CP" dev.browsersessions.bench.Main "$MODE" "$HERE/target/results"

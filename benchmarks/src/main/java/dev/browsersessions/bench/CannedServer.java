@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -16,7 +18,13 @@ import java.util.concurrent.Executors;
 public final class CannedServer implements AutoCloseable {
 
   private final HttpServer server;
+  static {
+    // Without TCP_NODELAY the JDK server's small answers wait on Nagle's algorithm.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
   /**
    * Starts the server on 127.0.0.1 and an ephemeral port.
@@ -29,6 +37,7 @@ public final class CannedServer implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", ex -> {
       ex.getRequestBody().readAllBytes();
+      clientPorts.add(ex.getRemoteAddress().getPort());
       boolean get = ex.getRequestMethod().equals("GET");
       ex.getResponseHeaders().add("Content-Type", "application/json");
       byte[] answer = get ? bytes : "{}".getBytes(StandardCharsets.UTF_8);
@@ -48,6 +57,15 @@ public final class CannedServer implements AutoCloseable {
    */
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /**
+   * How many distinct client connections (source ports) the server has seen.
+   *
+   * @return the count
+   */
+  public int connections() {
+    return clientPorts.size();
   }
 
   @Override

@@ -46,6 +46,7 @@ public final class Main {
         .append(", Java ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append("\n\n");
 
+    md.append(ConnectionProbe.notte(full ? 2000 : 500));
     status(full, md);
     System.out.print(md);
     lifecycles(full, md, out);
@@ -64,7 +65,7 @@ public final class Main {
         .warmupIterations(full ? 4 : 2).warmupTime(TimeValue.seconds(full ? 2 : 1))
         .measurementIterations(full ? 5 : 3).measurementTime(TimeValue.seconds(full ? 2 : 1))
         .mode(org.openjdk.jmh.annotations.Mode.SampleTime)
-        .jvmArgsAppend("-Xmx512m", "-Djava.awt.headless=true");
+        .jvmArgsAppend("-Xmx512m", "-Djava.awt.headless=true", "-Dsun.net.httpserver.nodelay=true");
     Collection<RunResult> results = new Runner(opts.build()).run();
     md.append("### Per-call `status` on loopback (JMH sample time, -prof gc)\n\n")
         .append("| vendor | client | mean µs/op | p50 µs/op | p99 µs/op | alloc B/op |\n")
@@ -110,15 +111,17 @@ public final class Main {
     md.append("### Notte lifecycles (create → status → stop), platform threads, "
         + "against the Notte simulator\n\n")
         .append("| callers | library /s | bare /s | ratio (target ≥ 0.9× at 64) "
-            + "| library p50 / p99 ms | bare p50 / p99 ms | lifecycles lib/bare |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|\n");
+            + "| library p50 / p99 ms | bare p50 / p99 ms | lifecycles lib/bare | failed lib/bare |\n")
+        .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < points.size(); i += 2) {
       Throughput.Point l = points.get(i);
       Throughput.Point b = points.get(i + 1);
       md.append(String.format(Locale.ROOT,
-          "| %d | %.0f | %.0f | %.2f× | %.2f / %.2f | %.2f / %.2f | %d / %d |%n", l.callers(),
+          "| %d | %.0f | %.0f | %.2f× | %.2f / %.2f | %.2f / %.2f | %d / %d | %d / %d |%n",
+          l.callers(),
           l.perSecond(), b.perSecond(), l.perSecond() / b.perSecond(), l.p50Millis(),
-          l.p99Millis(), b.p50Millis(), b.p99Millis(), l.lifecycles(), b.lifecycles()));
+          l.p99Millis(), b.p50Millis(), b.p99Millis(), l.lifecycles(), b.lifecycles(),
+          l.failures(), b.failures()));
     }
     Chart.write(points, CALLERS, out.resolve("throughput.png"));
     md.append("\n![throughput](throughput.png)\n\n");

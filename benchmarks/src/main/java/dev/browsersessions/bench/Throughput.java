@@ -28,9 +28,10 @@ public final class Throughput {
    * @param perSecond lifecycles per second
    * @param p50Millis median lifecycle latency
    * @param p99Millis 99th percentile lifecycle latency
+   * @param failures lifecycles that threw (the caller thread then goes on)
    */
   public record Point(String client, int callers, int lifecycles, double perSecond,
-      double p50Millis, double p99Millis) {
+      double p50Millis, double p99Millis, int failures) {
   }
 
   /** One lifecycle, run by a caller thread. */
@@ -82,20 +83,23 @@ public final class Throughput {
 
   private static Point point(String client, int callers, long[] result) {
     long elapsed = result[0];
-    long[] lat = Arrays.copyOfRange(result, 1, result.length);
+    int failures = (int) result[1];
+    long[] lat = Arrays.copyOfRange(result, 2, result.length);
     Arrays.sort(lat);
     double p50 = lat[(int) (lat.length * 0.50)] / 1e6;
     double p99 = lat[Math.min(lat.length - 1, (int) (lat.length * 0.99))] / 1e6;
-    return new Point(client, callers, lat.length, lat.length / (elapsed / 1e9), p50, p99);
+    return new Point(client, callers, lat.length, lat.length / (elapsed / 1e9), p50, p99,
+        failures);
   }
 
-  /** Returns [elapsedNanos, latency...]. */
+  /** Returns [elapsedNanos, failures, latency...]. */
   private static long[] run(Lifecycle lifecycle, int callers, int max, Duration maxTime)
       throws InterruptedException {
     long[] latencies = new long[max];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicInteger failures = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
     long deadline = System.nanoTime() + maxTime.toNanos();
     List<Thread> threads = new ArrayList<>();
@@ -106,9 +110,14 @@ public final class Throughput {
           int i;
           while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < max) {
             long t0 = System.nanoTime();
-            lifecycle.run();
-            latencies[i] = System.nanoTime() - t0;
-            done.incrementAndGet();
+            try {
+              lifecycle.run();
+              latencies[i] = System.nanoTime() - t0;
+              done.incrementAndGet();
+            } catch (RuntimeException e) {
+              failures.incrementAndGet();
+              failure.compareAndSet(null, e);
+            }
           }
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
@@ -124,12 +133,14 @@ public final class Throughput {
     }
     long elapsed = System.nanoTime() - t0;
     if (failure.get() != null) {
-      throw new IllegalStateException("a lifecycle failed", failure.get());
+      System.err.println(failures.get() + " lifecycles failed at " + callers
+          + " callers; first: " + failure.get());
     }
     int n = Math.min(done.get(), max);
-    long[] out = new long[n + 1];
+    long[] out = new long[n + 2];
     out[0] = elapsed;
-    int k = 1;
+    out[1] = failures.get();
+    int k = 2;
     for (int i = 0; i < max && k <= n; i++) {
       if (latencies[i] > 0) {
         out[k++] = latencies[i];
