@@ -111,17 +111,17 @@ public final class Main {
     md.append("### Notte lifecycles (create → status → stop), platform threads, "
         + "against the Notte simulator\n\n")
         .append("| callers | library /s | bare /s | ratio (target ≥ 0.9× at 64) "
-            + "| library p50 / p99 ms | bare p50 / p99 ms | lifecycles lib/bare | failed lib/bare |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + "| library p50 / p99 ms | bare p50 / p99 ms | lifecycles lib/bare | failed lib/bare | HTTP requests per lifecycle lib/bare |\n")
+        .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < points.size(); i += 2) {
       Throughput.Point l = points.get(i);
       Throughput.Point b = points.get(i + 1);
       md.append(String.format(Locale.ROOT,
-          "| %d | %.0f | %.0f | %.2f× | %.2f / %.2f | %.2f / %.2f | %d / %d | %d / %d |%n",
+          "| %d | %.0f | %.0f | %.2f× | %.2f / %.2f | %.2f / %.2f | %d / %d | %d / %d | %.1f / %.1f |%n",
           l.callers(),
           l.perSecond(), b.perSecond(), l.perSecond() / b.perSecond(), l.p50Millis(),
           l.p99Millis(), b.p50Millis(), b.p99Millis(), l.lifecycles(), b.lifecycles(),
-          l.failures(), b.failures()));
+          l.failures(), b.failures(), l.requestsPerLifecycle(), b.requestsPerLifecycle()));
     }
     Chart.write(points, CALLERS, out.resolve("throughput.png"));
     md.append("\n![throughput](throughput.png)\n\n");

@@ -29,9 +29,10 @@ public final class Throughput {
    * @param p50Millis median lifecycle latency
    * @param p99Millis 99th percentile lifecycle latency
    * @param failures lifecycles that threw (the caller thread then goes on)
+   * @param requestsPerLifecycle HTTP requests the server received per completed lifecycle
    */
   public record Point(String client, int callers, int lifecycles, double perSecond,
-      double p50Millis, double p99Millis, int failures) {
+      double p50Millis, double p99Millis, int failures, double requestsPerLifecycle) {
   }
 
   /** One lifecycle, run by a caller thread. */
@@ -73,15 +74,17 @@ public final class Throughput {
       run(viaBare, 4, 200, Duration.ofSeconds(5));
       for (int n : callers) {
         sim.received.clear();
-        points.add(point("library", n, run(viaLibrary, n, maxLifecycles, maxTime)));
+        long[] lib = run(viaLibrary, n, maxLifecycles, maxTime);
+        points.add(point("library", n, lib, sim.received.size()));
         sim.received.clear();
-        points.add(point("bare", n, run(viaBare, n, maxLifecycles, maxTime)));
+        long[] b = run(viaBare, n, maxLifecycles, maxTime);
+        points.add(point("bare", n, b, sim.received.size()));
       }
     }
     return points;
   }
 
-  private static Point point(String client, int callers, long[] result) {
+  private static Point point(String client, int callers, long[] result, int requests) {
     long elapsed = result[0];
     int failures = (int) result[1];
     long[] lat = Arrays.copyOfRange(result, 2, result.length);
@@ -89,7 +92,7 @@ public final class Throughput {
     double p50 = lat[(int) (lat.length * 0.50)] / 1e6;
     double p99 = lat[Math.min(lat.length - 1, (int) (lat.length * 0.99))] / 1e6;
     return new Point(client, callers, lat.length, lat.length / (elapsed / 1e9), p50, p99,
-        failures);
+        failures, requests / (double) Math.max(1, lat.length));
   }
 
   /** Returns [elapsedNanos, failures, latency...]. */

@@ -35,15 +35,17 @@ public final class Vendors {
   }
 
   /**
-   * Library configuration for Stagehand, all traffic to one server.
+   * Library configuration for Stagehand with live view off.
    *
    * @param stagehand the Stagehand API server
    * @param browserbase the Browserbase API server
    * @return the configuration
    */
   public static ProviderConfig stagehand(URI stagehand, URI browserbase) {
+    // live-view off: status is then one GET, like the bare client (with it on, a second GET
+    // /debug follows each status of an active session).
     return isolated().put("api-key", KEY).put("stagehand-url", stagehand.toString())
-        .put("browserbase-url", browserbase.toString()).build();
+        .put("browserbase-url", browserbase.toString()).put("live-view", "false").build();
   }
 
   private static ProviderConfig.Builder isolated() {
