@@ -74,8 +74,8 @@ public final class Throughput {
       run(viaBare, 4, 200, Duration.ofSeconds(5));
       for (int n : callers) {
         sim.received.clear();
-        long[] lib = run(viaLibrary, n, maxLifecycles, maxTime);
-        points.add(point("library", n, lib, sim.received.size()));
+        long[] viaLib = run(viaLibrary, n, maxLifecycles, maxTime);
+        points.add(point("library", n, viaLib, sim.received.size()));
         sim.received.clear();
         long[] b = run(viaBare, n, maxLifecycles, maxTime);
         points.add(point("bare", n, b, sim.received.size()));
