@@ -31,6 +31,15 @@ final class FaultProxy implements AutoCloseable {
   /** Applies {@code fault} to the next {@code times} requests whose method and path match. */
   record Rule(String method, String pathPrefix, Fault fault, int times) {}
 
+  /** Answers 200 with this body to the next request matching method and path prefix (null: off). */
+  volatile Rule bodyRule;
+  volatile String customBody;
+  /** Probability (0–1) of a random fast fault on any request, for the soak. */
+  volatile double randomFaultRate;
+  private static final Fault[] FAST = {Fault.RESET_REQUEST, Fault.RESET_RESPONSE,
+      Fault.EMPTY_REPLY, Fault.MALFORMED_JSON, Fault.S429, Fault.S500, Fault.S502, Fault.S503,
+      Fault.S529};
+
   static final long HUGE = 50L * 1024 * 1024;
 
   private final ServerSocket listener;
@@ -64,6 +73,11 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private synchronized Fault take(String method, String path) {
+    double rate = randomFaultRate;
+    if (rate > 0) {
+      java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+      return r.nextDouble() < rate ? FAST[r.nextInt(FAST.length)] : null;
+    }
     for (Rule r : rules) {
       if ((r.method() == null || r.method().equals(method)) && path.startsWith(r.pathPrefix())) {
         long n = used.computeIfAbsent(r, k -> new AtomicLong()).incrementAndGet();
@@ -102,8 +116,14 @@ final class FaultProxy implements AutoCloseable {
       int length = contentLength(headText);
       byte[] body = in.readNBytes(length);
       String path = first[1];
-      Fault fault = take(first[0], path);
       OutputStream out = client.getOutputStream();
+      Rule custom = bodyRule;
+      if (custom != null && custom.method().equals(first[0]) && path.startsWith(custom.pathPrefix())) {
+        faultsInjected.incrementAndGet();
+        answer(out, 200, "", customBody);
+        return;
+      }
+      Fault fault = take(first[0], path);
       if (fault == null) {
         forward(headText, body, out);
         return;

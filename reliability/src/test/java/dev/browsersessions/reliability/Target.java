@@ -27,11 +27,15 @@ final class Target implements AutoCloseable {
   final String sessions;
   final List<FaultProxy> proxies;
   final LongSupplier activeCount;
+  /** Every path (with query) the simulator received, in order. */
+  final java.util.function.Supplier<List<String>> receivedPaths;
   private final AutoCloseable sim;
   private final Map<String, String> urls;
 
   private Target(String provider, String sessions, List<FaultProxy> proxies,
-      LongSupplier activeCount, AutoCloseable sim, Map<String, String> urls) {
+      LongSupplier activeCount, java.util.function.Supplier<List<String>> receivedPaths,
+      AutoCloseable sim, Map<String, String> urls) {
+    this.receivedPaths = receivedPaths;
     this.provider = provider;
     this.sessions = sessions;
     this.proxies = proxies;
@@ -43,7 +47,8 @@ final class Target implements AutoCloseable {
   static Target notte() throws IOException {
     NotteSimulator sim = new NotteSimulator(MutableClock.startingNow(), NOTTE_KEY);
     FaultProxy proxy = new FaultProxy(sim.baseUrl());
-    return new Target("notte", "/sessions", List.of(proxy), sim::activeCount, sim,
+    return new Target("notte", "/sessions", List.of(proxy), sim::activeCount,
+        () -> sim.received.stream().map(r -> r.path() + "?" + r.query()).toList(), sim,
         Map.of("api-key", NOTTE_KEY, "base-url", proxy.baseUrl().toString(),
             "stop-confirm-timeout", "300ms", "stop-poll-interval", "5ms"));
   }
@@ -54,7 +59,8 @@ final class Target implements AutoCloseable {
     FaultProxy stagehand = new FaultProxy(sim.stagehandUrl());
     FaultProxy browserbase = new FaultProxy(sim.browserbaseUrl());
     return new Target("stagehand", "/v1/sessions", List.of(stagehand, browserbase),
-        () -> activeThroughDirectClient(sim), sim,
+        () -> activeThroughDirectClient(sim),
+        () -> sim.requests().stream().map(r -> r.path() + "?" + r.query()).toList(), sim,
         Map.of("api-key", BB_KEY, "stagehand-url", stagehand.baseUrl().toString(),
             "browserbase-url", browserbase.baseUrl().toString(), "stop-timeout", "300ms",
             "stop-poll-interval", "5ms", "live-view", "false"));
