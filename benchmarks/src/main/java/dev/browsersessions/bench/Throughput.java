@@ -144,7 +144,7 @@ public final class Throughput {
     out[0] = elapsed;
     out[1] = failures.get();
     int k = 2;
-    for (int i = 0; i < max && k <= n; i++) {
+    for (int i = 0; i < max && k < n + 2; i++) {
       if (latencies[i] > 0) {
         out[k++] = latencies[i];
       }
