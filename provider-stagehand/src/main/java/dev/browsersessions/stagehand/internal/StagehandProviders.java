@@ -50,6 +50,7 @@ public final class StagehandProviders {
     settings.stagehandUrl().ifPresent(u -> http.requireSafe(u, StagehandSettings.STAGEHAND_URL, name));
     settings.regionalUrls().forEach((region, u) ->
         http.requireSafe(u, StagehandSettings.STAGEHAND_URL_REGION_PREFIX + region, name));
+    http.requireSafe(settings.browserbaseUrl(), StagehandSettings.BROWSERBASE_URL, name);
     ObjectMapper mapper = VendorHttp.newMapper();
     VendorHttp stagehandHttp = VendorHttp.builder(name, "Stagehand", http)
         .mapper(mapper)
