@@ -76,10 +76,10 @@ class RequestChecksTest {
     RequestChecks.requireSupported(r, EnumSet.of(capability), "p");
   }
 
-  @ParameterizedTest
-  @MethodSource("options")
-  void defaultsNeedNoCapability(SessionRequest.Builder ignored, Capability capability) {
-    RequestChecks.requireSupported(SessionRequest.defaults(), Set.of(), "p");
-    assertThat(SessionRequest.defaults().metadata()).isEmpty();
+  @org.junit.jupiter.api.Test
+  void defaultsNeedNoCapability() {
+    org.assertj.core.api.Assertions.assertThatCode(
+            () -> RequestChecks.requireSupported(SessionRequest.defaults(), Set.of(), "p"))
+        .doesNotThrowAnyException();
   }
 }

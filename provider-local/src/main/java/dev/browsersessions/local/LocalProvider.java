@@ -78,6 +78,8 @@ public final class LocalProvider implements BrowserSessionProvider {
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final ScheduledExecutorService reaper;
+  private final java.util.concurrent.atomic.AtomicBoolean reaping =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private LocalProvider(Builder b) {
     this.chromium = b.chromium != null ? b.chromium
@@ -96,7 +98,6 @@ public final class LocalProvider implements BrowserSessionProvider {
               t.setDaemon(true);
               return t;
             });
-    reaper.scheduleWithFixedDelay(this::reapExpired, 1, 1, TimeUnit.SECONDS);
   }
 
   /**
@@ -212,6 +213,10 @@ public final class LocalProvider implements BrowserSessionProvider {
             request.metadata());
     processes.put(id, process);
     state.write(record);
+    if (reaping.compareAndSet(false, true)) {
+      // The timeout check starts with the first session, not when the provider is built.
+      reaper.scheduleWithFixedDelay(this::reapExpired, 1, 1, TimeUnit.SECONDS);
+    }
     return toInfo(record, Optional.empty());
   }
 
@@ -469,8 +474,8 @@ public final class LocalProvider implements BrowserSessionProvider {
      * Builds the provider. Finds Chromium if no binary was given; starts nothing.
      *
      * @return the provider
-     * @throws ProviderConfigurationException if Chromium cannot be found or the state directory
-     *     cannot be created
+     * @throws ProviderConfigurationException if Chromium cannot be found (the state directory is
+     *     created with the first session)
      */
     public LocalProvider build() {
       return new LocalProvider(this);

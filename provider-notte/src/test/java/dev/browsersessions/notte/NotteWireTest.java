@@ -354,8 +354,12 @@ class NotteWireTest {
   }
 
   @Test
-  void providerToStringShowsNoSecret() {
+  void toStringShowsNoSecretAndCapabilitiesAreNotteOnes() {
     assertThat(notte.toString()).doesNotContain(KEY);
-    assertThat(List.of(notte.capabilities())).isNotEmpty();
+    assertThat(notte.capabilities())
+        .contains(dev.browsersessions.Capability.LIST, dev.browsersessions.Capability.CDP_URL)
+        .doesNotContain(dev.browsersessions.Capability.REGION,
+            dev.browsersessions.Capability.METADATA, dev.browsersessions.Capability.RECORDING,
+            dev.browsersessions.Capability.KEEP_ALIVE);
   }
 }

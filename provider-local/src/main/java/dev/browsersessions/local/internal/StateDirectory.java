@@ -31,13 +31,15 @@ public final class StateDirectory {
   private final Path dir;
 
   /**
-   * Opens (and creates) the directory.
+   * Names the directory; nothing is read or created until the first record is written.
    *
    * @param dir the directory
-   * @throws ProviderConfigurationException if it cannot be created
    */
   public StateDirectory(Path dir) {
     this.dir = dir;
+  }
+
+  private void ensureExists() {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -64,6 +66,7 @@ public final class StateDirectory {
    * @param record the record
    */
   public void write(SessionRecord record) {
+    ensureExists();
     Path target = file(record.id());
     try {
       Path tmp = Files.createTempFile(dir, record.id(), ".tmp");
@@ -98,6 +101,9 @@ public final class StateDirectory {
    */
   public List<SessionRecord> readAll() {
     List<SessionRecord> all = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return all;
+    }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
       for (Path f : files) {
         readFile(f).ifPresent(all::add);
@@ -117,6 +123,7 @@ public final class StateDirectory {
    * @return the action's result
    */
   public <T> T locked(String id, Supplier<T> action) {
+    ensureExists();
     Path lockFile = dir.resolve(id + ".lock");
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
