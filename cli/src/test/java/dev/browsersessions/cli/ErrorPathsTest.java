@@ -1,6 +1,7 @@
 package dev.browsersessions.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.fake.FakeOperation;
@@ -102,6 +103,19 @@ class ErrorPathsTest {
     assertOneLine(unknownKey).contains("colour");
     assertThat(badKey.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertOneLine(badKey).contains("Bad_Key");
+  }
+
+  @Test
+  void aMissingApiKeyNamesTheCommandLineOption() {
+    assumeTrue(System.getenv("NOTTE_API_KEY") == null
+        && System.getenv("BROWSERSESSIONS_NOTTE_API_KEY") == null
+        && System.getProperty("browsersessions.notte.api-key") == null,
+        "a Notte API key is set in this environment");
+
+    CliResult r = CliResult.run("list", "--provider", "notte");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertOneLine(r).contains("api-key").contains("--config api-key=VALUE");
   }
 
   @Test

@@ -60,11 +60,25 @@ final class ErrorReporter {
    * @return the description
    */
   static String describe(Throwable e, boolean verbose) {
+    if (e instanceof ProviderConfigurationException c && c.getMessage() != null) {
+      return oneLine(c.getMessage()) + c.key().map(ErrorReporter::configHint).orElse("");
+    }
     if (e instanceof BrowserSessionException && e.getMessage() != null) {
       return oneLine(e.getMessage());
     }
     String hint = verbose ? "" : " (rerun with --verbose for the stack trace)";
     return "unexpected error: " + oneLine(String.valueOf(e)) + hint;
+  }
+
+  /**
+   * How to set a configuration key on the command line: the API's message names the Java and
+   * environment routes, this adds the CLI's own option.
+   *
+   * @param key the key at fault
+   * @return the hint, starting with a separator
+   */
+  static String configHint(String key) {
+    return " (on the command line: --config " + key + "=VALUE)";
   }
 
   /**
