@@ -2,8 +2,6 @@
 module dev.browsersessions.http {
   requires transitive dev.browsersessions;
   requires transitive feign.core;
-  requires feign.jackson;
-  requires feign.java11;
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires dev.failsafe.core;

@@ -5,14 +5,14 @@ import dev.browsersessions.ProviderProtocolException;
 import feign.Response;
 import feign.codec.Decoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads a successful answer's body into memory, at most {@link VendorHttp#MAX_SUCCESS_BODY}
- * bytes, before the real decoder sees it, so that a body that cannot be decoded becomes a {@link
+ * Makes sure a successful answer's body is in memory, at most {@link
+ * VendorHttp#MAX_SUCCESS_BODY} bytes ({@link JdkClient} already read it so; another answer is
+ * read here), before the real decoder sees it, so that a body that cannot be decoded becomes a {@link
  * ProviderProtocolException} with the status and a (redacted) excerpt, and an oversized body is
  * refused instead of filling the heap.
  */
@@ -35,17 +35,15 @@ final class BoundedDecoder implements Decoder {
     if (response.body() == null) {
       return delegate.decode(response, type);
     }
-    byte[] bytes;
-    try (InputStream in = response.body().asInputStream()) {
-      bytes = in.readNBytes(VendorHttp.MAX_SUCCESS_BODY + 1);
-    }
+    byte[] bytes = BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1);
     if (bytes.length > VendorHttp.MAX_SUCCESS_BODY) {
       throw new ProviderProtocolException(
           vendor + " answered more than " + VendorHttp.MAX_SUCCESS_BODY + " bytes to "
               + response.request().httpMethod() + "; refusing to read it",
           provider, response.status(), null, null);
     }
-    Response buffered = response.toBuilder().body(bytes).build();
+    Response buffered = response.body() instanceof BytesBody
+        ? response : response.toBuilder().body(new BytesBody(bytes)).build();
     try {
       return delegate.decode(buffered, type);
     } catch (BrowserSessionException e) {

@@ -5,19 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import feign.Client;
 import feign.Feign;
 import feign.Request;
 import feign.RequestInterceptor;
+import feign.RequestTemplate;
 import feign.Response;
 import feign.Retryer;
 import feign.codec.Decoder;
-import feign.jackson.JacksonDecoder;
-import feign.jackson.JacksonEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -45,30 +42,28 @@ public final class VendorHttp {
   private final String provider;
   private final String vendor;
   private final HttpSettings settings;
-  private final ObjectMapper mapper;
+  private final Lazy<ObjectMapper> mapper;
   private final HttpErrorMapper errors;
-  private final UnaryOperator<Decoder> decoder;
-  private final Client client;
+  private final JsonCodec json;
+  private final Decoder decoder;
+  private final JdkClient client;
   private final Request.Options options;
   private final VendorCalls calls;
-  private final java.util.function.UnaryOperator<String> redactor;
+  private final UnaryOperator<String> redactor;
 
   private VendorHttp(Builder b) {
     List<String> secrets = List.copyOf(b.secrets);
-    this.redactor = text -> redact(text, secrets);
+    this.redactor = secrets.isEmpty() ? UnaryOperator.identity() : text -> redact(text, secrets);
     this.provider = b.provider;
     this.vendor = b.vendor;
     this.settings = b.settings;
-    this.mapper = b.mapper;
+    ObjectMapper given = b.mapper;
+    this.mapper = new Lazy<>(() -> given != null ? given : newMapper());
     this.errors = new HttpErrorMapper(provider, vendor, b.quirk, b.clock);
-    this.decoder = b.decoder;
-    this.client =
-        new feign.http2client.Http2Client(
-            HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+    this.json = new JsonCodec(mapper);
+    this.decoder =
+        new BoundedDecoder(b.decoder.apply(json), provider, vendor, redactor);
+    this.client = new JdkClient(provider, vendor, settings);
     this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
     this.calls = new VendorCalls(provider, vendor, settings, redactor);
   }
@@ -136,18 +131,26 @@ public final class VendorHttp {
    * @return the client
    */
   public <T> T client(Class<T> api, URI baseUrl, RequestInterceptor auth) {
-    return Feign.builder()
+    Objects.requireNonNull(api, "api");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(auth, "auth");
+    return LazyTarget.of(api, baseUrl, () -> Feign.builder()
         .client(client)
-        .encoder(new JacksonEncoder(mapper))
-        .decoder(new BoundedDecoder(decoder.apply(new JacksonDecoder(mapper)), provider, vendor,
-            redactor))
+        .encoder(json)
+        .decoder(decoder)
         .errorDecoder(this::decodeError)
         .retryer(Retryer.NEVER_RETRY)
         .options(options)
-        .requestInterceptor(t -> t.header("User-Agent", USER_AGENT))
-        .requestInterceptor(t -> t.header("Accept", "application/json"))
+        .requestInterceptor(VendorHttp::standardHeaders)
         .requestInterceptor(auth)
-        .target(api, baseUrl.toString());
+        .target(api, baseUrl.toString()));
+  }
+
+  private static void standardHeaders(RequestTemplate t) {
+    t.header("User-Agent", USER_AGENT);
+    if (!t.headers().containsKey("Accept")) {
+      t.header("Accept", "application/json");
+    }
   }
 
   /**
@@ -160,12 +163,13 @@ public final class VendorHttp {
   }
 
   /**
-   * The JSON mapper the clients use.
+   * The JSON mapper the clients use, built on the first call of this method or the first request
+   * (building one costs a few hundred milliseconds in a cold JVM).
    *
    * @return the mapper
    */
   public ObjectMapper mapper() {
-    return mapper;
+    return mapper.get();
   }
 
   /**
@@ -195,7 +199,7 @@ public final class VendorHttp {
             path(request.url()),
             response.headers(),
             redacted,
-            ErrorBody.parse(mapper, redacted));
+            ErrorBody.parse(mapper.get(), redacted));
     return errors.map(f);
   }
 
@@ -208,14 +212,15 @@ public final class VendorHttp {
     if (response.body() == null) {
       return null;
     }
-    try (InputStream in = response.body().asInputStream()) {
-      return new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+    try {
+      byte[] bytes = BytesBody.of(response, MAX_ERROR_BODY);
+      return new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;
     }
   }
 
-  private static String path(String url) {
+  static String path(String url) {
     int scheme = url.indexOf("://");
     int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
     String p = slash < 0 ? "/" : url.substring(slash);
@@ -241,7 +246,7 @@ public final class VendorHttp {
     private final String provider;
     private final String vendor;
     private final HttpSettings settings;
-    private ObjectMapper mapper = newMapper();
+    private ObjectMapper mapper;
     private HttpErrorMapper.Quirk quirk = HttpErrorMapper.Quirk.NONE;
     private UnaryOperator<Decoder> decoder = UnaryOperator.identity();
     private Clock clock = Clock.systemUTC();
@@ -254,7 +259,7 @@ public final class VendorHttp {
     }
 
     /**
-     * The JSON mapper; default {@link VendorHttp#newMapper()}.
+     * The JSON mapper; default {@link VendorHttp#newMapper()}, built on first use.
      *
      * @param mapper the mapper
      * @return this builder

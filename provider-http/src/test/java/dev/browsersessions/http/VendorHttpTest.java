@@ -242,4 +242,24 @@ class VendorHttpTest {
     assertThat(r.headers().get("Authorization")).containsExactly("Bearer " + KEY);
     assertThat(r.query()).isNull();
   }
+
+  @Test
+  void buildingAClientStartsNothingUntilItsFirstCall() {
+    long before = selectorThreads();
+    VendorHttp fresh = VendorHttp.builder("t", "Vendor", http.settings()).build();
+    TestApi lazy = fresh.client(TestApi.class, server.base(), r -> { });
+    assertThat(selectorThreads()).isLessThanOrEqualTo(before);
+    assertThat(lazy.toString()).contains("TestApi").contains(server.base().toString());
+
+    server.then(Answer.of(200, "{\"ok\":1}"));
+    assertThat(fresh.calls().read(() -> lazy.get("a"))).containsEntry("ok", 1);
+    assertThat(selectorThreads()).isGreaterThan(0);
+  }
+
+  /** The threads {@code java.net.http.HttpClient} starts when it is built. */
+  private static long selectorThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("SelectorManager"))
+        .count();
+  }
 }

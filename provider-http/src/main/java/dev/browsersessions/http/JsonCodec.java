@@ -1,0 +1,101 @@
+package dev.browsersessions.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import feign.RequestTemplate;
+import feign.Response;
+import feign.Util;
+import feign.codec.Decoder;
+import feign.codec.EncodeException;
+import feign.codec.Encoder;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Jackson for Feign, with what it needs built once: an {@link ObjectReader} and an {@link
+ * ObjectWriter} per Java type, reading straight from the answer's bytes (no {@code Reader}, no
+ * charset parsing unless the answer names one other than UTF-8). Behaves as Feign's {@code
+ * JacksonDecoder}: a 204 or 404 decodes to the type's empty value, an empty body to {@code
+ * null}.
+ */
+final class JsonCodec implements Decoder, Encoder {
+
+  private final Supplier<ObjectMapper> mapper;
+  private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final Map<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
+
+  JsonCodec(Supplier<ObjectMapper> mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Object decode(Response response, Type type) throws IOException {
+    if (response.status() == 204 || response.status() == 404) {
+      return Util.emptyValueOf(type);
+    }
+    if (response.body() == null) {
+      return null;
+    }
+    byte[] bytes = BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1);
+    if (bytes.length == 0) {
+      return null;
+    }
+    ObjectReader reader = readers.computeIfAbsent(type, t -> {
+      ObjectMapper m = mapper.get();
+      return m.readerFor(m.constructType(t));
+    });
+    try {
+      Charset charset = charset(response.headers());
+      return charset == null ? reader.readValue(bytes) : reader.readValue(new String(bytes, charset));
+    } catch (RuntimeJsonMappingException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void encode(Object object, Type bodyType, RequestTemplate template) {
+    ObjectWriter writer = writers.computeIfAbsent(bodyType, t -> {
+      ObjectMapper m = mapper.get();
+      return m.writerFor(m.constructType(t));
+    });
+    try {
+      template.body(writer.writeValueAsBytes(object), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new EncodeException(e.getMessage(), e);
+    }
+  }
+
+  /** The answer's charset when it names one other than UTF-8, else {@code null}. */
+  private static Charset charset(Map<String, Collection<String>> headers) {
+    Collection<String> types = headers.get("content-type");
+    if (types == null || types.isEmpty()) {
+      return null;
+    }
+    String type = types.iterator().next();
+    int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
+    if (at < 0) {
+      return null;
+    }
+    String name = type.substring(at + 8).split(";", 2)[0].trim().replace("\"", "");
+    if (name.equalsIgnoreCase("utf-8") || name.equalsIgnoreCase("utf8")) {
+      return null;
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      return null; // an unknown charset: JSON is UTF-8 (RFC 8259)
+    }
+  }
+}

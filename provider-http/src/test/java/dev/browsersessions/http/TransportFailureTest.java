@@ -1,0 +1,131 @@
+package dev.browsersessions.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.http.RawServer.Act;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What the transport does when the vendor fails after it started answering: a stalled body is cut
+ * at {@code request-timeout}, a reset or an end of stream after the headers is a transport
+ * failure (retried for reads, never for create), and only a whole but malformed body is a
+ * protocol error.
+ */
+class TransportFailureTest {
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
+  private static final int ATTEMPTS = 3; // 1 + max-retries 2
+
+  /**
+   * Generous bound for a call of {@link #ATTEMPTS} attempts that each end at the deadline: without
+   * the deadline on the body, a stalled call would wait for the server (here: for ever).
+   */
+  private static final Duration ENDS_WITHIN = REQUEST_TIMEOUT.multipliedBy(ATTEMPTS * 20L);
+
+  private RawServer server;
+  private VendorHttp http;
+  private TestApi api;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new RawServer();
+    HttpSettings settings = HttpSettings.from(ProviderConfig.builder()
+        .put("max-retries", "2").put("retry-initial-backoff", "1ms")
+        .put("retry-max-backoff", "5ms").put("request-timeout", REQUEST_TIMEOUT.toMillis() + "ms")
+        .build().forProvider("t"));
+    http = VendorHttp.builder("t", "Vendor", settings).build();
+    api = http.client(TestApi.class, server.base(), r -> { });
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void aStalledBodyEndsTheReadAtTheRequestTimeoutAndTheClientStillWorks() {
+    server.then(Act.STALL_BODY, Act.STALL_BODY, Act.STALL_BODY);
+    assertTimeoutPreemptively(ENDS_WITHIN, () ->
+        assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+            .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+              assertThat(e.isRetryable()).isTrue();
+              assertThat(e.getMessage()).contains("request-timeout").contains("300ms")
+                  .contains("GET /things/a");
+            }));
+    assertThat(server.received).hasSize(ATTEMPTS);
+    assertThat(server.stalled).hasValue(ATTEMPTS);
+
+    assertThat(http.calls().read(() -> api.get("b"))).containsEntry("ok", 1);
+  }
+
+  @Test
+  void aReadRetriesAStalledBody() {
+    server.then(Act.STALL_BODY, Act.OK);
+    assertTimeoutPreemptively(ENDS_WITHIN, () ->
+        assertThat(http.calls().read(() -> api.get("a"))).containsEntry("ok", 1));
+    assertThat(server.received).hasSize(2);
+  }
+
+  @Test
+  void createIsNotRetriedAfterAStalledBody() {
+    server.then(Act.STALL_BODY, Act.OK);
+    assertTimeoutPreemptively(ENDS_WITHIN, () ->
+        assertThatThrownBy(() -> http.calls().create(() -> api.create(Map.of())))
+            .isInstanceOfSatisfying(ProviderUnavailableException.class,
+                e -> assertThat(VendorCalls.noSessionStarted(e)).isFalse()));
+    assertThat(server.received).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Act.class, names = {"RESET_AFTER_HEADERS", "EOF_AFTER_HEADERS"})
+  void aBrokenOffAnswerIsATransportFailureThatReadsRetry(Act act) {
+    server.then(act, Act.OK);
+    assertThat(http.calls().read(() -> api.get("a"))).containsEntry("ok", 1);
+    assertThat(server.received).hasSize(2);
+
+    server.then(act, act, act);
+    assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+        .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+          assertThat(e.isRetryable()).isTrue();
+          assertThat(e.getMessage()).contains("GET /things/a");
+          if (act == Act.EOF_AFTER_HEADERS) {
+            // (a reset may overtake the headers in the client's socket buffer: then it is a
+            // failure before them, still retryable)
+            assertThat(e.getMessage()).contains("after the headers");
+          }
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Act.class, names = {"RESET_AFTER_HEADERS", "EOF_AFTER_HEADERS"})
+  void createIsNotRetriedAfterABrokenOffAnswer(Act act) {
+    server.then(act, Act.OK);
+    assertThatThrownBy(() -> http.calls().create(() -> api.create(Map.of())))
+        .isInstanceOfSatisfying(ProviderUnavailableException.class,
+            e -> assertThat(VendorCalls.noSessionStarted(e)).isFalse());
+    assertThat(server.received).hasSize(1);
+  }
+
+  @Test
+  void aWholeButMalformedBodyIsAProtocolErrorAndNotRetried() {
+    server.then(Act.MALFORMED, Act.OK);
+    assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+        .isInstanceOfSatisfying(ProviderProtocolException.class, e -> {
+          assertThat(e.isRetryable()).isFalse();
+          assertThat(e.bodyExcerpt()).contains("{\"ok\":");
+        });
+    assertThat(server.received).hasSize(1);
+  }
+}
