@@ -14,9 +14,9 @@ final class Expected {
   static Class<? extends BrowserSessionException> type(Fault fault) {
     return switch (fault) {
       case S429, S429_RETRY_AFTER -> RateLimitedException.class;
-      // a reset after the headers is reported as an unreadable body (see RELIABILITY.md)
-      case TRUNCATED_JSON, MALFORMED_JSON, HUGE_BODY_200, RESET_RESPONSE -> ProviderProtocolException.class;
-      case S500, S502, S503, S529, HUGE_BODY_500, RESET_REQUEST, EMPTY_REPLY,
+      case TRUNCATED_JSON, MALFORMED_JSON, HUGE_BODY_200 -> ProviderProtocolException.class;
+      // a transport failure after the headers (reset, stalled body) is one like any other
+      case S500, S502, S503, S529, HUGE_BODY_500, RESET_REQUEST, RESET_RESPONSE, EMPTY_REPLY,
           SLOW_HEADERS, SLOW_BODY -> ProviderUnavailableException.class;
     };
   }

@@ -2,7 +2,6 @@ package dev.browsersessions.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.browsersessions.BrowserSession;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.SessionCleanupException;
@@ -17,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,10 +35,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
 
   /**
-   * Bound of one vendor call: three attempts (max-retries 2) of a 1 s request timeout plus
-   * backoffs and slack. A Stagehand stop makes two chained calls (Stagehand end, then Browserbase).
+   * Bound of one vendor call: three attempts (max-retries 2) of the request timeout
+   * ({@value Target#REQUEST_TIMEOUT}) plus backoffs and slack for a loaded machine. A Stagehand
+   * stop makes two chained calls (Stagehand end, then Browserbase), so it gets twice this.
    */
-  static final Duration BOUND = Duration.ofMillis(4_500);
+  static final Duration BOUND = Duration.ofMillis(3_000);
+
+  /** Faults that are also tried once only (a burst): reads must succeed after a retry. */
+  static final List<Fault> BURSTS = List.of(Fault.S429, Fault.S429_RETRY_AFTER, Fault.S500,
+      Fault.S502, Fault.S503, Fault.S529, Fault.RESET_REQUEST, Fault.EMPTY_REPLY,
+      Fault.SLOW_HEADERS, Fault.RESET_RESPONSE, Fault.SLOW_BODY);
+
+  /**
+   * Faults whose documented outcome needs the provider-http change that bounds the body by the
+   * request timeout and treats a reset after the headers as a transport failure (retryable).
+   */
+  static final List<Fault> AFTER_HTTP_FIX = List.of(Fault.RESET_RESPONSE, Fault.SLOW_BODY);
 
   enum Op { CREATE, STATUS, STOP, LIST }
 
@@ -63,21 +76,31 @@ class FaultMatrixTest {
   }
 
   Stream<Arguments> cells() {
+    return cells(f -> !AFTER_HTTP_FIX.contains(f), true);
+  }
+
+  Stream<Arguments> afterHttpFixCells() {
+    return cells(AFTER_HTTP_FIX::contains, false);
+  }
+
+  private static Stream<Arguments> cells(Predicate<Fault> included, boolean refused) {
     List<Arguments> all = new ArrayList<>();
     for (String p : List.of("notte", "stagehand")) {
       for (Op op : Op.values()) {
         for (Fault f : Fault.values()) {
-          if (f == Fault.SLOW_BODY) {
-            continue; // provider bug, see SlowBodyTest
+          if (included.test(f)) {
+            all.add(Arguments.of(p, op, f, 100));
           }
-          all.add(Arguments.of(p, op, f, 100));
         }
-        for (Fault f : List.of(Fault.S429, Fault.S429_RETRY_AFTER, Fault.S500, Fault.S502,
-            Fault.S503, Fault.S529, Fault.RESET_REQUEST)) {
-          all.add(Arguments.of(p, op, f, 1));
+        for (Fault f : BURSTS) {
+          if (included.test(f)) {
+            all.add(Arguments.of(p, op, f, 1));
+          }
         }
       }
-      all.add(Arguments.of(p, Op.CREATE, null, -1));
+      if (refused) {
+        all.add(Arguments.of(p, Op.CREATE, null, -1));
+      }
     }
     return all.stream();
   }
@@ -85,6 +108,19 @@ class FaultMatrixTest {
   @ParameterizedTest(name = "{0} {1} {2} x{3}")
   @MethodSource("cells")
   void faultCell(String provider, Op op, Fault fault, int times) {
+    run(provider, op, fault, times);
+  }
+
+  @Disabled("waiting for provider-http fix: request-timeout must bound the body (SLOW_BODY blocks "
+      + "20 s, then ProviderProtocolException) and a reset after the headers must be "
+      + "ProviderUnavailableException, retried on reads (now ProviderProtocolException)")
+  @ParameterizedTest(name = "{0} {1} {2} x{3}")
+  @MethodSource("afterHttpFixCells")
+  void afterHttpFixCell(String provider, Op op, Fault fault, int times) {
+    run(provider, op, fault, times);
+  }
+
+  private void run(String provider, Op op, Fault fault, int times) {
     Target t = provider.equals("notte") ? notte : stagehand;
     t.clearFaults();
     long hugeBefore = t.hugeBytesWritten();
@@ -102,9 +138,11 @@ class FaultMatrixTest {
       String prefix = switch (op) {
         case CREATE -> t.sessions + "/start";
         case STATUS, STOP -> t.sessions + "/" + id;
-        case LIST -> t.sessions + "?";
+        // GET on the collection: Notte pages with a query, Browserbase lists all without one
+        case LIST -> t.sessions;
       };
       t.fault(method, prefix, fault, times);
+      long faultsBefore = t.faultsInjected();
       long start = System.nanoTime();
       Object outcome;
       try {
@@ -118,13 +156,15 @@ class FaultMatrixTest {
         outcome = e;
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
+      long injected = t.faultsInjected() - faultsBefore;
       t.clearFaults();
       record(provider, op, fault + " x" + (times == 1 ? "1 (burst)" : "all"), outcome, took);
+      assertThat(injected).as("the fault was injected").isPositive();
       Duration bound = provider.equals("stagehand") && op == Op.STOP ? BOUND.multipliedBy(2) : BOUND;
       assertThat(took).as("time bound").isLessThan(bound);
       assertThat(t.hugeBytesWritten() - hugeBefore).as("50 MB body never read to its end")
           .isLessThan(FaultProxy.HUGE);
-      assertExpected(provider, op, fault, times, outcome);
+      assertExpected(op, fault, times, outcome);
       // leave the server clean for the next cell
       cleanUp(client);
     }
@@ -156,7 +196,7 @@ class FaultMatrixTest {
     }
   }
 
-  private void assertExpected(String provider, Op op, Fault fault, int times, Object outcome) {
+  private static void assertExpected(Op op, Fault fault, int times, Object outcome) {
     if (times == 1 && op != Op.CREATE) {
       assertThat(outcome).as("a single transient fault is retried away").isNotInstanceOf(Throwable.class);
       return;

@@ -37,7 +37,7 @@ class MalformedBodyTest {
   @MethodSource("chunks")
   void malformedBodiesAreProtocolErrorsOrTolerated(String provider, int chunk) throws Exception {
     Random random = new Random(6_000L + chunk);
-    try (Target t = provider.equals("notte") ? Target.notte() : Target.stagehand();
+    try (Target t = Target.of(provider);
         BrowserSessions client = t.client()) {
       String id = client.start(SessionRequest.defaults()).id();
       FaultProxy proxy = t.proxies.get(t.proxies.size() - 1);

@@ -57,7 +57,7 @@ class SecretsTest {
     System.setOut(both);
     System.setErr(both);
     String key;
-    try (Target t = provider.equals("notte") ? Target.notte() : Target.stagehand()) {
+    try (Target t = Target.of(provider)) {
       key = provider.equals("notte") ? Target.NOTTE_KEY : Target.BB_KEY;
       seen.add(t.config().build().toString());
       BrowserSessions client = t.client();
