@@ -4,6 +4,7 @@ import dev.browsersessions.BrowserSession;
 import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.notte.sim.NotteSimulator;
+import dev.browsersessions.stagehand.sim.StagehandSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,16 +13,21 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
- * Full lifecycles (create, status, stop) per second at several numbers of concurrent platform
- * threads, through the library and with the bare client, against the Notte simulator on loopback.
+ * Full lifecycles (create, status, stop) per second at several numbers of concurrent callers
+ * (platform threads, and virtual threads on Java 21+), through the library and with the bare
+ * client, against the vendors' simulators on loopback. Every point gets a fresh simulator, so both
+ * clients meet the same number of stored sessions.
  */
 public final class Throughput {
 
   /**
    * One measured point.
    *
+   * @param vendor notte or stagehand
+   * @param threads platform or virtual
    * @param client "library" or "bare"
    * @param callers concurrent threads
    * @param lifecycles completed lifecycles
@@ -31,8 +37,9 @@ public final class Throughput {
    * @param failures lifecycles that threw (the caller thread then goes on)
    * @param requestsPerLifecycle HTTP requests the server received per completed lifecycle
    */
-  public record Point(String client, int callers, int lifecycles, double perSecond,
-      double p50Millis, double p99Millis, int failures, double requestsPerLifecycle) {
+  public record Point(String vendor, String threads, String client, int callers, int lifecycles,
+      double perSecond, double p50Millis, double p99Millis, int failures,
+      double requestsPerLifecycle) {
   }
 
   /** One lifecycle, run by a caller thread. */
@@ -40,74 +47,130 @@ public final class Throughput {
     void run();
   }
 
+  /** A fresh simulator with both clients on it. */
+  private interface Rig extends AutoCloseable {
+    Lifecycle lifecycle(boolean library);
+
+    long requests();
+
+    @Override
+    void close();
+  }
+
   private Throughput() {
   }
 
   /**
-   * Measures both clients at each concurrency.
+   * Measures both clients of one vendor at each concurrency, for each kind of thread.
    *
+   * @param vendor notte or stagehand
+   * @param kinds the kinds of caller threads
    * @param callers the concurrency levels
    * @param maxLifecycles the most lifecycles per point
    * @param maxTime the longest a point may run
    * @return the points, library and bare alternating
-   * @throws Exception if the simulator fails
+   * @throws Exception if a simulator fails
    */
-  public static List<Point> measure(int[] callers, int maxLifecycles, Duration maxTime)
-      throws Exception {
+  public static List<Point> measure(String vendor, List<Callers> kinds, int[] callers,
+      int maxLifecycles, Duration maxTime) throws Exception {
     List<Point> points = new ArrayList<>();
-    try (NotteSimulator sim = new NotteSimulator(Clock.systemUTC(), Vendors.KEY);
-        BrowserSessions lib = BrowserSessions.builder().provider("notte")
-            .config(Vendors.notte(sim.baseUrl())).shutdownHook(false)
-            .stopSessionsOnClose(false).build()) {
-      BareClients bare = new BareClients(sim.baseUrl());
-      Lifecycle viaLibrary = () -> {
-        BrowserSession s = lib.start(SessionRequest.defaults());
-        s.refresh();
-        s.stop();
-      };
-      Lifecycle viaBare = () -> {
-        String id = bare.notteStart().id();
-        bare.notteStatus(id);
-        bare.notteStop(id);
-      };
-      run(viaLibrary, 4, 200, Duration.ofSeconds(5)); // warm-up
-      run(viaBare, 4, 200, Duration.ofSeconds(5));
+    for (boolean library : new boolean[] {true, false}) {
+      try (Rig warm = rig(vendor)) {
+        run(warm.lifecycle(library), Callers.platform(), 4, 200, Duration.ofSeconds(5));
+      }
+    }
+    for (Callers kind : kinds) {
       for (int n : callers) {
-        sim.received.clear();
-        long[] viaLib = run(viaLibrary, n, maxLifecycles, maxTime);
-        points.add(point("library", n, viaLib, sim.received.size()));
-        sim.received.clear();
-        long[] b = run(viaBare, n, maxLifecycles, maxTime);
-        points.add(point("bare", n, b, sim.received.size()));
+        for (boolean library : new boolean[] {true, false}) {
+          try (Rig rig = rig(vendor)) {
+            long[] r = run(rig.lifecycle(library), kind, n, maxLifecycles, maxTime);
+            points.add(point(vendor, kind.name(), library ? "library" : "bare", n, r,
+                rig.requests()));
+          }
+        }
       }
     }
     return points;
   }
 
-  private static Point point(String client, int callers, long[] result, int requests) {
+  private static Rig rig(String vendor) throws Exception {
+    if (vendor.equals("notte")) {
+      NotteSimulator sim = new NotteSimulator(Clock.systemUTC(), Vendors.KEY);
+      return rig(sim, Vendors.library(vendor, sim.baseUrl(), null), new BareClients(sim.baseUrl()),
+          vendor, () -> sim.received.size());
+    }
+    StagehandSimulator sim = StagehandSimulator.start(Vendors.KEY);
+    return rig(sim, Vendors.library(vendor, sim.stagehandUrl(), sim.browserbaseUrl()),
+        new BareClients(sim.stagehandUrl(), sim.browserbaseUrl()), vendor,
+        () -> sim.requests().size());
+  }
+
+  private static Rig rig(AutoCloseable sim, BrowserSessions lib, BareClients bare, String vendor,
+      LongSupplier requests) {
+    boolean notte = vendor.equals("notte");
+    return new Rig() {
+      @Override
+      public Lifecycle lifecycle(boolean library) {
+        if (library) {
+          return () -> {
+            BrowserSession s = lib.start(SessionRequest.defaults());
+            s.refresh();
+            s.stop();
+          };
+        }
+        return notte ? () -> {
+          String id = bare.notteStart().id();
+          bare.notteStatus(id);
+          bare.notteStop(id);
+        } : () -> {
+          String id = bare.stagehandStart();
+          bare.browserbaseStatus(id);
+          bare.stagehandStop(id, Vendors.STOP_POLL);
+        };
+      }
+
+      @Override
+      public long requests() {
+        return requests.getAsLong();
+      }
+
+      @Override
+      public void close() {
+        lib.close();
+        try {
+          sim.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot close the simulator", e);
+        }
+      }
+    };
+  }
+
+  private static Point point(String vendor, String threads, String client, int callers,
+      long[] result, long requests) {
     long elapsed = result[0];
     int failures = (int) result[1];
     long[] lat = Arrays.copyOfRange(result, 2, result.length);
     Arrays.sort(lat);
-    double p50 = lat[(int) (lat.length * 0.50)] / 1e6;
-    double p99 = lat[Math.min(lat.length - 1, (int) (lat.length * 0.99))] / 1e6;
-    return new Point(client, callers, lat.length, lat.length / (elapsed / 1e9), p50, p99,
-        failures, requests / (double) Math.max(1, lat.length));
+    double p50 = lat.length == 0 ? Double.NaN : lat[(int) (lat.length * 0.50)] / 1e6;
+    double p99 = lat.length == 0 ? Double.NaN
+        : lat[Math.min(lat.length - 1, (int) (lat.length * 0.99))] / 1e6;
+    return new Point(vendor, threads, client, callers, lat.length, lat.length / (elapsed / 1e9),
+        p50, p99, failures, requests / (double) Math.max(1, lat.length));
   }
 
   /** Returns [elapsedNanos, failures, latency...]. */
-  private static long[] run(Lifecycle lifecycle, int callers, int max, Duration maxTime)
-      throws InterruptedException {
+  private static long[] run(Lifecycle lifecycle, Callers kind, int callers, int max,
+      Duration maxTime) throws InterruptedException {
     long[] latencies = new long[max];
     AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicInteger failures = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
     long deadline = System.nanoTime() + maxTime.toNanos();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < callers; t++) {
-      Thread th = new Thread(() -> {
+      Thread th = kind.thread(() -> {
         try {
           start.await();
           int i;
@@ -115,8 +178,7 @@ public final class Throughput {
             long t0 = System.nanoTime();
             try {
               lifecycle.run();
-              latencies[i] = System.nanoTime() - t0;
-              done.incrementAndGet();
+              latencies[i] = Math.max(1, System.nanoTime() - t0);
             } catch (RuntimeException e) {
               failures.incrementAndGet();
               failure.compareAndSet(null, e);
@@ -136,17 +198,16 @@ public final class Throughput {
     }
     long elapsed = System.nanoTime() - t0;
     if (failure.get() != null) {
-      System.err.println(failures.get() + " lifecycles failed at " + callers
-          + " callers; first: " + failure.get());
+      System.err.println(failures.get() + " lifecycles failed at " + callers + " "
+          + kind.name() + " callers; first: " + failure.get());
     }
-    int n = Math.min(done.get(), max);
-    long[] out = new long[n + 2];
+    long[] out = new long[max + 2];
     out[0] = elapsed;
     out[1] = failures.get();
     int k = 2;
-    for (int i = 0; i < max && k < n + 2; i++) {
-      if (latencies[i] > 0) {
-        out[k++] = latencies[i];
+    for (long l : latencies) {
+      if (l > 0) {
+        out[k++] = l;
       }
     }
     return Arrays.copyOf(out, k);

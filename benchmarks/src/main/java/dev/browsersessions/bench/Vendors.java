@@ -1,26 +1,60 @@
 package dev.browsersessions.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.ProviderConfig;
-import dev.browsersessions.SessionRequest;
+import dev.browsersessions.bench.CannedServer.Route;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import dev.browsersessions.stagehand.sim.StagehandSimulator;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Provider configurations on loopback and the vendors' documented status bodies, captured once. */
+/**
+ * Provider configurations on loopback, and the vendors' documented answers captured once from the
+ * project's simulators, as canned routes for {@link CannedServer}.
+ */
 public final class Vendors {
 
   /** The API key every simulator and server in the suite expects. */
   public static final String KEY = "bench-key";
+  /** The vendors measured. */
+  public static final List<String> ALL = List.of("notte", "stagehand");
+  /** Wait between status reads while a stop is confirmed, on both sides. */
+  public static final Duration STOP_POLL = Duration.ofMillis(1);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Vendors() {
+  }
+
+  /**
+   * The answers of one vendor for one session, as its simulator writes them.
+   *
+   * @param id the session id
+   * @param start the answer to create
+   * @param status the answer to a status read of the running session
+   * @param stop the answer to the stop call (Notte stop, Stagehand end)
+   * @param ended the answer to a status read after the session ended
+   * @param release Browserbase's answer to {@code REQUEST_RELEASE} (Stagehand only, else null)
+   */
+  public record Answers(String id, String start, String status, String stop, String ended,
+      String release) {
+  }
+
+  /**
+   * Library configuration for a vendor.
+   *
+   * @param vendor notte or stagehand
+   * @param base the Notte server, or the Stagehand server
+   * @param browserbase the Browserbase server (Stagehand only)
+   * @return the configuration
+   */
+  public static ProviderConfig config(String vendor, URI base, URI browserbase) {
+    return vendor.equals("notte") ? notte(base) : stagehand(base, browserbase);
   }
 
   /**
@@ -31,7 +65,8 @@ public final class Vendors {
    */
   public static ProviderConfig notte(URI baseUrl) {
     return isolated().put("api-key", KEY).put("base-url", baseUrl.toString())
-        .put("stop-poll-interval", "1ms").put("stop-confirm-timeout", "2s").build();
+        .put("stop-poll-interval", STOP_POLL.toMillis() + "ms").put("stop-confirm-timeout", "2s")
+        .build();
   }
 
   /**
@@ -45,7 +80,21 @@ public final class Vendors {
     // live-view off: status is then one GET, like the bare client (with it on, a second GET
     // /debug follows each status of an active session).
     return isolated().put("api-key", KEY).put("stagehand-url", stagehand.toString())
-        .put("browserbase-url", browserbase.toString()).put("live-view", "false").build();
+        .put("browserbase-url", browserbase.toString()).put("live-view", "false")
+        .put("stop-poll-interval", STOP_POLL.toMillis() + "ms").build();
+  }
+
+  /**
+   * A library client for a vendor, without shutdown hook or stop-on-close.
+   *
+   * @param vendor notte or stagehand
+   * @param base the Notte server, or the Stagehand server
+   * @param browserbase the Browserbase server (Stagehand only)
+   * @return the client
+   */
+  public static BrowserSessions library(String vendor, URI base, URI browserbase) {
+    return BrowserSessions.builder().provider(vendor).config(config(vendor, base, browserbase))
+        .shutdownHook(false).stopSessionsOnClose(false).build();
   }
 
   private static ProviderConfig.Builder isolated() {
@@ -53,46 +102,78 @@ public final class Vendors {
   }
 
   /**
-   * A Notte {@code GET /sessions/{id}} body for an active session, as the simulator writes it.
+   * Captures a vendor's answers from its simulator (create, status, stop, status after stop).
    *
-   * @return the session id and the JSON
+   * @param vendor notte or stagehand
+   * @return the answers
    * @throws Exception if the simulator fails
    */
-  public static String[] notteStatusBody() throws Exception {
-    try (NotteSimulator sim = new NotteSimulator(Clock.systemUTC(), KEY);
-        BrowserSessions lib = BrowserSessions.builder().provider("notte")
-            .config(notte(sim.baseUrl())).shutdownHook(false).stopSessionsOnClose(false).build()) {
-      String id = lib.start(SessionRequest.defaults()).id();
-      return new String[] {id, get(sim.baseUrl() + "/sessions/" + id, "Authorization",
-          "Bearer " + KEY)};
+  public static Answers capture(String vendor) throws Exception {
+    return vendor.equals("notte") ? notteAnswers() : stagehandAnswers();
+  }
+
+  private static Answers notteAnswers() throws Exception {
+    try (NotteSimulator sim = new NotteSimulator(Clock.systemUTC(), KEY)) {
+      String url = sim.baseUrl().toString();
+      String auth = "Bearer " + KEY;
+      String start = Wire.send("POST", url + "/sessions/start", "Authorization", auth,
+          BareClients.NOTTE_START);
+      String id = JSON.readTree(start).path("session_id").asText();
+      String status = Wire.send("GET", url + "/sessions/" + id, "Authorization", auth, null);
+      String stop = Wire.send("DELETE", url + "/sessions/" + id + "/stop", "Authorization", auth,
+          null);
+      return new Answers(id, start, status, stop, stop, null);
+    }
+  }
+
+  private static Answers stagehandAnswers() throws Exception {
+    try (StagehandSimulator sim = StagehandSimulator.start(KEY)) {
+      String start = Wire.send("POST", sim.stagehandUrl() + "/v1/sessions/start", "X-BB-API-Key",
+          KEY, BareClients.stagehandStartBody());
+      String id = JSON.readTree(start).path("data").path("sessionId").asText();
+      String bb = sim.browserbaseUrl() + "/v1/sessions/" + id;
+      String status = Wire.send("GET", bb, "X-BB-API-Key", KEY, null);
+      String end = Wire.send("POST", sim.stagehandUrl() + "/v1/sessions/" + id + "/end",
+          "X-BB-API-Key", KEY, null);
+      String release = Wire.send("POST", bb, "X-BB-API-Key", KEY,
+          "{\"status\":\"REQUEST_RELEASE\"}");
+      String ended = status;
+      for (int i = 0; i < 10 && ended.contains("\"RUNNING\""); i++) {
+        ended = Wire.send("GET", bb, "X-BB-API-Key", KEY, null);
+      }
+      return new Answers(id, start, status, end, ended, release);
     }
   }
 
   /**
-   * A Browserbase {@code GET /v1/sessions/{id}} body for a running session, from the simulator.
+   * Canned routes answering a vendor's create and status instantly, with the session running.
    *
-   * @return the session id and the JSON
-   * @throws Exception if the simulator fails
+   * @param vendor notte or stagehand
+   * @param a the vendor's answers
+   * @return the routes
    */
-  public static String[] browserbaseStatusBody() throws Exception {
-    try (StagehandSimulator sim = StagehandSimulator.start(KEY);
-        BrowserSessions lib = BrowserSessions.builder().provider("stagehand")
-            .config(stagehand(sim.stagehandUrl(), sim.browserbaseUrl())).shutdownHook(false)
-            .stopSessionsOnClose(false).build()) {
-      String id = lib.start(SessionRequest.defaults()).id();
-      return new String[] {id, get(sim.browserbaseUrl() + "/v1/sessions/" + id, "X-BB-API-Key",
-          KEY)};
-    }
+  public static List<Route> running(String vendor, Answers a) {
+    return vendor.equals("notte")
+        ? List.of(Route.of("POST", "/sessions/start", a.start()),
+            Route.of("GET", "/sessions/[^/]+", a.status()))
+        : List.of(Route.of("POST", "/v1/sessions/start", a.start()),
+            Route.of("GET", "/v1/sessions/[^/]+", a.status()));
   }
 
-  private static String get(String url, String header, String value)
-      throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-        .header(header, value).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("simulator answered " + r.statusCode() + ": " + r.body());
-    }
-    return r.body();
+  /**
+   * Canned routes answering a vendor's stop instantly: the stop (or end) answer and, for
+   * Browserbase, status reads that say the session has ended.
+   *
+   * @param vendor notte or stagehand
+   * @param a the vendor's answers
+   * @return the routes
+   */
+  public static List<Route> stopping(String vendor, Answers a) {
+    return vendor.equals("notte")
+        ? List.of(Route.of("DELETE", "/sessions/[^/]+/stop", a.stop()),
+            Route.of("GET", "/sessions/[^/]+", a.ended()))
+        : List.of(Route.of("POST", "/v1/sessions/[^/]+/end", a.stop()),
+            Route.of("GET", "/v1/sessions/[^/]+", a.ended()),
+            Route.of("POST", "/v1/sessions/[^/]+", a.release()));
   }
 }
