@@ -16,6 +16,9 @@ import dev.browsersessions.StopNotConfirmedException;
 import dev.browsersessions.http.HttpSettings;
 import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.http.VendorHttp;
+import dev.browsersessions.notte.internal.BytesJsonDecoder;
+import dev.browsersessions.notte.internal.LostCreatePolicy;
+import dev.browsersessions.notte.internal.LostCreates;
 import dev.browsersessions.notte.internal.NotteApi;
 import dev.browsersessions.notte.internal.NotteTimes;
 import dev.browsersessions.notte.internal.SessionResponses;
@@ -27,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -71,34 +75,45 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   private static final int MAX_PAGES = 10_000;
 
-  private final NotteApi api;
-  private final VendorCalls calls;
-  private final ObjectMapper mapper;
+  /** Configuration key of the clock-skew allowance around a lost create's window. */
+  static final String LOST_CREATE_CLOCK_SKEW = "lost-create-clock-skew";
+
+  private static final Duration MIN_LOST_POLL = Duration.ofMillis(100);
+
+  private final VendorHttp http;
+  private final String apiKey;
   private final URI baseUrl;
   private final Duration stopConfirmTimeout;
   private final Duration stopPollInterval;
   private final int pageSize;
   private final boolean legacyClose;
+  private final LostCreates lostCreates;
+  /** Built on first use, so that building a provider builds no HTTP client. */
+  private volatile NotteApi api;
 
-  private NotteProvider(ProviderConfig config) {
+  private NotteProvider(ProviderConfig config, Clock clock) {
     ProviderConfig c = config.withVendorVariable("api-key", "NOTTE_API_KEY")
         .withVendorVariable("base-url", "NOTTE_API_URL");
-    String apiKey = c.requireString("api-key");
+    this.apiKey = c.requireString("api-key");
     HttpSettings settings = HttpSettings.from(c);
     this.baseUrl = settings.requireSafe(c.getUri("base-url", DEFAULT_BASE_URL), "base-url", NAME);
     this.stopConfirmTimeout = c.getDuration("stop-confirm-timeout", Duration.ofSeconds(30));
     this.stopPollInterval = c.getDuration("stop-poll-interval", Duration.ofMillis(500));
     this.pageSize = c.getInt("page-size", 100, 1, 1000);
     this.legacyClose = c.getBoolean("legacy-close", false);
-    VendorHttp http = VendorHttp.builder(NAME, "Notte", settings).redact(apiKey).build();
-    this.mapper = http.mapper();
-    this.calls = http.calls();
-    this.api = http.client(NotteApi.class, baseUrl,
-        t -> t.header("Authorization", "Bearer " + apiKey));
+    LostCreatePolicy lost =
+        LostCreatePolicy.parse(c.getString(LostCreatePolicy.KEY, "stop"), NAME);
+    Duration skew = c.getDuration(LOST_CREATE_CLOCK_SKEW, Duration.ofSeconds(5));
+    this.lostCreates = new LostCreates(NAME, lost, skew,
+        settings.requestTimeout().plus(settings.connectTimeout()),
+        stopPollInterval.compareTo(MIN_LOST_POLL) < 0 ? MIN_LOST_POLL : stopPollInterval, clock);
+    this.http = VendorHttp.builder(NAME, "Notte", settings).redact(apiKey)
+        .decoder(json -> new BytesJsonDecoder(json, this::mapper)).build();
   }
 
   /**
-   * Builds a provider from configuration; does no I/O.
+   * Builds a provider from configuration; does no I/O and builds no HTTP client or JSON mapper
+   * (they are built on the first call).
    *
    * @param config the configuration (bound to {@code notte} or not)
    * @return the provider
@@ -106,7 +121,21 @@ public final class NotteProvider implements BrowserSessionProvider {
    *     value is invalid
    */
   public static NotteProvider create(ProviderConfig config) {
-    return new NotteProvider(config.forProvider(NAME));
+    return create(config, Clock.systemUTC());
+  }
+
+  /**
+   * Builds a provider whose lost-create windows are judged on a given clock (Notte's timestamps
+   * are compared with it; tests pass the simulator's clock).
+   *
+   * @param config the configuration (bound to {@code notte} or not)
+   * @param clock the clock
+   * @return the provider
+   * @throws dev.browsersessions.ProviderConfigurationException if the API key is missing or a
+   *     value is invalid
+   */
+  public static NotteProvider create(ProviderConfig config, Clock clock) {
+    return new NotteProvider(config.forProvider(NAME), java.util.Objects.requireNonNull(clock));
   }
 
   @Override
@@ -119,18 +148,46 @@ public final class NotteProvider implements BrowserSessionProvider {
     return CAPABILITIES;
   }
 
+  /**
+   * Starts a session. A create that fails after Notte may have started it (no answer, a 5xx, an
+   * unreadable answer) is never retried; by {@code lost-create} (default {@code stop}) the session
+   * it started is found among the active ones and stopped, and the failure says so.
+   */
   @Override
   public SessionInfo create(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
     Map<String, Object> body = StartRequests.body(request);
-    SessionInfo info = toInfo(calls.create(() -> api.start(body)));
+    String key = StartRequests.idempotencyKey();
+    NotteApi notte = api();
+    LostCreates.Attempt attempt = lostCreates.begin();
+    Map<String, Object> answer;
+    try {
+      answer = calls().create(() -> notte.start(key, body));
+    } catch (BrowserSessionException e) {
+      lostCreates.failed(attempt);
+      throw lostCreates.reconcile(attempt, body, e, this::activeSessions, this::stop);
+    }
+    SessionInfo info;
+    try {
+      info = toInfo(answer);
+    } catch (ProviderProtocolException e) {
+      Optional<String> id = SessionResponses.id(answer);
+      if (id.isPresent()) {
+        lostCreates.returned(attempt, id.get());
+        throw stopUnusable(id.get(), e);
+      }
+      lostCreates.failed(attempt);
+      throw lostCreates.reconcile(attempt, body, e, this::activeSessions, this::stop);
+    }
+    lostCreates.returned(attempt, info.id());
     return withUrls(info);
   }
 
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
-    return withUrls(toInfo(calls.session(sessionId, () -> api.status(sessionId))));
+    NotteApi notte = api();
+    return withUrls(toInfo(calls().session(sessionId, () -> notte.status(sessionId))));
   }
 
   /**
@@ -145,8 +202,9 @@ public final class NotteProvider implements BrowserSessionProvider {
     RequestChecks.requireValidId(sessionId);
     SessionInfo answer;
     try {
+      NotteApi notte = api();
       answer = legacyClose ? legacyStop(sessionId)
-          : toInfo(calls.session(sessionId, () -> api.stop(sessionId)));
+          : toInfo(calls().session(sessionId, () -> notte.stop(sessionId)));
     } catch (SessionNotFoundException e) {
       throw e;
     } catch (BrowserSessionException e) {
@@ -163,20 +221,8 @@ public final class NotteProvider implements BrowserSessionProvider {
     boolean onlyActive = !filter.statuses().isEmpty()
         && EnumSet.of(SessionStatus.ACTIVE, SessionStatus.PENDING).containsAll(filter.statuses());
     List<SessionInfo> all = new ArrayList<>();
-    for (int page = 1; page <= MAX_PAGES; page++) {
-      int p = page;
-      JsonNode answer = calls.read(() -> api.list(p, pageSize, onlyActive));
-      JsonNode items = answer != null && answer.isArray() ? answer : answer == null ? null
-          : answer.path("items");
-      if (items == null || !items.isArray()) {
-        throw new ProviderProtocolException(
-            "Notte's session list has no items array", NAME, 200,
-            answer == null ? null : answer.toString(), null);
-      }
-      items.forEach(item -> all.add(toInfo(item)));
-      if (answer.isArray() || !answer.path("has_next").asBoolean(false) || items.isEmpty()) {
-        break;
-      }
+    for (Object item : pages(onlyActive)) {
+      all.add(toInfo(item));
     }
     return all.stream().filter(filter::matches).toList();
   }
@@ -189,13 +235,14 @@ public final class NotteProvider implements BrowserSessionProvider {
    */
   public List<Map<String, Object>> cookies(String sessionId) {
     RequestChecks.requireValidId(sessionId);
-    JsonNode answer = calls.session(sessionId, () -> api.cookies(sessionId));
+    NotteApi notte = api();
+    JsonNode answer = calls().session(sessionId, () -> notte.cookies(sessionId));
     JsonNode cookies = answer == null ? null : answer.path("cookies");
     if (cookies == null || !cookies.isArray()) {
       throw new ProviderProtocolException("Notte's cookie answer has no cookies array", NAME, 200,
           answer == null ? null : answer.toString(), null);
     }
-    return mapper.convertValue(cookies, new TypeReference<List<Map<String, Object>>>() {});
+    return mapper().convertValue(cookies, new TypeReference<List<Map<String, Object>>>() {});
   }
 
   /**
@@ -207,8 +254,9 @@ public final class NotteProvider implements BrowserSessionProvider {
    */
   public void setCookies(String sessionId, List<Map<String, Object>> cookies) {
     RequestChecks.requireValidId(sessionId);
-    JsonNode answer =
-        calls.session(sessionId, () -> api.setCookies(sessionId, Map.of("cookies", cookies)));
+    NotteApi notte = api();
+    JsonNode answer = calls().session(
+        sessionId, () -> notte.setCookies(sessionId, Map.of("cookies", cookies)));
     if (answer != null && answer.path("success").isBoolean() && !answer.path("success").asBoolean()) {
       throw new BrowserSessionException(
           "Notte refused the cookies for session '" + sessionId + "': "
@@ -228,7 +276,7 @@ public final class NotteProvider implements BrowserSessionProvider {
     SessionInfo info = create(request);
     if (Files.exists(cookieFile)) {
       try {
-        List<Map<String, Object>> cookies = mapper.readValue(cookieFile.toFile(),
+        List<Map<String, Object>> cookies = mapper().readValue(cookieFile.toFile(),
             new TypeReference<List<Map<String, Object>>>() {});
         setCookies(info.id(), cookies);
       } catch (IOException | RuntimeException e) {
@@ -252,7 +300,7 @@ public final class NotteProvider implements BrowserSessionProvider {
     List<Map<String, Object>> cookies = cookies(sessionId);
     try {
       Path tmp = Files.createTempFile(cookieFile.toAbsolutePath().getParent(), "cookies", ".tmp");
-      mapper.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), cookies);
+      mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), cookies);
       Files.move(tmp, cookieFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -271,7 +319,8 @@ public final class NotteProvider implements BrowserSessionProvider {
   public AgentStatus stopAgent(String agentId, String sessionId) {
     RequestChecks.requireValidId(agentId);
     RequestChecks.requireValidId(sessionId);
-    JsonNode a = calls.read(() -> api.stopAgent(agentId, sessionId));
+    NotteApi notte = api();
+    JsonNode a = calls().read(() -> notte.stopAgent(agentId, sessionId));
     if (a == null || !a.path("agent_id").isTextual()) {
       throw new ProviderProtocolException("Notte's agent answer lacks agent_id", NAME, 200,
           a == null ? null : a.toString(), null);
@@ -301,8 +350,79 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   // ---------------------------------------------------------------------------------------------
 
-  private SessionInfo toInfo(JsonNode node) {
-    return SessionResponses.toInfo(node, NAME, mapper);
+  /** The Feign client, built on first use. */
+  private NotteApi api() {
+    NotteApi a = api;
+    if (a == null) {
+      synchronized (this) {
+        a = api;
+        if (a == null) {
+          String bearer = "Bearer " + apiKey;
+          a = http.client(NotteApi.class, baseUrl, t -> t.header("Authorization", bearer));
+          api = a;
+        }
+      }
+    }
+    return a;
+  }
+
+  private VendorCalls calls() {
+    return http.calls();
+  }
+
+  private ObjectMapper mapper() {
+    return http.mapper();
+  }
+
+  private SessionInfo toInfo(Object answer) {
+    return SessionResponses.toInfo(answer, NAME);
+  }
+
+  /** Every listed session of every page, as bound JSON. */
+  private List<Object> pages(boolean onlyActive) {
+    NotteApi notte = api();
+    List<Object> all = new ArrayList<>();
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      int p = page;
+      Object answer = calls().read(() -> notte.list(p, pageSize, onlyActive));
+      Object items = answer instanceof Map<?, ?> m ? m.get("items") : answer;
+      if (!(items instanceof List<?> list)) {
+        throw new ProviderProtocolException(
+            "Notte's session list has no items array", NAME, 200,
+            answer == null ? null : String.valueOf(answer), null);
+      }
+      all.addAll(list);
+      if (!(answer instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("has_next"))
+          || list.isEmpty()) {
+        break;
+      }
+    }
+    return all;
+  }
+
+  /** The active sessions, as bound JSON objects (for finding a lost create's session). */
+  private List<Map<?, ?>> activeSessions() {
+    List<Map<?, ?>> active = new ArrayList<>();
+    for (Object item : pages(true)) {
+      if (item instanceof Map<?, ?> m) {
+        active.add(m);
+      }
+    }
+    return active;
+  }
+
+  /** A create answered a session id but nothing else usable: the session is stopped. */
+  private BrowserSessionException stopUnusable(String id, ProviderProtocolException e) {
+    try {
+      stop(id);
+    } catch (BrowserSessionException stopFailed) {
+      e.addSuppressed(stopFailed);
+      return new ProviderProtocolException(e.getMessage() + " — Notte started session '" + id
+          + "' but stopping it failed; it may still run: stop it with stop(\"" + id + "\").",
+          NAME, 200, e.bodyExcerpt().orElse(null), e);
+    }
+    return new ProviderProtocolException(e.getMessage() + " — Notte started session '" + id
+        + "', which was stopped.", NAME, 200, e.bodyExcerpt().orElse(null), e);
   }
 
   /** Completes missing CDP/viewer URLs of a running session from its debug endpoint. */
@@ -311,15 +431,17 @@ public final class NotteProvider implements BrowserSessionProvider {
       return info;
     }
     try {
-      JsonNode debug = calls.session(info.id(), () -> api.debug(info.id()));
-      return debug == null ? info : SessionResponses.withDebugUrls(debug, info);
+      NotteApi notte = api();
+      Object debug = calls().session(info.id(), () -> notte.debug(info.id()));
+      return SessionResponses.withDebugUrls(debug, info);
     } catch (BrowserSessionException e) {
       return info; // the URLs are a convenience; the session itself is fine
     }
   }
 
   private SessionInfo legacyStop(String sessionId) {
-    JsonNode answer = calls.read(() -> api.legacyClose(Map.of("session_id", sessionId)));
+    NotteApi notte = api();
+    JsonNode answer = calls().read(() -> notte.legacyClose(Map.of("session_id", sessionId)));
     if (answer != null && answer.hasNonNull("error") && !answer.path("error").asText().isBlank()) {
       throw new BrowserSessionException(
           "Notte's legacy close of session '" + sessionId + "' failed: "
@@ -337,7 +459,8 @@ public final class NotteProvider implements BrowserSessionProvider {
             sessionId, NAME, current.status(), stopConfirmTimeout.toString());
       }
       LockSupport.parkNanos(Math.min(stopPollInterval.toNanos(), TimeUnit.SECONDS.toNanos(5)));
-      current = toInfo(calls.session(sessionId, () -> api.status(sessionId)));
+      NotteApi notte = api();
+      current = toInfo(calls().session(sessionId, () -> notte.status(sessionId)));
     }
     return current;
   }

@@ -22,6 +22,12 @@ import dev.browsersessions.spi.BrowserSessionProviderFactory;
  *       listing</td></tr>
  *   <tr><td>{@code legacy-close}</td><td></td><td>{@code false}</td><td>stop with the legacy
  *       {@code POST /session/close} of older deployments</td></tr>
+ *   <tr><td>{@code lost-create}</td><td></td><td>{@code stop}</td><td>a create that failed after
+ *       Notte may have started the session: {@code stop} finds and stops it, {@code report} only
+ *       names the candidates in the failure, {@code ignore} looks for nothing</td></tr>
+ *   <tr><td>{@code lost-create-clock-skew}</td><td></td><td>{@code 5s}</td><td>allowance around
+ *       the attempt's window when matching Notte's {@code created_at}; also how long a create
+ *       with no answer keeps looking</td></tr>
  * </table>
  */
 public final class NotteProviderFactory implements BrowserSessionProviderFactory {

@@ -61,7 +61,7 @@ class NotteWireTest {
         .put("retry-initial-backoff", "1ms").put("retry-max-backoff", "5ms")
         .put("stop-poll-interval", "1ms").put("stop-confirm-timeout", "2s");
     extra.forEach(b::put);
-    return NotteProvider.create(b.build());
+    return NotteProvider.create(b.build(), clock);
   }
 
   private JsonNode body(int i) throws IOException {
@@ -215,6 +215,35 @@ class NotteWireTest {
   }
 
   @Test
+  void statusOfAnActiveSessionWithBothUrlsIsOneRequest() {
+    SessionInfo s = notte.create(SessionRequest.defaults());
+    sim.received.clear();
+    SessionInfo read = notte.status(s.id());
+    assertThat(read.cdpUrl()).contains(URI.create("wss://cdp.sim/" + s.id()));
+    assertThat(read.liveViewUrl()).contains(URI.create("https://viewer.sim/" + s.id()));
+    assertThat(sim.received).extracting(NotteSimulator.Received::path)
+        .containsExactly("/sessions/" + s.id());
+  }
+
+  @Test
+  void extrasKeepTheirJsonShapeAndOversizedOnesAreCut() {
+    String big = "x".repeat(3000);
+    sim.inject("GET", "/sessions/x9", 200, "{\"session_id\":\"x9\",\"status\":\"active\","
+        + "\"steps\":[{\"a\":1,\"b\":[true,null,\"t\"]}],\"huge\":[\"" + big + "\"],"
+        + "\"long_text\":\"" + big + "\",\"n\":2.5,\"nothing\":null,"
+        + "\"cdp_url\":\"wss://c\",\"viewer_url\":\"https://v\"}");
+    SessionInfo i = notte.status("x9");
+    assertThat(i.attributes().get("steps"))
+        .isEqualTo(List.of(Map.of("a", 1, "b", java.util.Arrays.asList(true, null, "t"))));
+    assertThat(i.attributes().get("huge")).asString().startsWith("[\"xxx").endsWith("…")
+        .hasSize(2049);
+    assertThat(i.attributes().get("long_text")).asString().hasSize(2049);
+    assertThat(i.attributes()).containsEntry("n", 2.5).doesNotContainKey("nothing");
+    assertThatThrownBy(() -> ((List<?>) i.attributes().get("steps")).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void responsesAreReadTolerantly() {
     sim.inject("GET", "/sessions/x1", 200, "{\"session_id\":\"x1\",\"status\":\"paused\","
         + "\"created_at\":\"2026-08-07T10:00:00.123456\",\"closed_at\":\"2026-08-07T12:00:00+02:00\","
@@ -279,7 +308,9 @@ class NotteWireTest {
     sim.inject("POST", "/sessions/start", 500, "{\"message\":\"boom\"}");
     assertThatThrownBy(() -> notte.create(SessionRequest.defaults()))
         .isInstanceOf(ProviderUnavailableException.class);
-    assertThat(sim.received).hasSize(1);
+    // one start, then a look for a session it may have started anyway
+    assertThat(sim.received).extracting(NotteSimulator.Received::path)
+        .containsExactly("/sessions/start", "/sessions");
     sim.received.clear();
     sim.inject("POST", "/sessions/start", 503, "");
     assertThat(notte.create(SessionRequest.defaults()).status()).isEqualTo(SessionStatus.ACTIVE);

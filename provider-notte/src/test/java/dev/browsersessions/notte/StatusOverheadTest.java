@@ -16,13 +16,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Measures one {@code status} call through the provider against the same request made with a
- * bare {@link HttpClient}, on the same loopback simulator, and prints the medians. It asserts
+ * bare {@link HttpClient}, on the same loopback simulator, and prints the medians and the bytes
+ * each allocates on the calling thread (HttpClient's own threads are not counted). It asserts
  * only that both paths worked: a test never asserts on speed.
  */
 class StatusOverheadTest {
 
   private static final int WARMUP = 500;
   private static final int CALLS = 2_000;
+
+  /** Bytes allocated by this thread so far (0 where the JVM cannot say). */
+  private static long allocated() {
+    return java.lang.management.ManagementFactory.getThreadMXBean()
+        instanceof com.sun.management.ThreadMXBean t
+        ? t.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
+  }
 
   @Test
   void printsTheMedianOverheadOfAStatusCall() throws Exception {
@@ -38,18 +46,25 @@ class StatusOverheadTest {
 
       long[] lib = new long[CALLS];
       long[] raw = new long[CALLS];
+      long libBytes = 0;
+      long rawBytes = 0;
       for (int round = 0; round < 2; round++) { // round 0 warms up both paths
         int n = round == 0 ? WARMUP : CALLS;
         for (int i = 0; i < n; i++) {
+          long a0 = allocated();
           long t0 = System.nanoTime();
           SessionInfo info = notte.status(s.id());
           long t1 = System.nanoTime();
+          long a1 = allocated();
           HttpResponse<String> r = bare.send(req, HttpResponse.BodyHandlers.ofString());
           String status = mapper.readTree(r.body()).path("status").asText();
           long t2 = System.nanoTime();
+          long a2 = allocated();
           if (round == 1) {
             lib[i] = t1 - t0;
             raw[i] = t2 - t1;
+            libBytes += a1 - a0;
+            rawBytes += a2 - a1;
           }
           assertThat(info.id()).isEqualTo(s.id());
           assertThat(status).isEqualTo("active");
@@ -64,6 +79,9 @@ class StatusOverheadTest {
           CALLS, lib[CALLS / 2] / 1e3, raw[CALLS / 2] / 1e3,
           (double) lib[CALLS / 2] / raw[CALLS / 2], lib[CALLS * 99 / 100] / 1e3,
           raw[CALLS * 99 / 100] / 1e3);
+      System.out.printf("[notte] status allocation on the calling thread, mean of %d: provider"
+              + " %d B, bare %d B, ratio %.2f%n", CALLS, libBytes / CALLS, rawBytes / CALLS,
+          (double) libBytes / Math.max(1, rawBytes));
       notte.stop(s.id());
     }
   }

@@ -6,18 +6,25 @@ import feign.Param;
 import feign.RequestLine;
 import java.util.Map;
 
-/** Notte's session endpoints, as Feign sees them. Responses are read as trees, tolerantly. */
+/**
+ * Notte's session endpoints, as Feign sees them. Session answers are bound straight into plain
+ * Java values ({@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean}) and
+ * read tolerantly by {@link SessionResponses}; the rarely used extras are read as trees.
+ */
 public interface NotteApi {
 
   /**
    * Starts a session.
    *
+   * @param idempotencyKey a random key per create, as Notte's Go CLI sends (whether Notte honours
+   *     it is not documented; nothing relies on it)
    * @param body the {@code ApiSessionStartRequest}
    * @return a {@code SessionResponse}
    */
   @RequestLine("POST /sessions/start")
-  @Headers("Content-Type: application/json")
-  JsonNode start(Map<String, Object> body);
+  @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
+  Map<String, Object> start(
+      @Param("idempotencyKey") String idempotencyKey, Map<String, Object> body);
 
   /**
    * Reads a session.
@@ -26,7 +33,7 @@ public interface NotteApi {
    * @return a {@code SessionResponse}
    */
   @RequestLine("GET /sessions/{id}")
-  JsonNode status(@Param("id") String id);
+  Map<String, Object> status(@Param("id") String id);
 
   /**
    * Stops a session.
@@ -35,7 +42,7 @@ public interface NotteApi {
    * @return the final {@code SessionResponse}
    */
   @RequestLine("DELETE /sessions/{id}/stop")
-  JsonNode stop(@Param("id") String id);
+  Map<String, Object> stop(@Param("id") String id);
 
   /**
    * Reads the debug URLs of a session.
@@ -44,7 +51,7 @@ public interface NotteApi {
    * @return a {@code SessionDebugResponse}
    */
   @RequestLine("GET /sessions/{id}/debug")
-  JsonNode debug(@Param("id") String id);
+  Map<String, Object> debug(@Param("id") String id);
 
   /**
    * Lists sessions, one page.
@@ -52,10 +59,11 @@ public interface NotteApi {
    * @param page 1-based page number
    * @param pageSize items per page
    * @param onlyActive whether to list only active sessions
-   * @return a {@code PaginatedResponse_SessionResponse_} (or a bare array)
+   * @return a {@code PaginatedResponse_SessionResponse_} (a {@code Map}) or a bare array (a {@code
+   *     List})
    */
   @RequestLine("GET /sessions?page={page}&page_size={pageSize}&only_active={onlyActive}")
-  JsonNode list(
+  Object list(
       @Param("page") int page,
       @Param("pageSize") int pageSize,
       @Param("onlyActive") boolean onlyActive);

@@ -1,13 +1,13 @@
 package dev.browsersessions.notte.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionStatus;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Iterator;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +15,24 @@ import java.util.Set;
 
 /**
  * Reads Notte's {@code SessionResponse} tolerantly: unknown fields go to the attributes, unknown
- * statuses become {@link SessionStatus#UNKNOWN}, timestamps with or without offset are accepted;
- * only a missing {@code session_id} or {@code status} makes the answer unusable.
+ * statuses become {@link SessionStatus#UNKNOWN}, timestamps with or without offset are accepted,
+ * fields of the wrong type are ignored; only a missing {@code session_id} or {@code status} makes
+ * the answer unusable.
+ *
+ * <p>Answers arrive already bound by Jackson into plain Java values ({@code Map}, {@code List},
+ * {@code String}, {@code Number}, {@code Boolean}), so nothing is converted twice and nothing is
+ * serialised again, except a container attribute whose size is over the bound (rare), which is
+ * kept as its cut JSON text.
  */
 public final class SessionResponses {
 
   private static final Set<String> MAPPED =
       Set.of("session_id", "status", "created_at", "last_accessed_at", "closed_at",
-          "idle_timeout_minutes", "max_duration_minutes", "cdp_url", "viewer_url", "close_reason");
+          "idle_timeout_minutes", "max_duration_minutes", "cdp_url", "viewer_url", "close_reason",
+          "duration");
 
-  private static final int MAX_ATTRIBUTE_TEXT = 2048;
+  /** The longest text an attribute keeps; a container over this size is kept as cut text. */
+  static final int MAX_ATTRIBUTE_TEXT = 2048;
 
   private SessionResponses() {}
 
@@ -48,28 +56,37 @@ public final class SessionResponses {
   }
 
   /**
+   * The session id of an answer, when it has a usable one.
+   *
+   * @param answer the bound JSON, or {@code null}
+   * @return the id
+   */
+  public static Optional<String> id(Object answer) {
+    return answer instanceof Map<?, ?> m ? text(m, "session_id") : Optional.empty();
+  }
+
+  /**
    * Maps a {@code SessionResponse}.
    *
-   * @param node the JSON
+   * @param answer the JSON, bound to plain Java values
    * @param provider the provider's name
-   * @param mapper for converting extras to plain Java values
    * @return the session
    * @throws ProviderProtocolException if the answer has no usable id or status
    */
-  public static SessionInfo toInfo(JsonNode node, String provider, ObjectMapper mapper) {
-    if (node == null || !node.isObject()) {
+  public static SessionInfo toInfo(Object answer, String provider) {
+    if (!(answer instanceof Map<?, ?> node)) {
       throw new ProviderProtocolException(
-          "Notte answered " + (node == null ? "nothing" : "a " + node.getNodeType())
-              + " where a session was expected", provider, 200, text(node), null);
+          "Notte answered " + (answer == null ? "nothing" : "a " + kind(answer))
+              + " where a session was expected", provider, 200, excerpt(answer), null);
     }
-    String id = node.path("session_id").isTextual() ? node.path("session_id").asText() : null;
-    JsonNode statusNode = node.path("status");
-    if (id == null || id.isBlank() || !statusNode.isTextual()) {
+    Optional<String> id = text(node, "session_id");
+    Object status = node.get("status");
+    if (id.isEmpty() || !(status instanceof String statusText)) {
       throw new ProviderProtocolException(
-          "Notte's session answer lacks " + (id == null || id.isBlank() ? "session_id" : "status"),
-          provider, 200, text(node), null);
+          "Notte's session answer lacks " + (id.isEmpty() ? "session_id" : "status"),
+          provider, 200, excerpt(answer), null);
     }
-    SessionInfo.Builder b = SessionInfo.builder(id, provider, status(statusNode.asText()))
+    SessionInfo.Builder b = SessionInfo.builder(id.get(), provider, status(statusText))
         .createdAt(instant(node, "created_at"))
         .lastActiveAt(instant(node, "last_accessed_at"))
         .closedAt(instant(node, "closed_at"))
@@ -77,16 +94,12 @@ public final class SessionResponses {
         .maxDuration(minutes(node, "max_duration_minutes"))
         .cdpUrl(uri(node, "cdp_url").orElse(null))
         .liveViewUrl(uri(node, "viewer_url").orElse(null))
-        .attribute("notte.status", statusNode.asText());
-    Optional<String> reason = textField(node, "close_reason").or(() -> textField(node, "error"));
-    reason.ifPresent(b::closeReason);
-    NotteTimes.duration(node.path("duration").asText(null)).ifPresent(
-        d -> b.attribute("duration", d));
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (!MAPPED.contains(e.getKey()) && !e.getKey().equals("duration")
-          && !e.getValue().isNull()) {
-        b.attribute(e.getKey(), plain(e.getValue(), mapper));
+        .attribute("notte.status", statusText);
+    text(node, "close_reason").or(() -> text(node, "error")).ifPresent(b::closeReason);
+    text(node, "duration").flatMap(NotteTimes::duration).ifPresent(d -> b.attribute("duration", d));
+    for (Map.Entry<?, ?> e : node.entrySet()) {
+      if (e.getValue() != null && e.getKey() instanceof String key && !MAPPED.contains(key)) {
+        b.attribute(key, bounded(e.getValue()));
       }
     }
     return b.build();
@@ -95,67 +108,120 @@ public final class SessionResponses {
   /**
    * The CDP and viewer URLs of a {@code SessionDebugResponse}.
    *
-   * @param debug the JSON
+   * @param debug the JSON, bound to plain Java values
    * @param info the session to complete
    * @return the session with the URLs it lacked
    */
-  public static SessionInfo withDebugUrls(JsonNode debug, SessionInfo info) {
+  public static SessionInfo withDebugUrls(Object debug, SessionInfo info) {
+    if (!(debug instanceof Map<?, ?> d)) {
+      return info;
+    }
     SessionInfo.Builder b = info.toBuilder();
-    if (info.cdpUrl().isEmpty()) {
-      uri(debug.path("ws"), "cdp").ifPresent(b::cdpUrl);
+    if (info.cdpUrl().isEmpty() && d.get("ws") instanceof Map<?, ?> ws) {
+      uri(ws, "cdp").ifPresent(b::cdpUrl);
     }
     if (info.liveViewUrl().isEmpty()) {
-      uri(debug, "debug_url").ifPresent(b::liveViewUrl);
+      uri(d, "debug_url").ifPresent(b::liveViewUrl);
     }
     return b.build();
   }
 
-  /** A JSON value as plain Java (String, Number, Boolean, List, Map), long texts cut. */
-  private static Object plain(JsonNode v, ObjectMapper mapper) {
-    if (v.isContainerNode() && v.toString().length() > MAX_ATTRIBUTE_TEXT) {
-      return v.toString().substring(0, MAX_ATTRIBUTE_TEXT) + "…";
-    }
-    return plain(v);
+  /**
+   * A text field.
+   *
+   * @param node the object
+   * @param field its key
+   * @return the value, when it is a non-blank string
+   */
+  public static Optional<String> text(Map<?, ?> node, String field) {
+    return node.get(field) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
   }
 
-  private static Object plain(JsonNode v) {
-    if (v.isTextual()) {
-      String s = v.asText();
+  /**
+   * A timestamp field, with or without offset.
+   *
+   * @param node the object
+   * @param field its key
+   * @return the instant, or {@code null}
+   */
+  public static Instant instant(Map<?, ?> node, String field) {
+    return text(node, field).flatMap(NotteTimes::instant).orElse(null);
+  }
+
+  /** An attribute value: short texts and small containers as they are, others cut. */
+  private static Object bounded(Object v) {
+    if (v instanceof String s) {
       return s.length() <= MAX_ATTRIBUTE_TEXT ? s : s.substring(0, MAX_ATTRIBUTE_TEXT) + "…";
     }
-    if (v.isBoolean()) {
-      return v.asBoolean();
+    if (v instanceof Map<?, ?> || v instanceof List<?>) {
+      int[] budget = {MAX_ATTRIBUTE_TEXT};
+      if (!fits(v, budget, 0)) {
+        String json = JsonText.of(v);
+        return json.length() <= MAX_ATTRIBUTE_TEXT ? json
+            : json.substring(0, MAX_ATTRIBUTE_TEXT) + "…";
+      }
+      return readOnly(v);
     }
-    if (v.isNumber()) {
-      return v.numberValue();
-    }
-    if (v.isArray()) {
-      java.util.List<Object> list = new java.util.ArrayList<>(v.size());
-      v.forEach(e -> list.add(plain(e)));
-      return java.util.Collections.unmodifiableList(list);
-    }
-    if (v.isObject()) {
-      Map<String, Object> map = new java.util.LinkedHashMap<>();
-      v.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
-      return java.util.Collections.unmodifiableMap(map);
-    }
-    return v.isNull() ? null : v.asText();
+    return v;
   }
 
-  private static java.time.Instant instant(JsonNode node, String field) {
-    return textField(node, field).flatMap(NotteTimes::instant).orElse(null);
+  /**
+   * Whether a value's JSON text is at most the budget, counting roughly (keys, texts, numbers and
+   * separators) and stopping as soon as the budget is spent.
+   */
+  private static boolean fits(Object v, int[] budget, int depth) {
+    if (depth > 64) {
+      return false;
+    }
+    if (v instanceof Map<?, ?> m) {
+      budget[0] -= 2;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        budget[0] -= String.valueOf(e.getKey()).length() + 4;
+        if (budget[0] < 0 || !fits(e.getValue(), budget, depth + 1)) {
+          return false;
+        }
+      }
+    } else if (v instanceof List<?> l) {
+      budget[0] -= 2;
+      for (Object e : l) {
+        budget[0] -= 1;
+        if (budget[0] < 0 || !fits(e, budget, depth + 1)) {
+          return false;
+        }
+      }
+    } else if (v instanceof String s) {
+      budget[0] -= s.length() + 2;
+    } else {
+      budget[0] -= v == null ? 4 : v instanceof Boolean ? 5 : 8;
+    }
+    return budget[0] >= 0;
   }
 
-  private static Duration minutes(JsonNode node, String field) {
-    JsonNode v = node.path(field);
-    if (!v.canConvertToLong() || v.asLong() <= 0 || v.asLong() > 1_000_000) {
+  /** Makes a bound container (and those inside it) read-only, in place. */
+  @SuppressWarnings("unchecked")
+  private static Object readOnly(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      ((Map<Object, Object>) m).replaceAll((k, x) -> readOnly(x));
+      return Collections.unmodifiableMap(m);
+    }
+    if (v instanceof List<?> l) {
+      ((List<Object>) l).replaceAll(SessionResponses::readOnly);
+      return Collections.unmodifiableList(l);
+    }
+    return v;
+  }
+
+  private static Duration minutes(Map<?, ?> node, String field) {
+    if (!(node.get(field) instanceof Number n)) {
       return null;
     }
-    return Duration.ofMinutes(v.asLong());
+    double d = n.doubleValue();
+    long m = n.longValue();
+    return d <= 0 || d > 1_000_000 || m <= 0 ? null : Duration.ofMinutes(m);
   }
 
-  private static Optional<URI> uri(JsonNode node, String field) {
-    return textField(node, field).flatMap(s -> {
+  private static Optional<URI> uri(Map<?, ?> node, String field) {
+    return text(node, field).flatMap(s -> {
       try {
         URI u = URI.create(s.trim());
         return u.isAbsolute() ? Optional.of(u) : Optional.empty();
@@ -165,12 +231,12 @@ public final class SessionResponses {
     });
   }
 
-  private static Optional<String> textField(JsonNode node, String field) {
-    JsonNode v = node.path(field);
-    return v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
+  private static String kind(Object answer) {
+    return answer instanceof List<?> ? "ARRAY" : answer instanceof String ? "STRING"
+        : answer instanceof Number ? "NUMBER" : answer instanceof Boolean ? "BOOLEAN" : "value";
   }
 
-  private static String text(JsonNode node) {
-    return node == null ? null : node.toString();
+  private static String excerpt(Object answer) {
+    return answer == null ? null : JsonText.of(answer);
   }
 }

@@ -3,7 +3,9 @@ package dev.browsersessions.notte.internal;
 import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,8 @@ import java.util.Map;
 
 /**
  * Maps a {@link SessionRequest} to Notte's {@code ApiSessionStartRequest}, checking Notte's limits
- * before any call: {@code idle_timeout_minutes} 1..30, {@code max_duration_minutes} 1..1440. Durations that are not whole minutes round up. {@code solve_captchas} is always
+ * before any call: {@code idle_timeout_minutes} 1..30, {@code max_duration_minutes} 1..1440.
+ * Durations that are not whole minutes round up. {@code solve_captchas} is always
  * sent, because Notte's default has changed between versions; {@code providerOptions} are merged
  * in last and win.
  */
@@ -22,7 +25,20 @@ public final class StartRequests {
   /** Notte's largest maximum duration. */
   public static final int MAX_DURATION_MINUTES = 1440;
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private StartRequests() {}
+
+  /**
+   * A fresh {@code Idempotency-Key}: 32 random bytes in hex, as Notte's Go CLI sends.
+   *
+   * @return 64 lowercase hex characters
+   */
+  public static String idempotencyKey() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
 
   /**
    * Builds the JSON body.

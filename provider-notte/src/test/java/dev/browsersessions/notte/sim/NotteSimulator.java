@@ -21,12 +21,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful Notte API on loopback, speaking the documented protocol: start, status, stop, debug,
- * list with paging, idle and max timeouts on a controllable clock, bearer auth, and injected
- * error answers. Records every request it receives.
+ * list with paging, idle and max timeouts on a controllable clock, bearer auth, injected error
+ * answers, and start answers held back or never sent after the session was started. Records every
+ * request it receives.
  */
 public final class NotteSimulator implements AutoCloseable {
 
@@ -49,6 +54,14 @@ public final class NotteSimulator implements AutoCloseable {
   public volatile int stopLag;
   /** Whether start answers omit cdp_url (so the client must use /debug). */
   public volatile boolean omitCdpUrl;
+  /** Released once for every start answer held by {@link #holdStartAnswers}. */
+  public final Semaphore heldStarts = new Semaphore(0);
+  private final AtomicInteger starts = new AtomicInteger();
+  private volatile int holdEvery;
+  private volatile int holdMax;
+  private final AtomicInteger held = new AtomicInteger();
+  private volatile CountDownLatch holdUntil;
+  private final AtomicInteger dropStarts = new AtomicInteger();
 
   private static final class Session {
     final String id;
@@ -124,6 +137,59 @@ public final class NotteSimulator implements AutoCloseable {
   }
 
   /**
+   * Holds the answers of some starts (after the session was started) until a latch opens, as a
+   * slow vendor would: the client may give up first.
+   *
+   * @param everyNth which starts: the n-th, 2n-th, … from now (1: every one)
+   * @param max how many at most
+   * @param release opens to send the held answers (at most 30 s later they are sent anyway)
+   */
+  public void holdStartAnswers(int everyNth, int max, CountDownLatch release) {
+    starts.set(0);
+    held.set(0);
+    holdUntil = release;
+    holdMax = max;
+    holdEvery = everyNth;
+  }
+
+  /**
+   * Starts the session of the next starts, then closes the connection without answering (a reset
+   * after the vendor acted).
+   *
+   * @param count how many starts
+   */
+  public void dropStartAnswers(int count) {
+    dropStarts.set(count);
+  }
+
+  /**
+   * The start requests received.
+   *
+   * @return their count
+   */
+  public long startsReceived() {
+    return received.stream()
+        .filter(r -> r.method().equals("POST") && r.path().equals("/sessions/start")).count();
+  }
+
+  /**
+   * The status of a session.
+   *
+   * @param id the session
+   * @return e.g. {@code active}, or {@code null} for an unknown id
+   */
+  public String statusOf(String id) {
+    Session s = sessions.get(id);
+    if (s == null) {
+      return null;
+    }
+    expire(s);
+    synchronized (s) {
+      return s.status;
+    }
+  }
+
+  /**
    * The number of sessions the simulator holds as active.
    *
    * @return the count
@@ -193,6 +259,21 @@ public final class NotteSimulator implements AutoCloseable {
       }
       Session s = new Session(UUID.randomUUID().toString(), clock.instant(), idle, max, req);
       sessions.put(s.id, s);
+      if (dropStarts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        ex.close(); // no answer: the connection closes
+        return;
+      }
+      int every = holdEvery;
+      CountDownLatch release = holdUntil;
+      if (every > 0 && release != null && starts.incrementAndGet() % every == 0
+          && held.incrementAndGet() <= holdMax) {
+        heldStarts.release();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       send(ex, 200, json(s, omitCdpUrl));
       return;
     }
@@ -315,6 +396,9 @@ public final class NotteSimulator implements AutoCloseable {
     m.put("proxies", s.request.get("proxies") != null && !Boolean.FALSE.equals(s.request.get("proxies")));
     m.put("browser_type", "chromium");
     m.put("headless", s.request.getOrDefault("headless", true));
+    m.put("user_agent", s.request.get("user_agent"));
+    m.put("viewport_width", s.request.get("viewport_width"));
+    m.put("viewport_height", s.request.get("viewport_height"));
     m.put("solve_captchas", s.request.get("solve_captchas"));
     m.put("cdp_url", omitCdp || !s.status.equals("active") ? null : "wss://cdp.sim/" + s.id);
     m.put("viewer_url", omitCdp ? null : "https://viewer.sim/" + s.id);
