@@ -238,17 +238,18 @@ public final class BareClients {
   }
 
   private HttpRequest.Builder notte(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path))
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
         .header("Authorization", "Bearer " + Vendors.KEY);
   }
 
   private HttpRequest.Builder stagehand(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("x-bb-api-key", Vendors.KEY);
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+        .header("x-bb-api-key", Vendors.KEY);
   }
 
   private HttpRequest.Builder bb(String path) {
     return HttpRequest.newBuilder(URI.create(browserbase + path))
-        .header("x-bb-api-key", Vendors.KEY);
+        .header("Accept", "application/json").header("x-bb-api-key", Vendors.KEY);
   }
 
   private <T> T send(HttpRequest request, Class<T> type) {

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The run-time class path each module brings (the module's own jar plus every run-time
- * dependency), resolved by Maven's {@code dependency:build-classpath} in a child Maven run (offline,
- * from the local repository). The project's own jars are taken from the modules' {@code target/}
+ * dependency), resolved by Maven's {@code dependency:build-classpath} in a child Maven run over
+ * the project's modules (offline, jars from the local repository). The project's own jars are taken from the modules' {@code target/}
  * when built there, else from the local repository.
  */
 public final class DependencySize {
@@ -26,6 +26,12 @@ public final class DependencySize {
   /** The modules measured: the API alone, then each provider. */
   public static final List<String> MODULES = List.of("api", "provider-fake", "provider-local",
       "provider-notte", "provider-stagehand");
+  /**
+   * The modules of the child Maven run: {@link #MODULES} plus what they depend on in this project,
+   * so the poms of the working tree decide the transitive dependencies, not stale installed ones.
+   */
+  private static final List<String> REACTOR = List.of("api", "provider-http", "provider-fake",
+      "provider-local", "provider-notte", "provider-stagehand");
   private static final String MARKER = "Dependencies classpath:";
   private static final String PREFIX = "browser-sessions-";
 
@@ -85,7 +91,7 @@ public final class DependencySize {
   private static Map<String, List<Path>> resolve(Path root) throws Exception {
     String mvnw = root.resolve(File.separatorChar == '\\' ? "mvnw.cmd" : "mvnw").toString();
     Process p = new ProcessBuilder(mvnw, "-B", "-o", "-f", root.resolve("pom.xml").toString(),
-        "-pl", String.join(",", MODULES), "dependency:build-classpath",
+        "-pl", String.join(",", REACTOR), "dependency:build-classpath",
         "-DincludeScope=runtime").redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
