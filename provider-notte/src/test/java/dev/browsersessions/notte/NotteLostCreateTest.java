@@ -234,7 +234,9 @@ class NotteLostCreateTest {
     }
     release.countDown();
 
-    assertThat(failed.get()).as("lost creates").isEqualTo(threads * perThread / 4);
+    // every 4th answer is held past the timeout; on a loaded machine others may time out too
+    assertThat(failed.get()).as("lost creates").isGreaterThanOrEqualTo(threads * perThread / 4);
+    assertThat(failed.get() + returned.size()).isEqualTo(threads * perThread);
     assertThat(sim.startsReceived()).isEqualTo(threads * perThread);
     assertThat(sim.activeCount()).as("active = sessions the creates returned")
         .isEqualTo(returned.size());

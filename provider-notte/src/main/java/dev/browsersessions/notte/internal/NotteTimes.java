@@ -32,6 +32,10 @@ public final class NotteTimes {
       return Optional.empty();
     }
     String t = text.trim();
+    Instant fast = fastInstant(t);
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     try {
       if (t.indexOf('T') < 0) {
         return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
@@ -56,11 +60,136 @@ public final class NotteTimes {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
+    String t = text.trim();
+    Duration fast = fastDuration(t);
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     try {
-      return Optional.of(Duration.parse(text.trim()));
+      return Optional.of(Duration.parse(t));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The common {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z|±HH:MM]} without a formatter (which
+   * allocates a few kilobytes per parse); {@code null} for any other text, left to the formatter.
+   */
+  static Instant fastInstant(String t) {
+    int n = t.length();
+    if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+        || t.charAt(13) != ':' || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (i < n && t.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start || i - start > 9) {
+        return null;
+      }
+      nanos = digits(t, start, i);
+      for (int k = i - start; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds;
+    if (i == n) {
+      offsetSeconds = 0;
+    } else if (i == n - 1 && (t.charAt(i) == 'Z' || t.charAt(i) == 'z')) {
+      offsetSeconds = 0;
+    } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-')
+        && t.charAt(i + 3) == ':') {
+      int oh = digits(t, i + 1, i + 3);
+      int om = digits(t, i + 4, i + 6);
+      if ((oh | om) < 0 || oh > 18 || om > 59) {
+        return null;
+      }
+      offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+    } else {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+          .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The common {@code PT[nH][nM][n[.f]S]} (what Pydantic writes under a day) without the regex
+   * of {@link Duration#parse}; {@code null} for any other text.
+   */
+  static Duration fastDuration(String t) {
+    int n = t.length();
+    if (n < 4 || t.charAt(0) != 'P' || t.charAt(1) != 'T') {
+      return null;
+    }
+    long seconds = 0;
+    long nanos = 0;
+    int i = 2;
+    int lastUnit = 0; // 1 H, 2 M, 3 S: units in order, each once
+    while (i < n) {
+      int start = i;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start || i - start > 12 || i == n) {
+        return null;
+      }
+      long value = Long.parseLong(t, start, i, 10);
+      char unit = t.charAt(i);
+      if (unit == '.') {
+        int fs = ++i;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+          i++;
+        }
+        if (i == fs || i - fs > 9 || i != n - 1 || t.charAt(i) != 'S' || lastUnit >= 3) {
+          return null;
+        }
+        long f = Long.parseLong(t, fs, i, 10);
+        for (int k = i - fs; k < 9; k++) {
+          f *= 10;
+        }
+        nanos = f;
+        unit = 'S';
+      }
+      int rank = unit == 'H' ? 1 : unit == 'M' ? 2 : unit == 'S' ? 3 : 0;
+      if (rank <= lastUnit) {
+        return null;
+      }
+      lastUnit = rank;
+      seconds += value * (rank == 1 ? 3600 : rank == 2 ? 60 : 1);
+      i++;
+    }
+    return Duration.ofSeconds(seconds, nanos);
+  }
+
+  /** The decimal value of {@code t[from, to)}, or -1 if it is not all digits. */
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**
