@@ -1,6 +1,7 @@
 package dev.browsersessions.http;
 
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -13,13 +14,14 @@ import java.util.concurrent.Flow;
  * 2xx answer (so that a larger one can be refused) and {@link VendorHttp#MAX_ERROR_BODY} bytes of
  * any other; the rest is not read and the connection is closed. {@link #abort()} gives up on the
  * answer (the deadline passed): the body subscription is cancelled, which closes the connection,
- * so no thread stays blocked and no connection stays held by a stalled server.
+ * and the body fails, so the caller's thread is released and no connection stays held by a
+ * stalled server.
  */
-final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Runnable {
 
-  private final Object lock = new Object();
   private Flow.Subscription subscription;
-  private boolean aborted;
+  private CompletableFuture<byte[]> current;
+  private volatile boolean aborted;
   private volatile boolean headersReceived;
 
   @Override
@@ -42,15 +44,36 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     return headersReceived;
   }
 
-  /** Gives up on the answer: cancels the body subscription now, or as soon as it arrives. */
+  /**
+   * Whether {@link #abort()} was called (the deadline passed).
+   *
+   * @return {@code true} once aborted
+   */
+  boolean aborted() {
+    return aborted;
+  }
+
+  /** The deadline passed: {@link #abort()}. */
+  @Override
+  public void run() {
+    abort();
+  }
+
+  /**
+   * Gives up on the answer: cancels the body subscription and fails the body now, or as soon as
+   * the headers arrive.
+   */
   void abort() {
     Flow.Subscription s;
-    synchronized (lock) {
+    CompletableFuture<byte[]> r;
+    synchronized (this) {
       aborted = true;
       s = subscription;
+      r = current;
     }
     if (s != null) {
       s.cancel();
+      r.completeExceptionally(new HttpTimeoutException("deadline passed while reading the body"));
     }
   }
 
@@ -69,13 +92,15 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
       boolean cancel;
-      synchronized (lock) {
+      synchronized (BoundedBody.this) {
         subscription = s;
+        current = result;
         cancel = aborted;
       }
       own = s;
       if (cancel) {
         s.cancel();
+        result.completeExceptionally(new HttpTimeoutException("deadline passed before the body"));
       } else {
         s.request(Long.MAX_VALUE);
       }

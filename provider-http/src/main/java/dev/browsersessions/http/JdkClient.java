@@ -1,6 +1,5 @@
 package dev.browsersessions.http;
 
-import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderUnavailableException;
 import feign.Client;
 import feign.Request;
@@ -12,43 +11,60 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * Feign's transport over {@code java.net.http}: one deadline, {@code request-timeout}, bounds each
  * attempt from sending the request to the last byte of the answer; the body is read (bounded, see
- * {@link BoundedBody}) before the answer is handed to Feign. Every transport failure becomes a
+ * {@link BoundedBody}) before the answer is handed to Feign. Every request carries the user agent
+ * {@code browser-sessions/<version>}, and {@code Accept: application/json} unless it names
+ * another. Every transport failure becomes a
  * {@link ProviderUnavailableException}: a refused connection (cause {@link ConnectException},
  * which proves that no session was started), a connect timeout, a reset or an end of stream
  * before or after the headers, and the deadline.
  */
 final class JdkClient implements Client {
 
-  /** Headers {@code java.net.http} sets itself and refuses from callers. */
-  private static final Set<String> RESTRICTED =
-      Set.of("connection", "content-length", "expect", "host", "upgrade");
+  /**
+   * Headers {@code java.net.http} sets itself and refuses from callers; {@code User-Agent} is
+   * always this library's.
+   */
+  private static final List<String> RESTRICTED =
+      List.of("connection", "content-length", "expect", "host", "upgrade", "user-agent");
+
+  /** Cuts the answers whose deadline passed: one daemon thread for all clients, on first use. */
+  private static final Lazy<ScheduledExecutorService> DEADLINES = new Lazy<>(() -> {
+    ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread t = new Thread(task, "browser-sessions-http-deadlines");
+      t.setDaemon(true);
+      return t;
+    });
+    e.setRemoveOnCancelPolicy(true);
+    return e;
+  });
 
   private final String provider;
   private final String vendor;
   private final HttpSettings settings;
   private final Supplier<HttpClient> http;
+  private final Duration requestTimeout;
   private final long timeoutNanos;
 
   JdkClient(String provider, String vendor, HttpSettings settings) {
     this.provider = provider;
     this.vendor = vendor;
     this.settings = settings;
-    this.timeoutNanos = settings.requestTimeout().toNanos();
+    this.requestTimeout = settings.requestTimeout();
+    this.timeoutNanos = requestTimeout.toNanos();
     this.http = new Lazy<>(() -> HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .version(HttpClient.Version.HTTP_1_1)
@@ -60,25 +76,21 @@ final class JdkClient implements Client {
   public Response execute(Request request, Request.Options options) throws IOException {
     HttpRequest jdk = toJdk(request);
     BoundedBody body = new BoundedBody();
-    CompletableFuture<HttpResponse<byte[]>> answer = http.get().sendAsync(jdk, body);
+    // The caller's thread sends and waits (no hop to another thread per call). The request's
+    // own timeout covers the wait for the headers; the deadline task cuts a body still unread.
+    ScheduledFuture<?> deadline = DEADLINES.get().schedule(body, timeoutNanos, TimeUnit.NANOSECONDS);
     HttpResponse<byte[]> r;
     try {
-      r = answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      giveUp(answer, body);
-      throw new ProviderUnavailableException(
-          vendor + " did not answer " + what(request) + " within " + HttpSettings.REQUEST_TIMEOUT
-              + " (" + human(settings.requestTimeout()) + ")"
-              + (body.headersReceived() ? ": the body stalled after the headers" : "")
-              + "; raise " + HttpSettings.REQUEST_TIMEOUT + " if the vendor is this slow",
-          provider, 0, null);
+      r = http.get().send(jdk, body);
     } catch (InterruptedException e) {
-      giveUp(answer, body);
+      body.abort();
       Thread.currentThread().interrupt();
       throw new ProviderUnavailableException(
           "Interrupted while waiting for " + vendor + " to answer " + what(request), provider, 0, e);
-    } catch (ExecutionException e) {
-      throw failed(request, e.getCause(), body);
+    } catch (IOException e) {
+      throw failed(request, e, body);
+    } finally {
+      deadline.cancel(false);
     }
     @SuppressWarnings({"unchecked", "rawtypes"})
     Map<String, Collection<String>> headers = (Map) r.headers().map();
@@ -90,22 +102,15 @@ final class JdkClient implements Client {
         .build();
   }
 
-  private static void giveUp(CompletableFuture<?> answer, BoundedBody body) {
-    body.abort();
-    answer.cancel(true);
-  }
-
-  private RuntimeException failed(Request request, Throwable cause, BoundedBody body) {
-    Throwable c = cause;
-    while ((c instanceof CompletionException || c instanceof ExecutionException)
-        && c.getCause() != null) {
-      c = c.getCause();
-    }
-    if (c instanceof BrowserSessionException b) {
-      return b;
-    }
+  private RuntimeException failed(Request request, IOException c, BoundedBody body) {
     String message;
-    if (body.headersReceived()) {
+    if (body.aborted()
+        || (c instanceof HttpTimeoutException && !(c instanceof HttpConnectTimeoutException))) {
+      message = vendor + " did not answer " + what(request) + " within "
+          + HttpSettings.REQUEST_TIMEOUT + " (" + human(requestTimeout) + ")"
+          + (body.headersReceived() ? ": the body stalled after the headers" : "")
+          + "; raise " + HttpSettings.REQUEST_TIMEOUT + " if the vendor is this slow";
+    } else if (body.headersReceived()) {
       message = vendor + " broke off its answer to " + what(request) + " after the headers ("
           + c + ")";
     } else if (c instanceof HttpConnectTimeoutException) {
@@ -119,21 +124,38 @@ final class JdkClient implements Client {
     return new ProviderUnavailableException(message, provider, 0, c);
   }
 
-  private static HttpRequest toJdk(Request request) {
+  private HttpRequest toJdk(Request request) {
     byte[] content = request.body();
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
+        .timeout(requestTimeout)
         .method(request.httpMethod().name(), content == null || content.length == 0
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(content));
+    boolean accept = false;
     for (Map.Entry<String, Collection<String>> h : request.headers().entrySet()) {
-      if (RESTRICTED.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+      String name = h.getKey();
+      if (restricted(name)) {
         continue;
       }
+      accept |= name.equalsIgnoreCase("Accept");
       for (String value : h.getValue()) {
-        b.header(h.getKey(), value);
+        b.header(name, value);
       }
     }
+    b.header("User-Agent", VendorHttp.userAgent());
+    if (!accept) {
+      b.header("Accept", "application/json");
+    }
     return b.build();
+  }
+
+  private static boolean restricted(String header) {
+    for (String r : RESTRICTED) {
+      if (r.equalsIgnoreCase(header)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String what(Request request) {

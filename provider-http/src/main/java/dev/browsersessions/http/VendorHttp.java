@@ -8,7 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import feign.Feign;
 import feign.Request;
 import feign.RequestInterceptor;
-import feign.RequestTemplate;
 import feign.Response;
 import feign.Retryer;
 import feign.codec.Decoder;
@@ -141,16 +140,8 @@ public final class VendorHttp {
         .errorDecoder(this::decodeError)
         .retryer(Retryer.NEVER_RETRY)
         .options(options)
-        .requestInterceptor(VendorHttp::standardHeaders)
         .requestInterceptor(auth)
         .target(api, baseUrl.toString()));
-  }
-
-  private static void standardHeaders(RequestTemplate t) {
-    t.header("User-Agent", USER_AGENT);
-    if (!t.headers().containsKey("Accept")) {
-      t.header("Accept", "application/json");
-    }
   }
 
   /**

@@ -50,6 +50,7 @@ final class RawServer implements AutoCloseable {
   /** Stalled answers waiting on the latch. */
   final AtomicInteger stalled = new AtomicInteger();
 
+
   RawServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread accept = new Thread(this::accept, "raw-server-accept");
@@ -110,6 +111,7 @@ final class RawServer implements AutoCloseable {
       case STALL_BODY -> {
         write(out, "{\"ok\"", 100);
         stalled.incrementAndGet();
+        changed();
         release.await(60, TimeUnit.SECONDS);
         return false;
       }
@@ -146,12 +148,35 @@ final class RawServer implements AutoCloseable {
     }
     String text = head.toString(StandardCharsets.ISO_8859_1);
     received.add(text.substring(0, text.indexOf('\r')));
+    changed();
     for (String line : text.split("\r\n")) {
       if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
         in.readNBytes(Integer.parseInt(line.substring(15).trim()));
       }
     }
     return true;
+  }
+
+  /**
+   * Waits until the server has seen {@code n} requests and {@code stalls} stalled answers (the
+   * client may give up before the server got round to recording them).
+   *
+   * @return whether it did within 10 s
+   */
+  synchronized boolean awaitSeen(int n, int stalls) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (received.size() < n || stalled.get() < stalls) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  private synchronized void changed() {
+    notifyAll();
   }
 
   @Override
