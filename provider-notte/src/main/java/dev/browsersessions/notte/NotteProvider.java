@@ -16,7 +16,6 @@ import dev.browsersessions.StopNotConfirmedException;
 import dev.browsersessions.http.HttpSettings;
 import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.http.VendorHttp;
-import dev.browsersessions.notte.internal.BytesJsonDecoder;
 import dev.browsersessions.notte.internal.LostCreatePolicy;
 import dev.browsersessions.notte.internal.LostCreates;
 import dev.browsersessions.notte.internal.NotteApi;
@@ -81,20 +80,19 @@ public final class NotteProvider implements BrowserSessionProvider {
   private static final Duration MIN_LOST_POLL = Duration.ofMillis(100);
 
   private final VendorHttp http;
-  private final String apiKey;
   private final URI baseUrl;
   private final Duration stopConfirmTimeout;
   private final Duration stopPollInterval;
   private final int pageSize;
   private final boolean legacyClose;
   private final LostCreates lostCreates;
-  /** Built on first use, so that building a provider builds no HTTP client. */
-  private volatile NotteApi api;
+  private final NotteApi api;
+  private final VendorCalls calls;
 
   private NotteProvider(ProviderConfig config, Clock clock) {
     ProviderConfig c = config.withVendorVariable("api-key", "NOTTE_API_KEY")
         .withVendorVariable("base-url", "NOTTE_API_URL");
-    this.apiKey = c.requireString("api-key");
+    String apiKey = c.requireString("api-key");
     HttpSettings settings = HttpSettings.from(c);
     this.baseUrl = settings.requireSafe(c.getUri("base-url", DEFAULT_BASE_URL), "base-url", NAME);
     this.stopConfirmTimeout = c.getDuration("stop-confirm-timeout", Duration.ofSeconds(30));
@@ -107,8 +105,11 @@ public final class NotteProvider implements BrowserSessionProvider {
     this.lostCreates = new LostCreates(NAME, lost, skew,
         settings.requestTimeout().plus(settings.connectTimeout()),
         stopPollInterval.compareTo(MIN_LOST_POLL) < 0 ? MIN_LOST_POLL : stopPollInterval, clock);
-    this.http = VendorHttp.builder(NAME, "Notte", settings).redact(apiKey)
-        .decoder(json -> new BytesJsonDecoder(json, this::mapper)).build();
+    this.http = VendorHttp.builder(NAME, "Notte", settings).redact(apiKey).build();
+    // Cheap: provider-http builds the mapper, the HTTP client and the Feign proxy on first use.
+    this.calls = http.calls();
+    this.api = http.client(NotteApi.class, baseUrl,
+        t -> t.header("Authorization", "Bearer " + apiKey));
   }
 
   /**
@@ -158,11 +159,10 @@ public final class NotteProvider implements BrowserSessionProvider {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
     Map<String, Object> body = StartRequests.body(request);
     String key = StartRequests.idempotencyKey();
-    NotteApi notte = api();
     LostCreates.Attempt attempt = lostCreates.begin();
     Map<String, Object> answer;
     try {
-      answer = calls().create(() -> notte.start(key, body));
+      answer = calls.create(() -> api.start(key, body));
     } catch (BrowserSessionException e) {
       lostCreates.failed(attempt);
       throw lostCreates.reconcile(attempt, body, e, this::activeSessions, this::stop);
@@ -186,8 +186,7 @@ public final class NotteProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
-    NotteApi notte = api();
-    return withUrls(toInfo(calls().session(sessionId, () -> notte.status(sessionId))));
+    return withUrls(toInfo(calls.session(sessionId, () -> api.status(sessionId))));
   }
 
   /**
@@ -202,9 +201,8 @@ public final class NotteProvider implements BrowserSessionProvider {
     RequestChecks.requireValidId(sessionId);
     SessionInfo answer;
     try {
-      NotteApi notte = api();
       answer = legacyClose ? legacyStop(sessionId)
-          : toInfo(calls().session(sessionId, () -> notte.stop(sessionId)));
+          : toInfo(calls.session(sessionId, () -> api.stop(sessionId)));
     } catch (SessionNotFoundException e) {
       throw e;
     } catch (BrowserSessionException e) {
@@ -235,8 +233,7 @@ public final class NotteProvider implements BrowserSessionProvider {
    */
   public List<Map<String, Object>> cookies(String sessionId) {
     RequestChecks.requireValidId(sessionId);
-    NotteApi notte = api();
-    JsonNode answer = calls().session(sessionId, () -> notte.cookies(sessionId));
+    JsonNode answer = calls.session(sessionId, () -> api.cookies(sessionId));
     JsonNode cookies = answer == null ? null : answer.path("cookies");
     if (cookies == null || !cookies.isArray()) {
       throw new ProviderProtocolException("Notte's cookie answer has no cookies array", NAME, 200,
@@ -254,9 +251,8 @@ public final class NotteProvider implements BrowserSessionProvider {
    */
   public void setCookies(String sessionId, List<Map<String, Object>> cookies) {
     RequestChecks.requireValidId(sessionId);
-    NotteApi notte = api();
-    JsonNode answer = calls().session(
-        sessionId, () -> notte.setCookies(sessionId, Map.of("cookies", cookies)));
+    JsonNode answer = calls.session(
+        sessionId, () -> api.setCookies(sessionId, Map.of("cookies", cookies)));
     if (answer != null && answer.path("success").isBoolean() && !answer.path("success").asBoolean()) {
       throw new BrowserSessionException(
           "Notte refused the cookies for session '" + sessionId + "': "
@@ -319,8 +315,7 @@ public final class NotteProvider implements BrowserSessionProvider {
   public AgentStatus stopAgent(String agentId, String sessionId) {
     RequestChecks.requireValidId(agentId);
     RequestChecks.requireValidId(sessionId);
-    NotteApi notte = api();
-    JsonNode a = calls().read(() -> notte.stopAgent(agentId, sessionId));
+    JsonNode a = calls.read(() -> api.stopAgent(agentId, sessionId));
     if (a == null || !a.path("agent_id").isTextual()) {
       throw new ProviderProtocolException("Notte's agent answer lacks agent_id", NAME, 200,
           a == null ? null : a.toString(), null);
@@ -350,26 +345,6 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** The Feign client, built on first use. */
-  private NotteApi api() {
-    NotteApi a = api;
-    if (a == null) {
-      synchronized (this) {
-        a = api;
-        if (a == null) {
-          String bearer = "Bearer " + apiKey;
-          a = http.client(NotteApi.class, baseUrl, t -> t.header("Authorization", bearer));
-          api = a;
-        }
-      }
-    }
-    return a;
-  }
-
-  private VendorCalls calls() {
-    return http.calls();
-  }
-
   private ObjectMapper mapper() {
     return http.mapper();
   }
@@ -380,11 +355,10 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   /** Every listed session of every page, as bound JSON. */
   private List<Object> pages(boolean onlyActive) {
-    NotteApi notte = api();
     List<Object> all = new ArrayList<>();
     for (int page = 1; page <= MAX_PAGES; page++) {
       int p = page;
-      Object answer = calls().read(() -> notte.list(p, pageSize, onlyActive));
+      Object answer = calls.read(() -> api.list(p, pageSize, onlyActive));
       Object items = answer instanceof Map<?, ?> m ? m.get("items") : answer;
       if (!(items instanceof List<?> list)) {
         throw new ProviderProtocolException(
@@ -431,8 +405,7 @@ public final class NotteProvider implements BrowserSessionProvider {
       return info;
     }
     try {
-      NotteApi notte = api();
-      Object debug = calls().session(info.id(), () -> notte.debug(info.id()));
+      Object debug = calls.session(info.id(), () -> api.debug(info.id()));
       return SessionResponses.withDebugUrls(debug, info);
     } catch (BrowserSessionException e) {
       return info; // the URLs are a convenience; the session itself is fine
@@ -440,8 +413,7 @@ public final class NotteProvider implements BrowserSessionProvider {
   }
 
   private SessionInfo legacyStop(String sessionId) {
-    NotteApi notte = api();
-    JsonNode answer = calls().read(() -> notte.legacyClose(Map.of("session_id", sessionId)));
+    JsonNode answer = calls.read(() -> api.legacyClose(Map.of("session_id", sessionId)));
     if (answer != null && answer.hasNonNull("error") && !answer.path("error").asText().isBlank()) {
       throw new BrowserSessionException(
           "Notte's legacy close of session '" + sessionId + "' failed: "
@@ -459,8 +431,7 @@ public final class NotteProvider implements BrowserSessionProvider {
             sessionId, NAME, current.status(), stopConfirmTimeout.toString());
       }
       LockSupport.parkNanos(Math.min(stopPollInterval.toNanos(), TimeUnit.SECONDS.toNanos(5)));
-      NotteApi notte = api();
-      current = toInfo(calls().session(sessionId, () -> notte.status(sessionId)));
+      current = toInfo(calls.session(sessionId, () -> api.status(sessionId)));
     }
     return current;
   }

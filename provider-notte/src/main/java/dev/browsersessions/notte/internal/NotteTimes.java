@@ -33,9 +33,11 @@ public final class NotteTimes {
     }
     String t = text.trim();
     Instant fast = fastInstant(t);
-    if (fast != null) {
-      return Optional.of(fast);
-    }
+    return fast != null ? Optional.of(fast) : viaFormatter(t);
+  }
+
+  /** The general path: a plain date, or ISO date-time with offset if present, else UTC. */
+  static Optional<Instant> viaFormatter(String t) {
     try {
       if (t.indexOf('T') < 0) {
         return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
