@@ -15,7 +15,8 @@ import java.util.Locale;
  *   <caption>Configuration keys</caption>
  *   <tr><th>Key</th><th>Default</th><th>Meaning</th></tr>
  *   <tr><td>{@code connect-timeout}</td><td>10s</td><td>TCP connect timeout</td></tr>
- *   <tr><td>{@code request-timeout}</td><td>30s</td><td>time for one whole request</td></tr>
+ *   <tr><td>{@code request-timeout}</td><td>30s</td><td>deadline of one attempt, headers and
+ *       body</td></tr>
  *   <tr><td>{@code max-retries}</td><td>3</td><td>retries after the first attempt (0–10)</td></tr>
  *   <tr><td>{@code retry-initial-backoff}</td><td>200ms</td><td>first wait, doubled each
  *       retry, with 25% jitter</td></tr>
@@ -26,7 +27,8 @@ import java.util.Locale;
  * </table>
  *
  * @param connectTimeout TCP connect timeout
- * @param requestTimeout time for one whole request
+ * @param requestTimeout deadline of one attempt, from sending the request to the last byte of the
+ *     answer
  * @param maxRetries retries after the first attempt
  * @param initialBackoff first wait between attempts
  * @param maxBackoff largest wait, also the cap on {@code Retry-After}

@@ -33,8 +33,8 @@ public final class VendorCalls {
 
   private final String provider;
   private final String vendor;
-  private final FailsafeExecutor<Object> read;
-  private final FailsafeExecutor<Object> create;
+  private final Lazy<FailsafeExecutor<Object>> read;
+  private final Lazy<FailsafeExecutor<Object>> create;
   private final UnaryOperator<String> redactor;
 
   /**
@@ -50,8 +50,9 @@ public final class VendorCalls {
     this.redactor = redactor;
     this.provider = provider;
     this.vendor = vendor;
-    this.read = Failsafe.with(policy(settings, false));
-    this.create = Failsafe.with(policy(settings, true));
+    // built on first use: loading Failsafe is part of a cold start that a provider build avoids
+    this.read = new Lazy<>(() -> Failsafe.with(policy(settings, false)));
+    this.create = new Lazy<>(() -> Failsafe.with(policy(settings, true)));
   }
 
   /**
@@ -63,7 +64,7 @@ public final class VendorCalls {
    * @return its result
    */
   public <T> T read(Supplier<T> call) {
-    return read.get(() -> translate(call));
+    return read.get().get(() -> translate(call));
   }
 
   /**
@@ -90,7 +91,7 @@ public final class VendorCalls {
    * @return its result
    */
   public <T> T create(Supplier<T> call) {
-    return create.get(() -> translate(call));
+    return create.get().get(() -> translate(call));
   }
 
   /**

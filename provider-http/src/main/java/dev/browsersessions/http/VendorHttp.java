@@ -23,10 +23,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * Builds a REST provider's HTTP clients in one place: Feign over {@code java.net.http} with
- * Jackson, the configured timeouts, no Feign-level retries (see {@link VendorCalls}), the shared
- * {@link HttpErrorMapper} as error decoder, and the user agent {@code browser-sessions/<version>}.
- * One instance serves several base URLs with different authentication (e.g. Stagehand and
- * Browserbase). Thread-safe; reuses connections.
+ * Jackson, the configured timeouts ({@code request-timeout} bounds each attempt, body included),
+ * no Feign-level retries (see {@link VendorCalls}), the shared {@link HttpErrorMapper} as error
+ * decoder, and the user agent {@code browser-sessions/<version>}. One instance serves several
+ * base URLs with different authentication (e.g. Stagehand and Browserbase). Thread-safe; reuses
+ * connections. Building one, and its clients, is cheap: the {@code HttpClient}, the Feign targets
+ * and the JSON mapper are built on first use.
  */
 public final class VendorHttp {
 
