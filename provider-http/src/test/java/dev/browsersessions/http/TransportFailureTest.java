@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.http.RawServer.Act;
@@ -41,11 +40,8 @@ class TransportFailureTest {
   @BeforeEach
   void start() throws IOException {
     server = new RawServer();
-    HttpSettings settings = HttpSettings.from(ProviderConfig.builder()
-        .put("max-retries", "2").put("retry-initial-backoff", "1ms")
-        .put("retry-max-backoff", "5ms").put("request-timeout", REQUEST_TIMEOUT.toMillis() + "ms")
-        .build().forProvider("t"));
-    http = VendorHttp.builder("t", "Vendor", settings).build();
+    http = VendorHttp.builder("t", "Vendor", TestApi.quickRetries(REQUEST_TIMEOUT.toMillis() + "ms"))
+        .build();
     api = http.client(TestApi.class, server.base(), r -> { });
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.browsersessions.AuthenticationException;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.InvalidSessionRequestException;
-import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.QuotaExceededException;
@@ -37,10 +36,7 @@ class VendorHttpTest {
   @BeforeEach
   void start() throws IOException {
     server = new ScriptedServer();
-    HttpSettings settings = HttpSettings.from(ProviderConfig.builder()
-        .put("max-retries", "2").put("retry-initial-backoff", "1ms")
-        .put("retry-max-backoff", "5ms").put("request-timeout", "1s").build().forProvider("t"));
-    http = VendorHttp.builder("t", "Vendor", settings).redact(KEY).build();
+    http = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("1s")).redact(KEY).build();
     api = http.client(TestApi.class, server.base(), r -> r.header("Authorization", "Bearer " + KEY));
   }
 
