@@ -166,6 +166,9 @@ public final class NotteProvider implements BrowserSessionProvider {
     } catch (BrowserSessionException e) {
       lostCreates.failed(attempt);
       throw lostCreates.reconcile(attempt, body, e, this::activeSessions, this::stop);
+    } catch (RuntimeException | Error e) {
+      lostCreates.failed(attempt); // never left in flight, or every later reconcile would wait
+      throw e;
     }
     SessionInfo info;
     try {
@@ -178,6 +181,9 @@ public final class NotteProvider implements BrowserSessionProvider {
       }
       lostCreates.failed(attempt);
       throw lostCreates.reconcile(attempt, body, e, this::activeSessions, this::stop);
+    } catch (RuntimeException | Error e) {
+      lostCreates.failed(attempt);
+      throw e;
     }
     lostCreates.returned(attempt, info.id());
     return withUrls(info);

@@ -55,10 +55,15 @@ class NotteLostCreateTest {
   private NotteProvider provider(Map<String, String> extra) {
     ProviderConfig.Builder b = ProviderConfig.builder()
         .put("api-key", KEY).put("base-url", sim.baseUrl().toString())
-        .put("request-timeout", "1s").put("retry-initial-backoff", "1ms")
+        .put("request-timeout", "10s").put("retry-initial-backoff", "1ms")
         .put("retry-max-backoff", "5ms").put("stop-poll-interval", "1ms");
     extra.forEach(b::put);
     return NotteProvider.create(b.build(), clock);
+  }
+
+  /** A provider that gives up on an answer after 2 s (held answers come later than that). */
+  private NotteProvider impatient() {
+    return provider(Map.of("request-timeout", "2s"));
   }
 
   private static String onlyId(NotteSimulator sim, String status) {
@@ -71,7 +76,7 @@ class NotteLostCreateTest {
 
   @Test
   void aCreateAnsweredAfterTheRequestTimeoutStopsTheSessionItStartedAndSaysSo() {
-    NotteProvider notte = provider(Map.of());
+    NotteProvider notte = impatient();
     sim.holdStartAnswers(1, 1, release);
 
     ProviderUnavailableException e = catchThrowableOfType(
@@ -104,7 +109,7 @@ class NotteLostCreateTest {
 
   @Test
   void aConcurrentSuccessfulCreateKeepsItsSession() throws Exception {
-    NotteProvider notte = provider(Map.of());
+    NotteProvider notte = impatient();
     sim.holdStartAnswers(1, 1, release);
     CompletableFuture<SessionInfo> lost =
         CompletableFuture.supplyAsync(() -> notte.create(SessionRequest.defaults()));
@@ -136,6 +141,20 @@ class NotteLostCreateTest {
 
     assertThat(onlyId(sim, "closed")).isNotEqualTo(unrelated.id());
     assertThat(sim.statusOf(unrelated.id())).isEqualTo("active");
+  }
+
+  @Test
+  void aStartAnswerWithAnIdButNoStatusStopsThatSession() {
+    SessionInfo started = provider(Map.of()).create(SessionRequest.defaults());
+    NotteProvider notte = provider(Map.of());
+    sim.inject("POST", "/sessions/start", 200, "{\"session_id\":\"" + started.id() + "\"}");
+
+    assertThatThrownBy(() -> notte.create(SessionRequest.defaults()))
+        .isInstanceOf(dev.browsersessions.ProviderProtocolException.class)
+        .hasMessageContaining("lacks status")
+        .hasMessageContaining("Notte started session '" + started.id() + "', which was stopped");
+
+    assertThat(sim.statusOf(started.id())).isEqualTo("closed");
   }
 
   @Test
@@ -205,9 +224,9 @@ class NotteLostCreateTest {
   /** The soak's leak in small: concurrent creates, some answered after the client gave up. */
   @Test
   void concurrentCreatesWithLostAnswersLeakNothing() throws Exception {
-    NotteProvider notte = provider(Map.of());
+    NotteProvider notte = impatient();
     int threads = 8;
-    int perThread = 12;
+    int perThread = 8;
     sim.holdStartAnswers(4, Integer.MAX_VALUE, release);
     List<String> returned = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicInteger failed = new AtomicInteger();
