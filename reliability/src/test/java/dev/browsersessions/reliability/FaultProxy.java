@@ -22,10 +22,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FaultProxy implements AutoCloseable {
 
-  /** A fault the proxy can inject. */
+  /**
+   * A fault the proxy can inject. All but the {@code LOST_ANSWER} ones answer instead of the
+   * server, which never sees the request; {@code LOST_ANSWER} forwards the request (the server
+   * acts on it) and then resets the connection instead of answering, {@code LOST_ANSWER_SLOW}
+   * forwards it and then sends nothing (the client times out).
+   */
   enum Fault {
     RESET_REQUEST, RESET_RESPONSE, EMPTY_REPLY, TRUNCATED_JSON, MALFORMED_JSON, HUGE_BODY_200,
-    HUGE_BODY_500, SLOW_HEADERS, SLOW_BODY, S429_RETRY_AFTER, S429, S500, S502, S503, S529
+    HUGE_BODY_500, SLOW_HEADERS, SLOW_BODY, S429_RETRY_AFTER, S429, S500, S502, S503, S529,
+    LOST_ANSWER, LOST_ANSWER_SLOW;
+
+    /**
+     * Whether the fault holds the connection until the client's request timeout passes.
+     *
+     * @return for the slow faults
+     */
+    boolean stalls() {
+      return this == SLOW_HEADERS || this == SLOW_BODY || this == LOST_ANSWER_SLOW;
+    }
   }
 
   /** Applies {@code fault} to the next {@code times} requests whose method and path match. */
@@ -38,7 +53,7 @@ final class FaultProxy implements AutoCloseable {
   volatile double randomFaultRate;
   private static final Fault[] FAST = {Fault.RESET_REQUEST, Fault.RESET_RESPONSE,
       Fault.EMPTY_REPLY, Fault.MALFORMED_JSON, Fault.S429, Fault.S500, Fault.S502, Fault.S503,
-      Fault.S529};
+      Fault.S529, Fault.LOST_ANSWER};
 
   static final long HUGE = 50L * 1024 * 1024;
 
@@ -129,15 +144,23 @@ final class FaultProxy implements AutoCloseable {
         return;
       }
       faultsInjected.incrementAndGet();
-      inject(fault, client, head, body, out);
+      inject(fault, client, headText, body, out);
     } catch (IOException e) {
       // the client went away: nothing to do
     }
   }
 
-  private void inject(Fault fault, Socket client, byte[] head, byte[] body, OutputStream out)
+  private void inject(Fault fault, Socket client, String headText, byte[] body, OutputStream out)
       throws IOException {
     switch (fault) {
+      case LOST_ANSWER -> {
+        forward(headText, body, OutputStream.nullOutputStream());
+        reset(client);
+      }
+      case LOST_ANSWER_SLOW -> {
+        forward(headText, body, OutputStream.nullOutputStream());
+        hold();
+      }
       case RESET_REQUEST -> reset(client);
       case RESET_RESPONSE -> {
         write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"id\":\"");

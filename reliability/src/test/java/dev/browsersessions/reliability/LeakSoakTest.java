@@ -12,11 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,8 +49,7 @@ class LeakSoakTest {
   @ValueSource(strings = {"notte", "stagehand"})
   void noSessionLeaks(String provider) throws Exception {
     try (Target t = Target.of(provider)) {
-      BrowserSessions client = BrowserSessions.create(provider,
-          t.config().put("request-timeout", SOAK_REQUEST_TIMEOUT).build());
+      BrowserSessions client = t.client(SOAK_REQUEST_TIMEOUT);
       List<String> known = Collections.synchronizedList(new ArrayList<>());
       List<String> stopped = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger failedCalls = new AtomicInteger();
@@ -84,10 +86,20 @@ class LeakSoakTest {
       // the proxy never faults a request it forwarded, so each start received started one session
       assertThat(starts).as("starts received (never two sessions for one start)")
           .isLessThanOrEqualTo(LIFECYCLES).isGreaterThanOrEqualTo(known.size());
-      assertThat(active).as("active sessions left = sessions the client reported")
-          .isEqualTo(reported.size());
+      assertThat(active).as("active sessions left = sessions the client reported; the left ones: "
+          + leftOver(t.activeIds(), known, stopped, reported)).isEqualTo(reported.size());
       assertThat(active).as("leaked").isZero();
     }
+  }
+
+  /** What the client knew of each session left active: the kind of leak. */
+  private static String leftOver(List<String> active, List<String> known, List<String> stopped,
+      List<String> reported) {
+    Map<String, Long> kinds = active.stream().collect(Collectors.groupingBy(id ->
+        stopped.contains(id) ? "believed stopped" : reported.contains(id) ? "reported"
+            : known.contains(id) ? "started, stop failed, not reported"
+            : "never returned by a start (lost create)", TreeMap::new, Collectors.counting()));
+    return kinds + " " + active;
   }
 
   private static void lifecycle(BrowserSessions client, List<String> known, List<String> stopped,

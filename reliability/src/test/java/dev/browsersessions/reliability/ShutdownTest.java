@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The child JVM talks to the simulator running in this JVM (through the fault proxies, idle).
  */
 class ShutdownTest {
+
+  static final String CHILD_REQUEST_TIMEOUT = "10s";
 
   @TempDir Path dir;
 
@@ -33,7 +37,11 @@ class ShutdownTest {
       try (BufferedReader out = new BufferedReader(
           new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         started = out.readLine();
-        assertThat(started).as("child stdout (stderr: %s)", err).startsWith("STARTED ");
+        if (started == null) {
+          child.waitFor(30, TimeUnit.SECONDS);
+          throw new AssertionError("the child printed nothing; its stderr:\n" + Files.readString(err));
+        }
+        assertThat(started).startsWith("STARTED ");
         assertThat(started.substring(8).split(" ")).hasSize(ShutdownChild.SESSIONS);
         assertThat(t.activeCount.getAsLong()).as("active while the child runs")
             .isEqualTo(ShutdownChild.SESSIONS);
@@ -56,7 +64,10 @@ class ShutdownTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         ShutdownChild.class.getName(), t.provider, mode));
-    t.settings().forEach((k, v) -> cmd.add(k + "=" + v));
+    Map<String, String> settings = new LinkedHashMap<>(t.settings());
+    // a cold JVM on a loaded machine: no start may fail for want of time
+    settings.put("request-timeout", CHILD_REQUEST_TIMEOUT);
+    settings.forEach((k, v) -> cmd.add(k + "=" + v));
     return new ProcessBuilder(cmd).redirectError(err.toFile()).start();
   }
 }

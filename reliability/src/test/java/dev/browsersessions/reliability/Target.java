@@ -3,7 +3,6 @@ package dev.browsersessions.reliability;
 import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.SessionFilter;
-import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import dev.browsersessions.stagehand.sim.StagehandSimulator;
 import java.io.IOException;
@@ -26,10 +25,10 @@ final class Target implements AutoCloseable {
   static final String NOTTE_KEY = "nk-reliability-9d2e-SECRET";
   static final String BB_KEY = "bb-reliability-41af-SECRET";
   /**
-   * Request timeout of the fault cells: short, so that a stalled answer costs little, yet well
-   * above a loopback round trip on a loaded machine.
+   * Request timeout of every client here but the fault cells' (which use a short one): generous,
+   * so that a loaded machine does not fail a call that no fault touches.
    */
-  static final String REQUEST_TIMEOUT = "400ms";
+  static final String REQUEST_TIMEOUT = "2s";
   /** Long enough for every simulated session timeout (Notte idle and max, Browserbase timeout). */
   static final Duration PAST_EVERY_TIMEOUT = Duration.ofDays(2);
 
@@ -38,6 +37,8 @@ final class Target implements AutoCloseable {
   final String sessions;
   final List<FaultProxy> proxies;
   final LongSupplier activeCount;
+  /** A client on the simulator itself, past the proxies. */
+  private final BrowserSessions direct;
   /** Every path (with query) the simulator received, in order. */
   final Supplier<List<String>> receivedPaths;
   /** Moves the simulator's clock forward; its sessions past their timeouts end on their own. */
@@ -48,7 +49,7 @@ final class Target implements AutoCloseable {
   private final Map<String, String> urls;
 
   private Target(String provider, String sessions, List<FaultProxy> proxies,
-      LongSupplier activeCount, Supplier<List<String>> receivedPaths,
+      LongSupplier activeCount, BrowserSessions direct, Supplier<List<String>> receivedPaths,
       Consumer<Duration> advanceClock, Optional<Consumer<String>> endWithError,
       AutoCloseable sim, Map<String, String> urls) {
     this.receivedPaths = receivedPaths;
@@ -56,6 +57,7 @@ final class Target implements AutoCloseable {
     this.sessions = sessions;
     this.proxies = proxies;
     this.activeCount = activeCount;
+    this.direct = direct;
     this.advanceClock = advanceClock;
     this.endWithError = endWithError;
     this.sim = sim;
@@ -67,14 +69,21 @@ final class Target implements AutoCloseable {
   }
 
   static Target notte() throws IOException {
-    MutableClock clock = MutableClock.startingNow();
+    OffsetClock clock = new OffsetClock();
     NotteSimulator sim = new NotteSimulator(clock, NOTTE_KEY);
     FaultProxy proxy = new FaultProxy(sim.baseUrl());
-    return new Target("notte", "/sessions", List.of(proxy), sim::activeCount,
+    BrowserSessions direct = BrowserSessions.create("notte", isolatedConfig(Map.of(
+        "api-key", NOTTE_KEY, "base-url", sim.baseUrl().toString(), "allow-insecure", "true")).build());
+    return new Target("notte", "/sessions", List.of(proxy), sim::activeCount, direct,
         () -> sim.received.stream().map(r -> r.path() + "?" + r.query()).toList(),
-        clock::advance, Optional.of(id -> sim.end(id, "error")), sim,
+        clock::advance, Optional.of(id -> sim.end(id, "error")), () -> {
+          direct.close();
+          sim.close();
+        },
         Map.of("api-key", NOTTE_KEY, "base-url", proxy.baseUrl().toString(),
-            "stop-confirm-timeout", "300ms", "stop-poll-interval", "5ms"));
+            "stop-confirm-timeout", "300ms", "stop-poll-interval", "5ms",
+            // the simulator shares this machine's clock: a lost create's session is there at once
+            "lost-create-clock-skew", "300ms"));
   }
 
   static Target stagehand() throws IOException {
@@ -82,23 +91,24 @@ final class Target implements AutoCloseable {
     sim.releasePolls(0);
     FaultProxy stagehand = new FaultProxy(sim.stagehandUrl());
     FaultProxy browserbase = new FaultProxy(sim.browserbaseUrl());
+    BrowserSessions direct = directClient(sim);
     return new Target("stagehand", "/v1/sessions", List.of(stagehand, browserbase),
-        () -> activeThroughDirectClient(sim),
+        () -> direct.list(SessionFilter.active()).size(), direct,
         () -> sim.requests().stream().map(r -> r.path() + "?" + r.query()).toList(),
-        sim::advance, Optional.empty(), sim,
+        sim::advance, Optional.empty(), () -> {
+          direct.close();
+          sim.close();
+        },
         Map.of("api-key", BB_KEY, "stagehand-url", stagehand.baseUrl().toString(),
             "browserbase-url", browserbase.baseUrl().toString(), "stop-timeout", "300ms",
             "stop-poll-interval", "5ms", "live-view", "false"));
   }
 
-  /** Asks the simulator itself (no proxy) for its active sessions. */
-  private static long activeThroughDirectClient(StagehandSimulator sim) {
-    ProviderConfig direct = isolatedConfig(Map.of("api-key", BB_KEY,
+  /** A client on the simulator itself (no proxy), to ask it for its active sessions. */
+  private static BrowserSessions directClient(StagehandSimulator sim) {
+    return BrowserSessions.create("stagehand", isolatedConfig(Map.of("api-key", BB_KEY,
         "stagehand-url", sim.stagehandUrl().toString(),
-        "browserbase-url", sim.browserbaseUrl().toString())).build();
-    try (BrowserSessions c = BrowserSessions.create("stagehand", direct)) {
-      return c.list(SessionFilter.active()).size();
-    }
+        "browserbase-url", sim.browserbaseUrl().toString())).build());
   }
 
   /**
@@ -134,6 +144,25 @@ final class Target implements AutoCloseable {
 
   BrowserSessions client() {
     return BrowserSessions.create(provider, config().build());
+  }
+
+  /**
+   * A client like {@link #client()} with another request timeout.
+   *
+   * @param requestTimeout e.g. {@code 2s}
+   * @return the client
+   */
+  BrowserSessions client(String requestTimeout) {
+    return BrowserSessions.create(provider, config().put("request-timeout", requestTimeout).build());
+  }
+
+  /**
+   * The ids of the sessions active on the simulator, asked past the proxies.
+   *
+   * @return the ids
+   */
+  List<String> activeIds() {
+    return direct.list(SessionFilter.active()).stream().map(s -> s.id()).toList();
   }
 
   /**
