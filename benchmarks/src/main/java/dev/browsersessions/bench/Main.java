@@ -33,6 +33,7 @@ public final class Main {
   /** Target name to measured verdict, filled by the sections. */
   private final Map<String, String> targets = new LinkedHashMap<>();
   private final Map<String, Double> wall = new LinkedHashMap<>();
+  private final List<String> failed = new ArrayList<>();
 
   private Main(Settings settings, Path out, Path root, String version) {
     this.settings = settings;
@@ -87,6 +88,10 @@ public final class Main {
     Files.writeString(out.resolve("results.md"), md.toString());
     System.out.println(md);
     System.out.println("Wrote " + out.resolve("results.md") + " and throughput.png");
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException("benchmark parts failed: " + failed
+          + " (the others' figures are in " + out.resolve("results.md") + ")");
+    }
   }
 
   private void timed(String name, Section section) throws Exception {
@@ -96,7 +101,14 @@ public final class Main {
     }
     long t0 = System.nanoTime();
     System.out.println("### bench: " + name + " ...");
-    section.run();
+    try {
+      section.run();
+    } catch (Exception | Error e) {
+      // One broken part must not lose the others' figures; the run still fails at the end.
+      failed.add(name);
+      e.printStackTrace();
+      md.append("\n**Part `").append(name).append("` failed**: ").append(e).append("\n\n");
+    }
     wall.put(name, (System.nanoTime() - t0) / 1e9);
     Files.writeString(out.resolve("results.md"), md.toString());
   }
@@ -126,6 +138,7 @@ public final class Main {
   private void calls() throws Exception {
     List<String> flags = new ArrayList<>(Settings.JVM_FLAGS);
     flags.add("-Xmx512m");
+    flags.add(Vendors.saveAnswers(out.resolve("answers")));
     Collection<RunResult> results = new Runner(new OptionsBuilder()
         .include(CallBenchmark.class.getName())
         .addProfiler(GCProfiler.class)
@@ -167,7 +180,7 @@ public final class Main {
     md.append('\n').append(ratios).append('\n');
   }
 
-  /** Returns mean, p50, p99 (µs) and allocated bytes/op. */
+  /** Returns mean, p50, p99 (µs) and allocated bytes/op, NaN when the run failed. */
   private static double[] figures(Collection<RunResult> results, String vendor, Operation op,
       String client) {
     for (RunResult r : results) {
@@ -180,7 +193,8 @@ public final class Main {
             stats.getPercentile(99) / 1000, alloc == null ? Double.NaN : alloc.getScore()};
       }
     }
-    throw new IllegalStateException("no JMH result for " + vendor + "/" + op + "/" + client);
+    // A failed JMH run (its stack trace is in the log) shows as NaN; the other runs still count.
+    return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
   }
 
   private void lifecycles(String vendor) throws Exception {

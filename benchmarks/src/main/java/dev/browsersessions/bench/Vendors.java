@@ -7,6 +7,8 @@ import dev.browsersessions.bench.CannedServer.Route;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import dev.browsersessions.stagehand.sim.StagehandSimulator;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +28,8 @@ public final class Vendors {
   /** Wait between status reads while a stop is confirmed, on both sides. */
   public static final Duration STOP_POLL = Duration.ofMillis(1);
 
+  /** System property naming the directory {@link #saveAnswers} wrote. */
+  public static final String ANSWERS_DIR = "bench.answers.dir";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Vendors() {
@@ -109,7 +113,27 @@ public final class Vendors {
    * @throws Exception if the simulator fails
    */
   public static Answers capture(String vendor) throws Exception {
+    String dir = System.getProperty(ANSWERS_DIR);
+    if (dir != null) {
+      return JSON.readValue(Path.of(dir, vendor + ".json").toFile(), Answers.class);
+    }
     return vendor.equals("notte") ? notteAnswers() : stagehandAnswers();
+  }
+
+  /**
+   * Captures every vendor's answers once and saves them, so JMH forks read them (system property
+   * {@value #ANSWERS_DIR}) instead of starting a simulator each, and all forks use the same bodies.
+   *
+   * @param dir where to write {@code <vendor>.json}
+   * @return the JVM flag that points a fork at them
+   * @throws Exception if a simulator fails or the files cannot be written
+   */
+  public static String saveAnswers(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    for (String vendor : ALL) {
+      JSON.writeValue(dir.resolve(vendor + ".json").toFile(), capture(vendor));
+    }
+    return "-D" + ANSWERS_DIR + "=" + dir.toAbsolutePath();
   }
 
   private static Answers notteAnswers() throws Exception {
