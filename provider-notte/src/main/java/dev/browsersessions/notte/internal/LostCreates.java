@@ -250,8 +250,9 @@ public final class LostCreates {
   private BrowserSessionException stopped(BrowserSessionException failure, String chosen,
       List<String> others, Stopper stopper) {
     String rest = others.isEmpty() ? "" : " Other active sessions matching this request that no"
-        + " create of this provider returned were left running: " + others + " (another process"
-        + " sharing the API key may own them).";
+        + " create of this provider returned were left running: " + others + " (other failed"
+        + " creates of this provider take their own; otherwise another process sharing the API"
+        + " key may own them).";
     try {
       stopper.stop(chosen);
     } catch (BrowserSessionException stopFailed) {
