@@ -38,7 +38,11 @@ final class RawServer implements AutoCloseable {
      */
     RESET_AFTER_HEADERS,
     /** 200 headers announcing 100 bytes, 5 of them, then the connection is closed. */
-    EOF_AFTER_HEADERS
+    EOF_AFTER_HEADERS,
+    /** 200 with a JSON string body of 16 MiB + 2 bytes. */
+    HUGE_200,
+    /** 500 with a JSON string body of 16 MiB + 2 bytes. */
+    HUGE_500
   }
 
   private final ServerSocket socket;
@@ -120,12 +124,29 @@ final class RawServer implements AutoCloseable {
         s.setSoLinger(true, 0); // close() now sends RST
         return false;
       }
+      case HUGE_200, HUGE_500 -> {
+        huge(out, act == Act.HUGE_200 ? 200 : 500);
+        return false;
+      }
       default -> {
         write(out, "{\"ok\"", 100);
         s.shutdownOutput(); // EOF after 5 of the 100 announced bytes
         return false;
       }
     }
+  }
+
+  private static void huge(OutputStream out, int status) throws IOException {
+    int size = VendorHttp.MAX_SUCCESS_BODY;
+    out.write(("HTTP/1.1 " + status + " Huge\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + (size + 2) + "\r\n\r\n\"").getBytes(StandardCharsets.UTF_8));
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    for (int sent = 0; sent < size; sent += chunk.length) {
+      out.write(chunk); // fails once the client closed the connection
+    }
+    out.write('"');
+    out.flush();
   }
 
   private static void write(OutputStream out, String body, int announced) throws IOException {

@@ -126,4 +126,19 @@ class TransportFailureTest {
         });
     assertThat(server.received).hasSize(1);
   }
+
+  @Test
+  void bodiesAreBoundedAndTheClientWorksAfterwards() {
+    server.then(Act.HUGE_200);
+    assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+        .isInstanceOfSatisfying(ProviderProtocolException.class, e ->
+            assertThat(e.getMessage()).contains("more than " + VendorHttp.MAX_SUCCESS_BODY));
+    server.then(Act.HUGE_500, Act.HUGE_500, Act.HUGE_500);
+    assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+        .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+          assertThat(e.httpStatus()).hasValue(500);
+          assertThat(e.getMessage()).contains("xxxx").hasSizeLessThan(VendorHttp.MAX_ERROR_BODY);
+        });
+    assertThat(http.calls().read(() -> api.get("b"))).containsEntry("ok", 1);
+  }
 }
