@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -51,9 +52,12 @@ final class FaultProxy implements AutoCloseable {
   volatile String customBody;
   /** Probability (0–1) of a random fast fault on any request, for the soak. */
   volatile double randomFaultRate;
-  private static final Fault[] FAST = {Fault.RESET_REQUEST, Fault.RESET_RESPONSE,
+  /** Fast faults the server never sees (it never acts on the faulted request). */
+  static final List<Fault> FAST = List.of(Fault.RESET_REQUEST, Fault.RESET_RESPONSE,
       Fault.EMPTY_REPLY, Fault.MALFORMED_JSON, Fault.S429, Fault.S500, Fault.S502, Fault.S503,
-      Fault.S529, Fault.LOST_ANSWER};
+      Fault.S529);
+  /** The random faults, chosen evenly. */
+  volatile List<Fault> randomFaults = FAST;
 
   static final long HUGE = 50L * 1024 * 1024;
 
@@ -91,7 +95,8 @@ final class FaultProxy implements AutoCloseable {
     double rate = randomFaultRate;
     if (rate > 0) {
       java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-      return r.nextDouble() < rate ? FAST[r.nextInt(FAST.length)] : null;
+      List<Fault> faults = randomFaults;
+      return r.nextDouble() < rate ? faults.get(r.nextInt(faults.size())) : null;
     }
     for (Rule r : rules) {
       if ((r.method() == null || r.method().equals(method)) && path.startsWith(r.pathPrefix())) {

@@ -28,7 +28,7 @@ final class Target implements AutoCloseable {
    * Request timeout of every client here but the fault cells' (which use a short one): generous,
    * so that a loaded machine does not fail a call that no fault touches.
    */
-  static final String REQUEST_TIMEOUT = "2s";
+  static final String REQUEST_TIMEOUT = "5s";
   /** Long enough for every simulated session timeout (Notte idle and max, Browserbase timeout). */
   static final Duration PAST_EVERY_TIMEOUT = Duration.ofDays(2);
 
