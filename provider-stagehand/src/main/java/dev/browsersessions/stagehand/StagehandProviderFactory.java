@@ -23,6 +23,8 @@ import dev.browsersessions.stagehand.internal.StagehandProviders;
  *   <li>{@value #BROWSERBASE_URL} (also {@code BROWSERBASE_BASE_URL}; default {@code
  *       https://api.browserbase.com});
  *   <li>{@value #STOP_TIMEOUT} (default 30 s) and {@value #STOP_POLL_INTERVAL} (default 500 ms);
+ *   <li>{@value #LOST_START_WAIT} (default: {@code request-timeout}, at most 10 s): how long a
+ *       start that got no answer looks for the session it may have started;
  *   <li>{@value #OWNER_ID}, {@value #LIVE_VIEW}, and the HTTP timeout and retry keys of {@code
  *       browser-sessions-provider-http}.
  * </ul>
@@ -49,6 +51,8 @@ public final class StagehandProviderFactory implements BrowserSessionProviderFac
   public static final String OWNER_ID = "owner-id";
   /** Whether to read live-view URLs. */
   public static final String LIVE_VIEW = "live-view";
+  /** How long a start that got no answer looks for the session it may have started. */
+  public static final String LOST_START_WAIT = "lost-start-wait";
 
   /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
   public StagehandProviderFactory() {}

@@ -40,7 +40,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>{@code create}: Stagehand {@code POST /v1/sessions/start} on the host of the requested
- *       region; {@code success:false} or {@code available:false} is an error, not a session.
+ *       region; {@code success:false} or {@code available:false} is an error, not a session (the
+ *       session it names is released). A start that failed after Stagehand may have acted on it
+ *       is reconciled by its request tag ({@link LostStarts}): the running session is returned,
+ *       or the failure says how to find it.
  *   <li>{@code status}, {@code list}: Browserbase {@code GET /v1/sessions[/{id}]}.
  *   <li>{@code stop}: Stagehand {@code end}, then Browserbase's status; when not terminal, {@code
  *       REQUEST_RELEASE} and status reads until terminal or the stop deadline.
@@ -70,6 +73,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   private static final System.Logger LOG = System.getLogger(StagehandProvider.class.getName());
   private static final int MAX_REMEMBERED = 10_000;
+  /** Reads of a lost start's session before giving up adopting it (and releasing it). */
+  private static final int ADOPT_READS = 2;
 
   private final StagehandSettings settings;
   private final StagehandApi stagehand;
@@ -78,6 +83,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
   private final Sleeper sleeper;
   private final RequestMapping requests;
   private final SessionMapping sessions;
+  private final LostStarts lost;
   /** The Stagehand host each session this provider started lives on, until it is terminal. */
   private final Map<String, URI> hosts = new ConcurrentHashMap<>();
 
@@ -105,6 +111,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
     this.sleeper = sleeper;
     this.requests = new RequestMapping(mapper);
     this.sessions = new SessionMapping(mapper, NAME);
+    this.lost = new LostStarts(browserbase, sessions, settings.lostStartWait(), clock, sleeper);
   }
 
   @Override
@@ -127,14 +134,15 @@ public final class StagehandProvider implements BrowserSessionProvider {
     StartResponse answer;
     try {
       answer = stagehand.start(host, body);
-    } catch (BrowserSessionException e) {
-      Optional<SessionInfo> started = mayHaveStarted(e) ? reconcile(requestId, host, e) : Optional.empty();
-      if (started.isPresent()) {
-        return started.get();
-      }
-      throw e;
+    } catch (RuntimeException e) {
+      return adoptLost(requestId, host, e);
     }
-    StartResponse.Data data = requireStarted(answer);
+    StartResponse.Data data;
+    try {
+      data = requireStarted(answer);
+    } catch (BrowserSessionException unusable) {
+      throw endUnusable(requestId, answer, unusable);
+    }
     String id = data.sessionId();
     if (hosts.size() < MAX_REMEMBERED) {
       hosts.put(id, host);
@@ -238,8 +246,15 @@ public final class StagehandProvider implements BrowserSessionProvider {
     }
   }
 
+  /** Looks once more for the sessions of failed starts that were not found, and ends them. */
   @Override
   public void close() {
+    try {
+      lost.endPending();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Looking for the sessions of failed starts failed: {0}",
+          e.getMessage());
+    }
     try {
       stagehand.close();
     } finally {
@@ -259,37 +274,88 @@ public final class StagehandProvider implements BrowserSessionProvider {
   }
 
   /**
-   * Whether a failed start may still have started a session: the request may have been processed
-   * (a 5xx, a timeout, an unreadable answer), unlike a refusal or a rate limit.
+   * A start that failed without a usable answer: finds the session it may have started by its
+   * request tag and returns it when it runs; otherwise throws the failure, saying what was found.
    */
-  private static boolean mayHaveStarted(BrowserSessionException e) {
-    return e instanceof ProviderProtocolException
-        || (e instanceof ProviderUnavailableException && e.httpStatus().orElse(0) != 503);
-  }
-
-  /** Finds the session a failed start may have started, by its request tag, and adopts it. */
-  private Optional<SessionInfo> reconcile(
-      String requestId, URI host, BrowserSessionException failure) {
-    try {
-      Map<String, String> tag = Map.of(RequestMapping.REQUEST_TAG, requestId);
-      for (BrowserbaseSession s : browserbase.list(Optional.empty(), MetadataQuery.of(tag))) {
-        if (s == null || s.id() == null || !requestId.equals(sessions.metadata(s.userMetadata())
-            .get(RequestMapping.REQUEST_TAG))) {
+  private SessionInfo adoptLost(String requestId, URI host, RuntimeException thrown) {
+    BrowserSessionException failure = thrown instanceof BrowserSessionException b ? b
+        : new ProviderProtocolException("Stagehand's answer to POST /v1/sessions/start could not"
+            + " be handled: " + thrown, NAME, 0, null, thrown);
+    if (!LostStarts.mayHaveStarted(failure)) {
+      throw failure;
+    }
+    LostStarts.Found found = lost.find(requestId, !LostStarts.answered(failure));
+    if (found.session().isEmpty()) {
+      throw notFound(requestId, failure, found);
+    }
+    String id = found.session().get().id();
+    if (BrowserbaseStatuses.toNeutral(found.session().get().status()).isTerminal()) {
+      throw alreadyEnded(failure, id);
+    }
+    SessionInfo info = null;
+    for (int attempt = 1; info == null; attempt++) {
+      try {
+        info = status(id);
+      } catch (BrowserSessionException unreadable) {
+        // provider-http retried what it retries; an unreadable answer is worth one more try
+        if (attempt < ADOPT_READS && !(unreadable instanceof AuthenticationException)) {
           continue;
         }
-        SessionInfo info = status(s.id());
-        if (info.isTerminal()) {
-          return Optional.empty();
-        }
-        LOG.log(Level.INFO, "Start failed ({0}) but session {1} was started; using it",
-            failure.getMessage(), s.id());
-        hosts.put(s.id(), host);
-        return Optional.of(info.toBuilder().attribute("reconciled", Boolean.TRUE).build());
+        failure.addSuppressed(unreadable);
+        throw LostStarts.note(failure, "Stagehand started session '" + id + "' anyway but"
+            + " reading it failed (" + unreadable.getMessage() + "); "
+            + releaseQuietly(id, requestId));
       }
-    } catch (BrowserSessionException lookup) {
-      failure.addSuppressed(lookup);
     }
-    return Optional.empty();
+    if (info.isTerminal()) {
+      throw alreadyEnded(failure, id);
+    }
+    LOG.log(Level.INFO, "Start failed ({0}) but session {1} was started; using it",
+        failure.getMessage(), id);
+    hosts.put(id, host);
+    return info.toBuilder().attribute("reconciled", Boolean.TRUE).build();
+  }
+
+  /**
+   * A start answered but unusable (no body, {@code success: false}, no session id, {@code
+   * available: false}): ends the session it names, or else the one carrying its tag.
+   */
+  private BrowserSessionException endUnusable(
+      String requestId, StartResponse answer, BrowserSessionException unusable) {
+    Optional<String> named = Optional.ofNullable(answer).map(StartResponse::data)
+        .map(StartResponse.Data::sessionId).filter(id -> !id.isBlank());
+    if (named.isPresent()) {
+      return LostStarts.note(unusable, releaseQuietly(named.get(), requestId));
+    }
+    LostStarts.Found found = lost.find(requestId, false);
+    if (found.session().isEmpty()) {
+      return found.lookupFailure().isPresent() ? notFound(requestId, unusable, found) : unusable;
+    }
+    BrowserbaseSession s = found.session().get();
+    if (BrowserbaseStatuses.toNeutral(s.status()).isTerminal()) {
+      return unusable;
+    }
+    return LostStarts.note(unusable, "Stagehand started session '" + s.id() + "' anyway; "
+        + releaseQuietly(s.id(), requestId));
+  }
+
+  private static BrowserSessionException alreadyEnded(
+      BrowserSessionException failure, String sessionId) {
+    return LostStarts.note(failure, "Stagehand started session '" + sessionId + "' anyway; it"
+        + " has already ended, so nothing of this start is left running.");
+  }
+
+  private BrowserSessionException notFound(
+      String requestId, BrowserSessionException failure, LostStarts.Found found) {
+    lost.remember(requestId);
+    found.lookupFailure().ifPresent(failure::addSuppressed);
+    String looked = found.lookupFailure()
+        .map(f -> "looking for it by its tag failed (" + f.getMessage() + ")")
+        .orElse("no session tagged " + RequestMapping.REQUEST_TAG + "=" + requestId
+            + " was found (looked " + (LostStarts.answered(failure) ? "once"
+                : "for up to " + settings.lostStartWait()) + ")");
+    return LostStarts.note(failure, "Stagehand may have started a session anyway and " + looked
+        + "; it may still run. " + LostStarts.howToFind(requestId));
   }
 
   private StartResponse.Data requireStarted(StartResponse answer) {
@@ -309,24 +375,28 @@ public final class StagehandProvider implements BrowserSessionProvider {
           String.valueOf(answer), null);
     }
     if (!Boolean.TRUE.equals(data.available())) {
-      String released = releaseQuietly(data.sessionId());
       throw new ProviderUnavailableException(
           "Stagehand started session '" + data.sessionId() + "' but reported no browser"
-              + " available (available: false); " + released + " Try again later.",
+              + " available (available: false); try again later.",
           NAME, 200, null);
     }
     return data;
   }
 
-  private String releaseQuietly(String sessionId) {
+  /** Releases a session nobody was handed; says how that went, for the start's message. */
+  private String releaseQuietly(String sessionId, String requestId) {
     try {
       browserbase.release(sessionId);
-      return "it was released on Browserbase.";
+      hosts.remove(sessionId);
+      LOG.log(Level.INFO, "Released session {0} of a failed start", sessionId);
+      return "it was released on Browserbase, so nothing of this start is left running.";
     } catch (BrowserSessionException e) {
-      LOG.log(Level.WARNING, "Could not release unavailable session {0}: {1}", sessionId,
+      LOG.log(Level.WARNING, "Could not release session {0} of a failed start: {1}", sessionId,
           e.getMessage());
-      return "releasing it on Browserbase failed (" + e.getMessage() + "), so it may run until"
-          + " its timeout.";
+      lost.remember(requestId);
+      return "releasing it on Browserbase failed (" + e.getMessage() + "), so it may still run"
+          + " until its timeout: stop it with stop(\"" + sessionId + "\"). "
+          + LostStarts.howToFind(requestId);
     }
   }
 

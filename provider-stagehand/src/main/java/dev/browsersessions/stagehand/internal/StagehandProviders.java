@@ -45,8 +45,8 @@ public final class StagehandProviders {
   public static StagehandProvider create(ProviderConfig config, Clock clock, Sleeper sleeper) {
     String name = StagehandProvider.NAME;
     ProviderConfig c = StagehandSettings.withVendorVariables(config);
-    StagehandSettings settings = StagehandSettings.from(c, name);
     HttpSettings http = HttpSettings.from(c);
+    StagehandSettings settings = StagehandSettings.from(c, name, http.requestTimeout());
     settings.stagehandUrl().ifPresent(u -> http.requireSafe(u, StagehandSettings.STAGEHAND_URL, name));
     settings.regionalUrls().forEach((region, u) ->
         http.requireSafe(u, StagehandSettings.STAGEHAND_URL_REGION_PREFIX + region, name));

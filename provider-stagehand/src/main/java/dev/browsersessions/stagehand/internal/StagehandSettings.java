@@ -25,6 +25,8 @@ import java.util.Optional;
  *     stop-poll-interval})
  * @param ownerId the owner tag added to sessions whose metadata has none ({@code owner-id})
  * @param liveView whether to read the live-view URL of running sessions ({@code live-view})
+ * @param lostStartWait how long a start that got no answer keeps looking for the session it may
+ *     have started ({@code lost-start-wait})
  */
 public record StagehandSettings(
     String apiKey,
@@ -36,7 +38,8 @@ public record StagehandSettings(
     Duration stopTimeout,
     Duration stopPollInterval,
     String ownerId,
-    boolean liveView) {
+    boolean liveView,
+    Duration lostStartWait) {
 
   /** Config key of the Browserbase API key. */
   public static final String API_KEY = StagehandProviderFactory.API_KEY;
@@ -60,6 +63,8 @@ public record StagehandSettings(
   public static final String OWNER_ID = StagehandProviderFactory.OWNER_ID;
   /** Config key that turns live-view lookups on or off. */
   public static final String LIVE_VIEW = StagehandProviderFactory.LIVE_VIEW;
+  /** Config key of how long a start without an answer looks for its session. */
+  public static final String LOST_START_WAIT = StagehandProviderFactory.LOST_START_WAIT;
 
   /** The model used when {@code model-name} is not set. */
   public static final String DEFAULT_MODEL = "openai/gpt-5.4-mini";
@@ -69,6 +74,10 @@ public record StagehandSettings(
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
   /** Default interval between status reads while stopping. */
   public static final Duration DEFAULT_STOP_POLL_INTERVAL = Duration.ofMillis(500);
+  /**
+   * The most {@code lost-start-wait} is by default (it is {@code request-timeout} up to this).
+   */
+  public static final Duration MAX_DEFAULT_LOST_START_WAIT = Duration.ofSeconds(10);
 
   /**
    * The config with the vendor's own environment variables attached: {@code BROWSERBASE_API_KEY},
@@ -92,10 +101,13 @@ public record StagehandSettings(
    *
    * @param config the configuration, with vendor variables attached
    * @param provider the provider's name, for messages
+   * @param requestTimeout the HTTP {@code request-timeout}: the default of {@code
+   *     lost-start-wait}, up to {@link #MAX_DEFAULT_LOST_START_WAIT}
    * @return the settings
    * @throws ProviderConfigurationException naming the key, for a missing key or a bad value
    */
-  public static StagehandSettings from(ProviderConfig config, String provider) {
+  public static StagehandSettings from(
+      ProviderConfig config, String provider, Duration requestTimeout) {
     String apiKey = config.requireString(API_KEY);
     String model = config.getString(MODEL_NAME, DEFAULT_MODEL).trim();
     Duration stopTimeout = config.getDuration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT);
@@ -116,7 +128,9 @@ public record StagehandSettings(
         stopTimeout,
         poll,
         config.getString(OWNER_ID).map(String::trim).orElse(java.util.UUID.randomUUID().toString()),
-        config.getBoolean(LIVE_VIEW, true));
+        config.getBoolean(LIVE_VIEW, true),
+        config.getDuration(LOST_START_WAIT, requestTimeout.compareTo(MAX_DEFAULT_LOST_START_WAIT)
+            < 0 ? requestTimeout : MAX_DEFAULT_LOST_START_WAIT));
   }
 
   /** Compact form: copies the regional hosts. */
@@ -166,6 +180,6 @@ public record StagehandSettings(
             .orElse("(regional)")
         + ", browserbaseUrl=" + browserbaseUrl + ", stopTimeout=" + stopTimeout
         + ", stopPollInterval=" + stopPollInterval + ", ownerId=" + ownerId + ", liveView="
-        + liveView + "]";
+        + liveView + ", lostStartWait=" + lostStartWait + "]";
   }
 }

@@ -23,6 +23,18 @@ public record Scripted(int status, String contentType, String body, Map<String, 
     return new Scripted(status, "application/json; charset=utf-8", json, Map.of());
   }
 
+  /** Status of {@link #drop()}: no answer at all. */
+  public static final int DROP = -1;
+
+  /**
+   * A lost answer: the connection closes before a status line (the client sees the stream end).
+   *
+   * @return the answer
+   */
+  public static Scripted drop() {
+    return new Scripted(DROP, "", "", Map.of());
+  }
+
   /**
    * An event-stream answer (status 200).
    *

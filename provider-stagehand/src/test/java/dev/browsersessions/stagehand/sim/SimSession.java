@@ -17,6 +17,8 @@ final class SimSession {
   boolean stagehandOpen = true;
   boolean releaseRequested;
   int pollsLeft;
+  /** How many more list answers that match it leave it out (Browserbase showing it late). */
+  int hiddenFromLists;
 
   SimSession(
       String id, String region, Instant createdAt, Integer timeoutSeconds, boolean keepAlive,

@@ -68,6 +68,7 @@ public final class StagehandSimulator implements AutoCloseable {
   private volatile int releasePolls = 1;
   private volatile int maxConcurrent = Integer.MAX_VALUE;
   private volatile boolean endReleases;
+  private volatile int hideNewSessions;
   private final Deque<Scripted> afterStart = new ArrayDeque<>();
 
   static {
@@ -172,7 +173,35 @@ public final class StagehandSimulator implements AutoCloseable {
   }
 
   /**
-   * Makes the next start create its session and then answer this instead (a lost answer).
+   * Makes every session started from now on missing from the first {@code lists} list answers
+   * it matches (Browserbase's list showing a new session late).
+   *
+   * @param lists how many matching list answers leave a new session out
+   * @return this simulator
+   */
+  public StagehandSimulator hideNewSessionsFromLists(int lists) {
+    this.hideNewSessions = lists;
+    return this;
+  }
+
+  /** Shows every hidden session in list answers from now on. */
+  public synchronized void showHiddenSessions() {
+    sessions.values().forEach(s -> s.hiddenFromLists = 0);
+  }
+
+  /**
+   * The sessions that are running (RUNNING or PENDING).
+   *
+   * @return their ids
+   */
+  public synchronized List<String> runningIds() {
+    sessions.values().forEach(s -> s.tick(clock.instant()));
+    return sessions.values().stream().filter(SimSession::isRunning).map(s -> s.id).toList();
+  }
+
+  /**
+   * Makes the next start create its session and then answer this instead (a lost answer); a
+   * {@code {sessionId}} in its body is replaced by the new session's id.
    *
    * @param answer the answer
    * @return this simulator
@@ -396,10 +425,12 @@ public final class StagehandSimulator implements AutoCloseable {
     SimSession s = new SimSession(UUID.randomUUID().toString(),
         params.path("region").asText("us-west-2"), clock.instant(), timeout,
         params.path("keepAlive").asBoolean(false), metadata, host);
+    s.hiddenFromLists = hideNewSessions;
     sessions.put(s.id, s);
     Scripted lost = afterStart.poll();
     if (lost != null) {
-      return lost;
+      return new Scripted(lost.status(), lost.contentType(),
+          lost.body().replace("{sessionId}", s.id), lost.headers());
     }
     ObjectNode data = json.createObjectNode()
         .put("sessionId", s.id).put("available", true).put("cdpUrl", cdpUrl(s));
@@ -545,7 +576,9 @@ public final class StagehandSimulator implements AutoCloseable {
       }
       boolean matches = wanted.entrySet().stream()
           .allMatch(e -> e.getValue().equals(s.userMetadata.get(e.getKey())));
-      if (matches) {
+      if (matches && s.hiddenFromLists > 0) {
+        s.hiddenFromLists--;
+      } else if (matches) {
         out.add(session(s, false));
       }
     }
@@ -584,6 +617,10 @@ public final class StagehandSimulator implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, Scripted answer) throws IOException {
+    if (answer.status() == Scripted.DROP) {
+      // a handler that throws makes the server close the connection: the answer is lost
+      throw new IOException("simulator: answer dropped");
+    }
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", answer.contentType());
     answer.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

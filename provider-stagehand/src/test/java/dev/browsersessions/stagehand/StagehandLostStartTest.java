@@ -1,0 +1,149 @@
+package dev.browsersessions.stagehand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.stagehand.internal.StagehandProvider;
+import dev.browsersessions.stagehand.sim.Scripted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts whose answer is lost, late or unusable after Browserbase started the session: every
+ * such session is returned to the caller or ended; none is left running unknown to anybody.
+ */
+class StagehandLostStartTest {
+
+  private final SimFixture fx = new SimFixture();
+
+  @BeforeEach
+  void releaseAtOnce() {
+    fx.sim.releasePolls(0);
+  }
+
+  @AfterEach
+  void close() {
+    fx.close();
+  }
+
+  @Test
+  void concurrentStartsWithDroppedAnswersAndAFaultedLookupLeaveNothingUnknownRunning()
+      throws Exception {
+    int starts = 16;
+    for (int i = 0; i < 4; i++) {
+      fx.sim.failAfterStarting(Scripted.drop());
+    }
+    // Browserbase lists each new session only from its third matching list; the first list
+    // answer is unreadable (provider-http does not retry that).
+    fx.sim.hideNewSessionsFromLists(2);
+    fx.sim.enqueue("list", Scripted.json(200, "{not json]"));
+    List<String> returned = new ArrayList<>();
+    List<Throwable> failed = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (StagehandProvider p = fx.provider(fx.config().put("lost-start-wait", "60s").build())) {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<SessionInfo>> results = new ArrayList<>();
+      for (int i = 0; i < starts; i++) {
+        results.add(pool.submit(() -> {
+          go.await();
+          return p.create(SessionRequest.defaults());
+        }));
+      }
+      go.countDown();
+      for (Future<SessionInfo> f : results) {
+        try {
+          returned.add(f.get(60, TimeUnit.SECONDS).id());
+        } catch (ExecutionException e) {
+          failed.add(e.getCause());
+        }
+      }
+      assertThat(fx.sim.requests("start")).hasSize(starts);
+      assertThat(failed).isEmpty();
+      assertThat(returned).doesNotHaveDuplicates().hasSize(starts);
+      assertThat(fx.sim.runningIds()).containsExactlyInAnyOrderElementsOf(returned);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void answerNamingASessionButUnusableEndsThatSession() {
+    fx.sim.failAfterStarting(Scripted.json(200, "{\"success\":false,\"message\":\"browser"
+        + " crashed\",\"data\":{\"sessionId\":\"{sessionId}\",\"available\":true}}"));
+    try (StagehandProvider p = fx.provider()) {
+      Throwable t = catchThrowable(() -> p.create(SessionRequest.defaults()));
+      assertThat(t).isInstanceOf(BrowserSessionException.class)
+          .hasMessageContaining("browser crashed").hasMessageContaining("released");
+    }
+    assertThat(fx.sim.requests("release")).hasSize(1);
+    assertThat(fx.sim.runningIds()).isEmpty();
+  }
+
+  @Test
+  void sessionNotFoundInTimeIsNamedByTheFailureAndEndedByClose() throws Exception {
+    fx.sim.failAfterStarting(Scripted.drop());
+    fx.sim.hideNewSessionsFromLists(1_000);
+    StagehandProvider p = fx.provider(fx.config().put("lost-start-wait", "2s").build());
+    Throwable t = catchThrowable(() -> p.create(SessionRequest.defaults()));
+    String tag = new ObjectMapper().readTree(fx.sim.requests("start").get(0).body())
+        .path("browserbaseSessionCreateParams").path("userMetadata")
+        .path("browser-sessions-request").asText();
+    assertThat(t).isInstanceOf(ProviderUnavailableException.class)
+        .hasMessageContaining("may still run")
+        .hasMessageContaining("sessions.list(SessionFilter.active().withMetadata("
+            + "\"browser-sessions-request\", \"" + tag + "\"))");
+    // looked again (the start had no answer), bounded by lost-start-wait
+    assertThat(fx.sim.requests("list").size()).isBetween(2, 12);
+    assertThat(fx.sim.runningIds()).hasSize(1);
+
+    fx.sim.showHiddenSessions();
+    p.close();
+    assertThat(fx.sim.runningIds()).isEmpty();
+  }
+
+  @Test
+  void answeredFailureLooksOnceAndRetriesOnlyAFailedLookup() {
+    fx.sim.failAfterStarting(Scripted.json(502, "<html>bad gateway</html>"));
+    fx.sim.enqueue("list", Scripted.json(200, "{not json]"));
+    try (StagehandProvider p = fx.provider()) {
+      SessionInfo info = p.create(SessionRequest.defaults());
+      assertThat(info.attributes()).containsEntry("reconciled", true);
+      assertThat(fx.sim.runningIds()).containsExactly(info.id());
+    }
+    assertThat(fx.sim.requests("list")).hasSize(2);
+    assertThat(fx.sim.requests("start")).hasSize(1);
+  }
+
+  @Test
+  void lostSessionWhoseReadFailsOnceIsAdoptedAndTwiceIsReleased() {
+    fx.sim.failAfterStarting(Scripted.json(500, "{\"error\":\"boom\"}"));
+    fx.sim.enqueue("get", Scripted.json(200, "{not json]"));
+    try (StagehandProvider p = fx.provider()) {
+      assertThat(p.create(SessionRequest.defaults()).attributes())
+          .containsEntry("reconciled", true);
+
+      fx.sim.failAfterStarting(Scripted.json(500, "{\"error\":\"boom\"}"));
+      fx.sim.enqueue("get", Scripted.json(200, "{not json]"));
+      fx.sim.enqueue("get", Scripted.json(200, "{not json]"));
+      Throwable t = catchThrowable(() -> p.create(SessionRequest.defaults()));
+      assertThat(t).isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("boom").hasMessageContaining("reading it failed")
+          .hasMessageContaining("released");
+      assertThat(fx.sim.runningIds()).hasSize(1);
+    }
+  }
+}
