@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -58,8 +59,7 @@ public final class VendorHttp {
     this.provider = b.provider;
     this.vendor = b.vendor;
     this.settings = b.settings;
-    ObjectMapper given = b.mapper;
-    this.mapper = new Lazy<>(() -> given != null ? given : newMapper());
+    this.mapper = new Lazy<>(b.mapper != null ? b.mapper : VendorHttp::newMapper);
     this.errors = new HttpErrorMapper(provider, vendor, b.quirk, b.clock);
     this.json = new JsonCodec(mapper);
     this.decoder =
@@ -111,6 +111,16 @@ public final class VendorHttp {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .build();
+  }
+
+  /**
+   * A {@link #newMapper()} built once, on the first {@code get()}: thread-safe, to share between
+   * clients without paying for Jackson's start-up at construction.
+   *
+   * @return the supplier
+   */
+  public static Supplier<ObjectMapper> lazyMapper() {
+    return new Lazy<>(VendorHttp::newMapper);
   }
 
   /**
@@ -239,7 +249,7 @@ public final class VendorHttp {
     private final String provider;
     private final String vendor;
     private final HttpSettings settings;
-    private ObjectMapper mapper;
+    private Supplier<ObjectMapper> mapper;
     private HttpErrorMapper.Quirk quirk = HttpErrorMapper.Quirk.NONE;
     private UnaryOperator<Decoder> decoder = UnaryOperator.identity();
     private Clock clock = Clock.systemUTC();
@@ -258,6 +268,19 @@ public final class VendorHttp {
      * @return this builder
      */
     public Builder mapper(ObjectMapper mapper) {
+      Objects.requireNonNull(mapper, "mapper");
+      this.mapper = () -> mapper;
+      return this;
+    }
+
+    /**
+     * The JSON mapper, asked for once, on first use (e.g. {@link VendorHttp#lazyMapper()} shared
+     * by several clients), so that building the client stays cheap.
+     *
+     * @param mapper supplies the mapper
+     * @return this builder
+     */
+    public Builder mapper(Supplier<ObjectMapper> mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
     }

@@ -202,35 +202,6 @@ public final class LostStarts {
         + " client looks for it once more and ends it.";
   }
 
-  /**
-   * The same kind of failure with the note added to its message, the original as its cause.
-   *
-   * @param failure the start's failure
-   * @param note what the lookup found
-   * @return the exception to throw
-   */
-  public static BrowserSessionException note(BrowserSessionException failure, String note) {
-    String message = failure.getMessage() + " — " + note;
-    String provider = failure.provider().orElse(StagehandProvider.NAME);
-    int status = failure.httpStatus().orElse(0);
-    BrowserSessionException out;
-    if (failure instanceof ProviderProtocolException p) {
-      out = new ProviderProtocolException(
-          message, provider, status, p.bodyExcerpt().orElse(null), failure);
-    } else if (failure instanceof ProviderUnavailableException) {
-      out = new ProviderUnavailableException(message, provider, status, failure);
-    } else if (failure.getClass() == BrowserSessionException.class) {
-      out = new BrowserSessionException(message, provider, status, failure.isRetryable(), failure);
-    } else {
-      failure.addSuppressed(new BrowserSessionException(note, provider));
-      return failure;
-    }
-    for (Throwable s : failure.getSuppressed()) {
-      out.addSuppressed(s);
-    }
-    return out;
-  }
-
   private Optional<BrowserbaseSession> lookOnce(String requestId) {
     Map<String, String> tag = Map.of(RequestMapping.REQUEST_TAG, requestId);
     List<BrowserbaseSession> page = browserbase.list(Optional.empty(), MetadataQuery.of(tag));

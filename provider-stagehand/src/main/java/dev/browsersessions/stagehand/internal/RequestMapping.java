@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns a {@link SessionRequest} into Stagehand's {@code POST /v1/sessions/start} body, checking
@@ -36,14 +37,14 @@ public final class RequestMapping {
   /** Browserbase's limit for {@code userMetadata}: its JSON must be shorter than this. */
   public static final int MAX_METADATA_JSON = 512;
 
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
 
   /**
    * Creates a mapping.
    *
-   * @param mapper measures the metadata's JSON
+   * @param mapper measures the metadata's JSON (asked for on first use)
    */
-  public RequestMapping(ObjectMapper mapper) {
+  public RequestMapping(Supplier<ObjectMapper> mapper) {
     this.mapper = mapper;
   }
 
@@ -132,7 +133,7 @@ public final class RequestMapping {
     out.put(REQUEST_TAG, requestId);
     String json;
     try {
-      json = mapper.writeValueAsString(out);
+      json = mapper.get().writeValueAsString(out);
     } catch (JsonProcessingException e) {
       throw new InvalidSessionRequestException("metadata", "metadata cannot be written as JSON");
     }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns Browserbase's {@code Session} into a {@link SessionInfo}. Tolerant: a missing or odd
@@ -24,16 +25,16 @@ public final class SessionMapping {
   /** Attribute with Browserbase's status string as sent, e.g. {@code "RUNNING"}. */
   public static final String VENDOR_STATUS = "browserbase.status";
 
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
   private final String provider;
 
   /**
    * Creates a mapping.
    *
-   * @param mapper renders non-string metadata values as JSON
+   * @param mapper renders non-string metadata values as JSON (asked for on first use)
    * @param provider the provider's name
    */
-  public SessionMapping(ObjectMapper mapper, String provider) {
+  public SessionMapping(Supplier<ObjectMapper> mapper, String provider) {
     this.mapper = mapper;
     this.provider = provider;
   }
@@ -92,7 +93,7 @@ public final class SessionMapping {
             out.put(k, str);
           } else {
             try {
-              out.put(k, mapper.writeValueAsString(v));
+              out.put(k, mapper.get().writeValueAsString(v));
             } catch (JsonProcessingException e) {
               out.put(k, String.valueOf(v));
             }

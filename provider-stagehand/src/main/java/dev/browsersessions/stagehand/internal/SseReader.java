@@ -12,6 +12,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads a Stagehand {@code text/event-stream} answer to its outcome. Frames are {@code event:
@@ -30,16 +31,16 @@ public final class SseReader {
   /** The largest frame accepted, in characters, so a runaway stream cannot exhaust memory. */
   public static final int MAX_FRAME_CHARS = 4 * 1024 * 1024;
 
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
   private final String provider;
 
   /**
    * Creates a reader.
    *
-   * @param mapper parses the frames' JSON
+   * @param mapper parses the frames' JSON (asked for on first use)
    * @param provider the provider's name, for exceptions
    */
-  public SseReader(ObjectMapper mapper, String provider) {
+  public SseReader(Supplier<ObjectMapper> mapper, String provider) {
     this.mapper = mapper;
     this.provider = provider;
   }
@@ -119,7 +120,7 @@ public final class SseReader {
   private JsonNode dispatch(String event, String json, List<String> seen) {
     JsonNode frame;
     try {
-      frame = mapper.readTree(json);
+      frame = mapper.get().readTree(json);
     } catch (JsonProcessingException e) {
       throw protocol("an event-stream frame is not JSON", json);
     }

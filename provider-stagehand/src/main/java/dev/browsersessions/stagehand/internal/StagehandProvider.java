@@ -13,6 +13,7 @@ import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
+import dev.browsersessions.http.FailureNotes;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Sessions on Browserbase, started and ended through Stagehand's v3 API.
@@ -93,7 +95,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
    * @param settings the settings
    * @param stagehand the Stagehand API
    * @param browserbase the Browserbase API
-   * @param mapper the JSON mapper
+   * @param mapper the JSON mapper, asked for on first use (building one is slow in a cold JVM)
    * @param clock the clock for the stop deadline
    * @param sleeper waits between status reads while stopping
    */
@@ -101,7 +103,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
       StagehandSettings settings,
       StagehandApi stagehand,
       BrowserbaseApi browserbase,
-      ObjectMapper mapper,
+      Supplier<ObjectMapper> mapper,
       Clock clock,
       Sleeper sleeper) {
     this.settings = settings;
@@ -302,7 +304,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
           continue;
         }
         failure.addSuppressed(unreadable);
-        throw LostStarts.note(failure, "Stagehand started session '" + id + "' anyway but"
+        throw FailureNotes.withNote(failure, "Stagehand started session '" + id + "' anyway but"
             + " reading it failed (" + unreadable.getMessage() + "); "
             + releaseQuietly(id, requestId));
       }
@@ -325,7 +327,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
     Optional<String> named = Optional.ofNullable(answer).map(StartResponse::data)
         .map(StartResponse.Data::sessionId).filter(id -> !id.isBlank());
     if (named.isPresent()) {
-      return LostStarts.note(unusable, releaseQuietly(named.get(), requestId));
+      return FailureNotes.withNote(unusable, releaseQuietly(named.get(), requestId));
     }
     LostStarts.Found found = lost.find(requestId, false);
     if (found.session().isEmpty()) {
@@ -335,13 +337,13 @@ public final class StagehandProvider implements BrowserSessionProvider {
     if (BrowserbaseStatuses.toNeutral(s.status()).isTerminal()) {
       return unusable;
     }
-    return LostStarts.note(unusable, "Stagehand started session '" + s.id() + "' anyway; "
+    return FailureNotes.withNote(unusable, "Stagehand started session '" + s.id() + "' anyway; "
         + releaseQuietly(s.id(), requestId));
   }
 
   private static BrowserSessionException alreadyEnded(
       BrowserSessionException failure, String sessionId) {
-    return LostStarts.note(failure, "Stagehand started session '" + sessionId + "' anyway; it"
+    return FailureNotes.withNote(failure, "Stagehand started session '" + sessionId + "' anyway; it"
         + " has already ended, so nothing of this start is left running.");
   }
 
@@ -354,7 +356,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
         .orElse("no session tagged " + RequestMapping.REQUEST_TAG + "=" + requestId
             + " was found (looked " + (LostStarts.answered(failure) ? "once"
                 : "for up to " + settings.lostStartWait()) + ")");
-    return LostStarts.note(failure, "Stagehand may have started a session anyway and " + looked
+    return FailureNotes.withNote(failure, "Stagehand may have started a session anyway and " + looked
         + "; it may still run. " + LostStarts.howToFind(requestId));
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RequestMappingTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final RequestMapping mapping = new RequestMapping(mapper);
+  private final RequestMapping mapping = new RequestMapping(() -> mapper);
   private final StagehandSettings settings = new StagehandSettings(
       "bb_key", Optional.empty(), "openai/gpt-5.4-mini", Optional.empty(), java.util.Map.of(),
       URI.create("https://api.browserbase.com"), Duration.ofSeconds(30), Duration.ofMillis(500),

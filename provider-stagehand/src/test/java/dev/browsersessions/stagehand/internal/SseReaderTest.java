@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SseReaderTest {
 
-  private final SseReader reader = new SseReader(new ObjectMapper(), "stagehand");
+  private final SseReader reader = new SseReader(ObjectMapper::new, "stagehand");
 
   private JsonNode read(String stream) {
     return reader.readResult(new StringReader(stream));

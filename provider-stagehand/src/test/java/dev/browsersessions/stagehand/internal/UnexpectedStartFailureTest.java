@@ -79,7 +79,7 @@ class UnexpectedStartFailureTest {
         "openai/gpt-5.4-mini", Optional.of(URI.create("http://127.0.0.1:9")), Map.of(),
         URI.create("http://127.0.0.1:9"), Duration.ofSeconds(30), Duration.ofMillis(500),
         "owner-1", false, Duration.ZERO);
-    return new StagehandProvider(settings, stagehand, bb, new ObjectMapper(),
+    return new StagehandProvider(settings, stagehand, bb, ObjectMapper::new,
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), d -> { });
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A decoder that reads a {@code text/event-stream} answer with {@link SseReader} and decodes the
@@ -23,17 +24,17 @@ import java.util.Map;
 public final class EventStreamDecoder implements Decoder {
 
   private final Decoder delegate;
-  private final ObjectMapper mapper;
+  private final Supplier<ObjectMapper> mapper;
   private final SseReader reader;
 
   /**
    * Creates the decoder.
    *
    * @param delegate decodes everything that is not an event stream
-   * @param mapper converts the stream's result
+   * @param mapper converts the stream's result (asked for on first use)
    * @param provider the provider's name, for exceptions
    */
-  public EventStreamDecoder(Decoder delegate, ObjectMapper mapper, String provider) {
+  public EventStreamDecoder(Decoder delegate, Supplier<ObjectMapper> mapper, String provider) {
     this.delegate = delegate;
     this.mapper = mapper;
     this.reader = new SseReader(mapper, provider);
@@ -49,12 +50,13 @@ public final class EventStreamDecoder implements Decoder {
       result = reader.readResult(body);
     }
     if (type == StartResponse.class && result.isObject() && !result.has("success")) {
-      com.fasterxml.jackson.databind.node.ObjectNode envelope = mapper.createObjectNode();
+      com.fasterxml.jackson.databind.node.ObjectNode envelope = mapper.get().createObjectNode();
       envelope.put("success", true);
       envelope.set("data", result);
       result = envelope;
     }
-    return mapper.convertValue(result, mapper.constructType(type));
+    ObjectMapper m = mapper.get();
+    return m.convertValue(result, m.constructType(type));
   }
 
   static boolean isEventStream(Map<String, Collection<String>> headers) {
