@@ -344,6 +344,22 @@ public final class NotteProvider implements BrowserSessionProvider {
         a.path("answer").isTextual() ? Optional.of(a.path("answer").asText()) : Optional.empty());
   }
 
+  /**
+   * Looks a last time for the lost creates that could not be resolved when they failed (other
+   * creates were in flight, or looking for or stopping the session failed) and stops their
+   * sessions; {@code BrowserSessions.close()} calls it after stopping the sessions it tracked.
+   * Does not stop the sessions any create returned.
+   *
+   * @throws dev.browsersessions.SessionCleanupException naming the lost sessions found but still
+   *     not stopped
+   * @throws BrowserSessionException if a lost create is still unresolved (its window and request
+   *     fields named; also logged as a warning)
+   */
+  @Override
+  public void close() {
+    lostCreates.close(this::activeSessions, this::stop);
+  }
+
   @Override
   public String toString() {
     return "NotteProvider[" + baseUrl + "]";

@@ -7,9 +7,12 @@ import dev.browsersessions.http.VendorCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,12 @@ import java.util.concurrent.locks.LockSupport;
  * time, so two lost creates never stop the same one and a session another create returned
  * is never stopped. When the failure had no answer at all (timeout, reset) and nothing is found
  * yet, it looks again until the clock-skew allowance has passed: the vendor may still be starting
- * the session.
+ * the session; a lookup that fails is retried within that time too.
+ *
+ * <p>What cannot be resolved then (creates still in flight, the lookup or the stop failing to the
+ * end of the window) stays pending, at most {@value #MAX_PENDING}: it is looked for again, in one
+ * list for all of them, after the next failed create and at {@link #close}, when no create should
+ * be in flight; what is still unresolved then is logged as a warning and thrown.
  *
  * <p>Thread-safe.
  */
@@ -45,6 +53,11 @@ public final class LostCreates {
 
   /** The most session ids remembered as returned by this provider. */
   static final int MAX_CLAIMED = 10_000;
+
+  /** The most lost creates kept to look for again. */
+  static final int MAX_PENDING = 1_000;
+
+  private static final System.Logger LOG = System.getLogger(LostCreates.class.getName());
 
   /** Lists the active sessions, every page, as bound JSON objects. */
   @FunctionalInterface
@@ -73,6 +86,7 @@ public final class LostCreates {
     private final long seq;
     private final Instant sentAt;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile Instant failedAt;
 
     private Attempt(long seq, Instant sentAt) {
       this.seq = seq;
@@ -105,6 +119,27 @@ public final class LostCreates {
         }
       }));
   private final Object reconciling = new Object();
+  /** Lost creates not resolved when they failed, oldest first; guarded by {@code reconciling}. */
+  private final Deque<Pending> pending = new ArrayDeque<>();
+
+  /**
+   * A lost create not resolved when it failed: its session (if {@code stopId} is set, the one
+   * found but whose stop failed) is looked for again after the next failed create and at close.
+   */
+  private record Pending(Attempt attempt, Map<String, Object> sent, String stopId, String why) {
+
+    /** The window and the request fields, and why it is pending. */
+    String describe() {
+      return "create sent at " + attempt.sentAt + " and failed at " + attempt.failedAt
+          + " with " + StartEcho.describe(sent) + " (" + why + ")";
+    }
+
+    /** As {@link #describe()}, naming the session found but not stopped. */
+    String unresolved() {
+      return describe() + (stopId == null ? "" : ": its session '" + stopId
+          + "' was found but not stopped");
+    }
+  }
 
   /**
    * Creates the bookkeeping of one provider instance.
@@ -154,6 +189,7 @@ public final class LostCreates {
    * @param a the attempt
    */
   public void failed(Attempt a) {
+    a.failedAt = clock.instant();
     end(a);
   }
 
@@ -176,7 +212,10 @@ public final class LostCreates {
   }
 
   /**
-   * Looks for the session a failed create may have started and, by policy, stops it.
+   * Looks for the session a failed create may have started and, by policy, stops it. What cannot
+   * be resolved now (other creates still in flight, the lookup or the stop failed) is kept
+   * pending and looked for again after the next failed create and at {@link #close}. Then looks
+   * again for the creates pending before.
    *
    * @param a the failed attempt (already {@link #failed})
    * @param sent the body it sent
@@ -190,25 +229,46 @@ public final class LostCreates {
     if (policy == LostCreatePolicy.IGNORE || !mayHaveStarted(failure)) {
       return failure;
     }
+    boolean hadPending = hasPending();
+    BrowserSessionException out = resolve(a, sent, failure, lookup, stopper);
+    if (hadPending && policy == LostCreatePolicy.STOP) {
+      lookAgain(lookup, stopper, false);
+    }
+    return out;
+  }
+
+  private BrowserSessionException resolve(Attempt a, Map<String, Object> sent,
+      BrowserSessionException failure, Lookup lookup, Stopper stopper) {
     boolean answered = failure.httpStatus().orElse(0) != 0;
     long deadline = System.nanoTime() + skew.toNanos();
     try {
       while (true) {
         // A session in this list was started by a request sent before the list was answered:
         // its create is over (its id claimed, or lost too) or in flight now, so wait for those.
-        List<Map<?, ?>> found = candidates(a, sent, lookup.active());
+        List<Map<?, ?>> listed;
+        try {
+          listed = lookup.active();
+        } catch (BrowserSessionException lookupFailed) {
+          if (System.nanoTime() - deadline >= 0) {
+            throw lookupFailed;
+          }
+          LockSupport.parkNanos(pollInterval.toNanos()); // not looked yet: again, in the window
+          continue;
+        }
+        List<Map<?, ?>> found = candidates(a, sent, listed, clock.instant().plus(skew));
         boolean settled = awaitInFlight(a);
         String chosen;
         List<String> others;
         synchronized (reconciling) {
-          List<String> ids = new ArrayList<>();
-          for (Map<?, ?> candidate : found) {
-            String id = SessionResponses.id(candidate).orElseThrow();
-            if (!claimed.contains(id)) {
-              ids.add(id);
-            }
-          }
+          List<String> ids = unclaimed(found);
           if (!settled && !ids.isEmpty()) {
+            if (policy == LostCreatePolicy.STOP) {
+              defer(new Pending(a, sent, null, "other creates were in flight"));
+              return LostCreateFailures.note(failure, "Notte may have started the session anyway;"
+                  + " active sessions matching this request " + ids + " were not stopped yet"
+                  + " because other creates of this provider were still in flight after "
+                  + inFlightWait + " and may own them; " + LATER);
+            }
             return LostCreateFailures.note(failure, "Notte may have started the session anyway;"
                 + " active sessions matching this request " + ids + " were not stopped because"
                 + " other creates of this provider were still in flight after " + inFlightWait
@@ -235,20 +295,186 @@ public final class LostCreates {
           }
         }
         if (chosen != null) {
-          return stopped(failure, chosen, others, stopper);
+          return stopped(a, sent, failure, chosen, others, stopper);
         }
         LockSupport.parkNanos(pollInterval.toNanos());
       }
     } catch (BrowserSessionException lookupFailed) {
       failure.addSuppressed(lookupFailed);
+      if (policy == LostCreatePolicy.STOP) {
+        defer(new Pending(a, sent, null, "looking for it failed: " + lookupFailed.getMessage()));
+        return LostCreateFailures.note(failure, "Notte may have started the session anyway and"
+            + " looking for it failed (" + lookupFailed.getMessage() + "); " + LATER);
+      }
       return LostCreateFailures.note(failure, "Notte may have started the session anyway and"
           + " looking for it failed (" + lookupFailed.getMessage() + "); a session may still"
           + " run. " + LostCreateFailures.HOW_TO_FIND);
     }
   }
 
-  private BrowserSessionException stopped(BrowserSessionException failure, String chosen,
-      List<String> others, Stopper stopper) {
+  /** What a failure says of a lost create kept pending. */
+  private static final String LATER = "it is looked for again after the next failed create and"
+      + " stopped, at the latest when the provider is closed (close() reports what is still"
+      + " unresolved then).";
+
+  /**
+   * Looks a last time for the lost creates still pending (no create should be in flight now) and
+   * stops their sessions.
+   *
+   * @param lookup lists the active sessions
+   * @param stopper stops one and confirms it ended
+   * @throws dev.browsersessions.SessionCleanupException naming the sessions found but not stopped
+   * @throws BrowserSessionException if a lost create could not be resolved (its window and
+   *     request fields named; also logged as a warning)
+   */
+  public void close(Lookup lookup, Stopper stopper) {
+    if (policy != LostCreatePolicy.STOP || !hasPending()) {
+      return;
+    }
+    List<Pending> left = lookAgain(lookup, stopper, true);
+    if (left.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    StringBuilder what = new StringBuilder();
+    for (Pending p : left) {
+      if (p.stopId != null) {
+        ids.add(p.stopId);
+      }
+      what.append(what.length() == 0 ? "" : "; ").append(p.unresolved());
+    }
+    String message = left.size() + " lost create(s) of provider '" + provider + "' could not be"
+        + " resolved at close; Notte may still run (and bill) their sessions: " + what + ". "
+        + LostCreateFailures.HOW_TO_FIND;
+    LOG.log(Level.WARNING, message);
+    BrowserSessionException e = ids.isEmpty() ? new BrowserSessionException(message, provider)
+        : new dev.browsersessions.SessionCleanupException(provider, ids);
+    if (!ids.isEmpty()) {
+      e.addSuppressed(new BrowserSessionException(message, provider));
+    }
+    throw e;
+  }
+
+  private boolean hasPending() {
+    synchronized (reconciling) {
+      return !pending.isEmpty();
+    }
+  }
+
+  private void defer(Pending p) {
+    synchronized (reconciling) {
+      if (pending.size() >= MAX_PENDING) {
+        LOG.log(Level.WARNING, "More than " + MAX_PENDING + " lost creates of provider '"
+            + provider + "' unresolved; no longer looking for the oldest: " + pending.peekFirst()
+            .unresolved() + ". " + LostCreateFailures.HOW_TO_FIND);
+        pending.removeFirst();
+      }
+      pending.addLast(p);
+    }
+    LOG.log(Level.INFO, "Lost create of provider '" + provider + "' kept to look for again: "
+        + p.unresolved());
+  }
+
+  /**
+   * Looks for the pending lost creates in one list and stops what is found; keeps what is still
+   * unresolved.
+   *
+   * @param closing whether this is the last look: nothing is kept, what is unresolved returned
+   * @return the unresolved pending creates, when closing
+   */
+  private List<Pending> lookAgain(Lookup lookup, Stopper stopper, boolean closing) {
+    List<Pending> todo;
+    synchronized (reconciling) {
+      todo = new ArrayList<>(pending);
+      pending.clear();
+    }
+    if (todo.isEmpty()) {
+      return List.of();
+    }
+    List<Pending> keep = new ArrayList<>();
+    List<Map<?, ?>> active;
+    boolean settled;
+    try {
+      active = lookup.active();
+      settled = awaitInFlight(null);
+    } catch (BrowserSessionException e) {
+      for (Pending p : todo) {
+        keep.add(p.stopId != null ? p : new Pending(p.attempt, p.sent, null,
+            "looking for it again failed: " + e.getMessage()));
+      }
+      return kept(keep, closing);
+    }
+    for (Pending p : todo) {
+      if (p.stopId != null) {
+        stopAgain(p, stopper, keep);
+        continue;
+      }
+      Instant to = p.attempt.failedAt.plus(skew).plus(skew);
+      String chosen = null;
+      synchronized (reconciling) {
+        List<String> ids = unclaimed(candidates(p.attempt, p.sent, active, to));
+        if (!ids.isEmpty() && !settled) {
+          keep.add(new Pending(p.attempt, p.sent, null, "other creates were in flight"));
+          continue;
+        }
+        if (!ids.isEmpty()) {
+          chosen = ids.get(0);
+          claimed.add(chosen);
+        }
+      }
+      if (chosen != null) {
+        stopAgain(new Pending(p.attempt, p.sent, chosen, p.why), stopper, keep);
+      } else if (!closing && clock.instant().isBefore(to)) {
+        keep.add(p); // its session may still appear
+      } else {
+        LOG.log(Level.INFO, "Lost create of provider '" + provider + "' resolved: no session"
+            + " matching it is active; " + p.describe());
+      }
+    }
+    return kept(keep, closing);
+  }
+
+  private void stopAgain(Pending p, Stopper stopper, List<Pending> keep) {
+    try {
+      stopper.stop(p.stopId);
+      LOG.log(Level.INFO, "Lost create of provider '" + provider + "' resolved: session '"
+          + p.stopId + "' stopped; " + p.describe());
+    } catch (dev.browsersessions.SessionNotFoundException gone) {
+      // ended and forgotten: nothing runs
+    } catch (BrowserSessionException e) {
+      keep.add(new Pending(p.attempt, p.sent, p.stopId, "stopping it failed: " + e.getMessage()));
+    }
+  }
+
+  /** Keeps the still unresolved ones pending, or returns them when closing. */
+  private List<Pending> kept(List<Pending> keep, boolean closing) {
+    if (closing) {
+      return keep;
+    }
+    for (Pending p : keep) {
+      synchronized (reconciling) {
+        if (pending.size() < MAX_PENDING) {
+          pending.addFirst(p);
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** The ids of the candidates no create has claimed; call holding {@code reconciling}. */
+  private List<String> unclaimed(List<Map<?, ?>> found) {
+    List<String> ids = new ArrayList<>();
+    for (Map<?, ?> candidate : found) {
+      String id = SessionResponses.id(candidate).orElseThrow();
+      if (!claimed.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private BrowserSessionException stopped(Attempt a, Map<String, Object> sent,
+      BrowserSessionException failure, String chosen, List<String> others, Stopper stopper) {
     String rest = others.isEmpty() ? "" : " Other active sessions matching this request that no"
         + " create of this provider returned were left running: " + others + " (other failed"
         + " creates of this provider take their own; otherwise another process sharing the API"
@@ -257,18 +483,22 @@ public final class LostCreates {
       stopper.stop(chosen);
     } catch (BrowserSessionException stopFailed) {
       failure.addSuppressed(stopFailed);
+      defer(new Pending(a, sent, chosen, "stopping it failed: " + stopFailed.getMessage()));
       return LostCreateFailures.note(failure, "Notte started the session anyway: session '"
           + chosen + "' was found but stopping it failed (" + stopFailed.getMessage()
-          + "); it may still run: stop it with stop(\"" + chosen + "\")." + rest);
+          + "); " + LATER + " Or stop it with stop(\"" + chosen + "\")." + rest);
     }
     return LostCreateFailures.note(failure, "Notte started the session anyway: the lost session '"
         + chosen + "' was found and stopped; nothing of this create is left running." + rest);
   }
 
-  /** Active sessions in the attempt's window echoing its request, closest to its send first. */
-  private List<Map<?, ?>> candidates(Attempt a, Map<String, Object> sent, List<Map<?, ?>> active) {
+  /**
+   * Active sessions in the attempt's window (its send minus the skew allowance, to {@code to})
+   * echoing its request, closest to its send first.
+   */
+  private List<Map<?, ?>> candidates(Attempt a, Map<String, Object> sent, List<Map<?, ?>> active,
+      Instant to) {
     Instant from = a.sentAt.minus(skew);
-    Instant to = clock.instant().plus(skew);
     List<Map<?, ?>> found = new ArrayList<>();
     for (Map<?, ?> s : active) {
       Instant created = SessionResponses.instant(s, "created_at");

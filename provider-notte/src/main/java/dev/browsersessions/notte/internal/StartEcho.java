@@ -35,11 +35,35 @@ public final class StartEcho {
     }
     Object proxies = sent.get("proxies");
     if (proxies != null && echoed.get("proxies") instanceof Boolean applied) {
-      boolean asked = !(Boolean.FALSE.equals(proxies)
-          || (proxies instanceof List<?> l && l.isEmpty()));
-      return asked == applied;
+      return asked(proxies) == applied;
     }
     return true;
+  }
+
+  /**
+   * The request fields a lost create is recognised by, for a report: only the echoed ones (never
+   * proxy settings, which may hold credentials; only whether proxies were asked for).
+   *
+   * @param sent the start body this provider sent
+   * @return e.g. {@code {idle_timeout_minutes=5, headless=true, proxies=false}}
+   */
+  public static String describe(Map<String, Object> sent) {
+    Map<String, Object> shown = new java.util.LinkedHashMap<>();
+    for (String field : ECHOED) {
+      if (sent.get(field) != null) {
+        shown.put(field, sent.get(field));
+      }
+    }
+    Object proxies = sent.get("proxies");
+    if (proxies != null) {
+      shown.put("proxies", asked(proxies));
+    }
+    return shown.toString();
+  }
+
+  /** Whether a sent {@code proxies} value asks for proxies. */
+  private static boolean asked(Object proxies) {
+    return !(Boolean.FALSE.equals(proxies) || (proxies instanceof List<?> l && l.isEmpty()));
   }
 
   private static boolean same(Object want, Object got) {

@@ -136,6 +136,11 @@ public final class NotteSimulator implements AutoCloseable {
     injected.add(i);
   }
 
+  /** Forgets the injected answers not used yet. */
+  public void clearInjected() {
+    injected.clear();
+  }
+
   /**
    * Holds the answers of some starts (after the session was started) until a latch opens, as a
    * slow vendor would: the client may give up first.
