@@ -55,7 +55,7 @@ public final class BrowserSessions implements AutoCloseable {
   private final BrowserSessionProvider provider;
   private final boolean stopSessionsOnClose;
   private final boolean tagOwner;
-  private final String ownerId;
+  private volatile String ownerId; // a random UUID made on first use unless given
   private final Map<String, BrowserSession> tracked = new ConcurrentHashMap<>();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private final Thread shutdownHook;
@@ -65,7 +65,7 @@ public final class BrowserSessions implements AutoCloseable {
     this.provider = provider;
     this.stopSessionsOnClose = b.stopSessionsOnClose;
     this.tagOwner = b.tagOwner;
-    this.ownerId = b.ownerId != null ? b.ownerId : UUID.randomUUID().toString();
+    this.ownerId = b.ownerId;
     if (b.shutdownHook) {
       this.shutdownHook = new Thread(this::stopTrackedOnShutdown, "browser-sessions-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -250,7 +250,19 @@ public final class BrowserSessions implements AutoCloseable {
    * @return the owner id
    */
   public String ownerId() {
-    return ownerId;
+    String id = ownerId;
+    if (id == null) {
+      synchronized (this) {
+        id = ownerId;
+        if (id == null) {
+          // Made when first needed: the first UUID seeds SecureRandom, tens of milliseconds in a
+          // cold JVM, which a client of a provider without metadata never needs to pay.
+          id = UUID.randomUUID().toString();
+          ownerId = id;
+        }
+      }
+    }
+    return id;
   }
 
   /**
@@ -310,7 +322,7 @@ public final class BrowserSessions implements AutoCloseable {
         || request.metadata().containsKey(OWNER_TAG)) {
       return request;
     }
-    return request.toBuilder().metadata(OWNER_TAG, ownerId).build();
+    return request.toBuilder().metadata(OWNER_TAG, ownerId()).build();
   }
 
   private void ensureOpen() {

@@ -200,6 +200,20 @@ class BrowserSessionsTest {
   }
 
   @Test
+  void aDefaultOwnerIdIsStablePerClientAndUniqueAcrossClients() {
+    try (BrowserSessions a = BrowserSessions.of(provider);
+        BrowserSessions b = BrowserSessions.of(provider)) {
+      String first = a.ownerId();
+      BrowserSession s = a.start(SessionRequest.defaults());
+
+      assertThat(a.ownerId()).isEqualTo(first);
+      assertThat(provider.lastRequest.metadata()).containsEntry(BrowserSessions.OWNER_TAG, first);
+      assertThat(b.ownerId()).isNotBlank().isNotEqualTo(first);
+      assertThat(s.id()).isNotBlank();
+    }
+  }
+
+  @Test
   void ownerTagIsNotAddedWithoutMetadataSupportOrWhenTurnedOff() {
     InMemoryProvider noMetadata = new InMemoryProvider(EnumSet.of(Capability.CDP_URL));
     try (BrowserSessions sessions = BrowserSessions.of(noMetadata)) {
