@@ -3,6 +3,8 @@ package dev.browsersessions.notte.internal;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.SessionCleanupException;
+import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.http.VendorCalls;
 import java.time.Clock;
 import java.time.Duration;
@@ -323,7 +325,7 @@ public final class LostCreates {
    *
    * @param lookup lists the active sessions
    * @param stopper stops one and confirms it ended
-   * @throws dev.browsersessions.SessionCleanupException naming the sessions found but not stopped
+   * @throws SessionCleanupException naming the sessions found but not stopped
    * @throws BrowserSessionException if a lost create could not be resolved (its window and
    *     request fields named; also logged as a warning)
    */
@@ -348,7 +350,7 @@ public final class LostCreates {
         + LostCreateFailures.HOW_TO_FIND;
     LOG.log(Level.WARNING, message);
     BrowserSessionException e = ids.isEmpty() ? new BrowserSessionException(message, provider)
-        : new dev.browsersessions.SessionCleanupException(provider, ids);
+        : new SessionCleanupException(provider, ids);
     if (!ids.isEmpty()) {
       e.addSuppressed(new BrowserSessionException(message, provider));
     }
@@ -439,7 +441,7 @@ public final class LostCreates {
       stopper.stop(p.stopId);
       LOG.log(Level.INFO, "Lost create of provider '" + provider + "' resolved: session '"
           + p.stopId + "' stopped; " + p.describe());
-    } catch (dev.browsersessions.SessionNotFoundException gone) {
+    } catch (SessionNotFoundException gone) {
       // ended and forgotten: nothing runs
     } catch (BrowserSessionException e) {
       keep.add(new Pending(p.attempt, p.sent, p.stopId, "stopping it failed: " + e.getMessage()));
@@ -451,10 +453,10 @@ public final class LostCreates {
     if (closing) {
       return keep;
     }
-    for (Pending p : keep) {
-      synchronized (reconciling) {
+    synchronized (reconciling) {
+      for (int i = keep.size() - 1; i >= 0; i--) { // before the ones deferred meanwhile, in order
         if (pending.size() < MAX_PENDING) {
-          pending.addFirst(p);
+          pending.addFirst(keep.get(i));
         }
       }
     }
