@@ -292,12 +292,26 @@ public final class BrowserSessions implements AutoCloseable {
       lifecycle.writeLock().unlock();
     }
     removeShutdownHook();
+    RuntimeException failure = null;
     try {
       if (stopSessionsOnClose) {
         stopTracked();
       }
-    } finally {
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    try {
       provider.close();
+    } catch (RuntimeException e) {
+      // Neither report may hide the other: the first keeps the second as suppressed.
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -87,6 +87,26 @@ class BrowserSessionsTest {
   }
 
   @Test
+  void whatTheProviderReportsOnCloseIsKeptWithWhatTheLeakGuardReports() {
+    BrowserSessions sessions = BrowserSessions.of(provider);
+    sessions.start(SessionRequest.defaults());
+    provider.failStopFor.add("s-1");
+    SessionCleanupException lost = new SessionCleanupException("memory", List.of("lost-9"));
+    provider.closeFailure = lost;
+
+    assertThatThrownBy(sessions::close)
+        .isInstanceOfSatisfying(
+            SessionCleanupException.class,
+            e -> {
+              assertThat(e.sessionIds()).containsExactly("s-1");
+              assertThat(e.getSuppressed()).contains(lost);
+            });
+
+    BrowserSessions alone = BrowserSessions.of(provider);
+    assertThatThrownBy(alone::close).isSameAs(lost);
+  }
+
+  @Test
   void sessionsKnownToBeTerminalAreNoLongerTracked() {
     try (BrowserSessions sessions = BrowserSessions.of(provider)) {
       BrowserSession a = sessions.start(SessionRequest.defaults());

@@ -21,6 +21,7 @@ class InMemoryProvider implements BrowserSessionProvider {
   private final Set<Capability> capabilities;
   volatile SessionRequest lastRequest;
   volatile boolean closed;
+  volatile RuntimeException closeFailure;
 
   InMemoryProvider(Set<Capability> capabilities) {
     this.capabilities = Set.copyOf(capabilities);
@@ -88,6 +89,9 @@ class InMemoryProvider implements BrowserSessionProvider {
   @Override
   public void close() {
     closed = true;
+    if (closeFailure != null) {
+      throw closeFailure;
+    }
   }
 
   long count(String prefix) {

@@ -80,7 +80,15 @@ public interface BrowserSessionProvider extends AutoCloseable {
     throw new dev.browsersessions.UnsupportedCapabilityException(Capability.LIST, name());
   }
 
-  /** Releases the provider's clients and threads. Does not stop sessions. */
+  /**
+   * Releases the provider's clients and threads. Does not stop the sessions it returned (the
+   * client's leak guard does that), but may stop sessions it started that no {@link #create}
+   * returned: those of creates whose answer was lost and could not be reconciled at the time.
+   *
+   * @throws dev.browsersessions.BrowserSessionException naming what such a lost create left that
+   *     it could not stop or find ({@link dev.browsersessions.SessionCleanupException} when it
+   *     knows the session ids)
+   */
   @Override
   default void close() {}
 }

@@ -5,6 +5,7 @@ import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.http.FailureNotes;
 import dev.browsersessions.http.VendorCalls;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread-safe.
  */
 public final class LostCreates {
+
+  /** How a user finds a session that may still run. */
+  static final String HOW_TO_FIND = "Find it with sessions.list(SessionFilter.active()) (Notte"
+      + " sessions carry no tag: look for one created at the time of this call) and stop it.";
 
   /** The most session ids remembered as returned by this provider. */
   static final int MAX_CLAIMED = 10_000;
@@ -266,21 +271,21 @@ public final class LostCreates {
           if (!settled && !ids.isEmpty()) {
             if (policy == LostCreatePolicy.STOP) {
               defer(new Pending(a, sent, null, "other creates were in flight"));
-              return LostCreateFailures.note(failure, "Notte may have started the session anyway;"
+              return FailureNotes.withNote(failure, "Notte may have started the session anyway;"
                   + " active sessions matching this request " + ids + " were not stopped yet"
                   + " because other creates of this provider were still in flight after "
                   + inFlightWait + " and may own them; " + LATER);
             }
-            return LostCreateFailures.note(failure, "Notte may have started the session anyway;"
+            return FailureNotes.withNote(failure, "Notte may have started the session anyway;"
                 + " active sessions matching this request " + ids + " were not stopped because"
                 + " other creates of this provider were still in flight after " + inFlightWait
-                + " and may own them. " + LostCreateFailures.HOW_TO_FIND);
+                + " and may own them. " + HOW_TO_FIND);
           }
           if (ids.isEmpty()) {
             if (answered || System.nanoTime() - deadline >= 0) {
-              return LostCreateFailures.note(failure, "Notte may have started the session"
+              return FailureNotes.withNote(failure, "Notte may have started the session"
                   + " anyway; no active session matching this request was found (looked until "
-                  + skew + " after the failure). " + LostCreateFailures.HOW_TO_FIND);
+                  + skew + " after the failure). " + HOW_TO_FIND);
             }
             chosen = null;
             others = List.of();
@@ -288,7 +293,7 @@ public final class LostCreates {
             chosen = ids.get(0);
             others = ids.subList(1, ids.size());
             if (policy == LostCreatePolicy.REPORT) {
-              return LostCreateFailures.note(failure, "Notte may have started the session"
+              return FailureNotes.withNote(failure, "Notte may have started the session"
                   + " anyway: active session(s) " + ids + " match this request and no create of"
                   + " this provider returned them; lost-create=report, so nothing was stopped."
                   + " Stop it with stop(id) if it is yours.");
@@ -305,12 +310,12 @@ public final class LostCreates {
       failure.addSuppressed(lookupFailed);
       if (policy == LostCreatePolicy.STOP) {
         defer(new Pending(a, sent, null, "looking for it failed: " + lookupFailed.getMessage()));
-        return LostCreateFailures.note(failure, "Notte may have started the session anyway and"
+        return FailureNotes.withNote(failure, "Notte may have started the session anyway and"
             + " looking for it failed (" + lookupFailed.getMessage() + "); " + LATER);
       }
-      return LostCreateFailures.note(failure, "Notte may have started the session anyway and"
+      return FailureNotes.withNote(failure, "Notte may have started the session anyway and"
           + " looking for it failed (" + lookupFailed.getMessage() + "); a session may still"
-          + " run. " + LostCreateFailures.HOW_TO_FIND);
+          + " run. " + HOW_TO_FIND);
     }
   }
 
@@ -347,7 +352,7 @@ public final class LostCreates {
     }
     String message = left.size() + " lost create(s) of provider '" + provider + "' could not be"
         + " resolved at close; Notte may still run (and bill) their sessions: " + what + ". "
-        + LostCreateFailures.HOW_TO_FIND;
+        + HOW_TO_FIND;
     LOG.log(Level.WARNING, message);
     BrowserSessionException e = ids.isEmpty() ? new BrowserSessionException(message, provider)
         : new SessionCleanupException(provider, ids);
@@ -368,7 +373,7 @@ public final class LostCreates {
       if (pending.size() >= MAX_PENDING) {
         LOG.log(Level.WARNING, "More than " + MAX_PENDING + " lost creates of provider '"
             + provider + "' unresolved; no longer looking for the oldest: " + pending.peekFirst()
-            .unresolved() + ". " + LostCreateFailures.HOW_TO_FIND);
+            .unresolved() + ". " + HOW_TO_FIND);
         pending.removeFirst();
       }
       pending.addLast(p);
@@ -486,11 +491,11 @@ public final class LostCreates {
     } catch (BrowserSessionException stopFailed) {
       failure.addSuppressed(stopFailed);
       defer(new Pending(a, sent, chosen, "stopping it failed: " + stopFailed.getMessage()));
-      return LostCreateFailures.note(failure, "Notte started the session anyway: session '"
+      return FailureNotes.withNote(failure, "Notte started the session anyway: session '"
           + chosen + "' was found but stopping it failed (" + stopFailed.getMessage()
           + "); " + LATER + " Or stop it with stop(\"" + chosen + "\")." + rest);
     }
-    return LostCreateFailures.note(failure, "Notte started the session anyway: the lost session '"
+    return FailureNotes.withNote(failure, "Notte started the session anyway: the lost session '"
         + chosen + "' was found and stopped; nothing of this create is left running." + rest);
   }
 
