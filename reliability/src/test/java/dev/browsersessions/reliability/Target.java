@@ -101,7 +101,10 @@ final class Target implements AutoCloseable {
         },
         Map.of("api-key", BB_KEY, "stagehand-url", stagehand.baseUrl().toString(),
             "browserbase-url", browserbase.baseUrl().toString(), "stop-timeout", "300ms",
-            "stop-poll-interval", "5ms", "live-view", "false"));
+            "stop-poll-interval", "5ms", "live-view", "false",
+            // the simulator starts a session at once: a failed start that started nothing need
+            // not be looked for as long as the default (the request timeout)
+            "lost-start-wait", "300ms"));
   }
 
   /** A client on the simulator itself (no proxy), to ask it for its active sessions. */
