@@ -95,7 +95,7 @@ final class Target implements AutoCloseable {
     return new Target("stagehand", "/v1/sessions", List.of(stagehand, browserbase),
         () -> direct.list(SessionFilter.active()).size(), direct,
         () -> sim.requests().stream().map(r -> r.path() + "?" + r.query()).toList(),
-        sim::advance, Optional.empty(), () -> {
+        sim::advance, Optional.of(id -> sim.end(id, "ERROR")), () -> {
           direct.close();
           sim.close();
         },

@@ -276,6 +276,24 @@ public final class StagehandSimulator implements AutoCloseable {
   }
 
   /**
+   * Ends a running session on the vendor's side, as Browserbase does when the browser crashes
+   * ({@code ERROR}) or the session times out ({@code TIMED_OUT}).
+   *
+   * @param id the session
+   * @param status its Browserbase status from now on, e.g. {@code ERROR}
+   * @throws IllegalArgumentException if the session is unknown
+   */
+  public synchronized void end(String id, String status) {
+    SimSession s = sessions.get(id);
+    if (s == null) {
+      throw new IllegalArgumentException("no session " + id);
+    }
+    s.status = status;
+    s.endedAt = clock.instant();
+    s.stagehandOpen = false;
+  }
+
+  /**
    * Adds a running Browserbase session that Stagehand never saw (e.g. started by another tool).
    *
    * @param metadata its user metadata
