@@ -14,7 +14,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class OffsetClock extends Clock {
 
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final AtomicReference<Duration> offset;
+  private final ZoneId zone;
+
+  OffsetClock() {
+    this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+  }
+
+  private OffsetClock(AtomicReference<Duration> offset, ZoneId zone) {
+    this.offset = offset;
+    this.zone = zone;
+  }
 
   /**
    * Moves the clock forward.
@@ -32,11 +42,11 @@ final class OffsetClock extends Clock {
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("UTC only");
+    return new OffsetClock(offset, zone); // the same offset: advancing one moves both
   }
 }
