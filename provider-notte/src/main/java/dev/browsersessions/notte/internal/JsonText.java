@@ -2,7 +2,8 @@ package dev.browsersessions.notte.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.browsersessions.http.VendorHttp;
+import java.util.function.Supplier;
 
 /**
  * JSON text of bound values, for the rare places that need it (an oversized attribute, the
@@ -12,9 +13,8 @@ final class JsonText {
 
   private JsonText() {}
 
-  private static final class Holder {
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
-  }
+  /** provider-http's mapper, built on the first {@code get()}. */
+  private static final Supplier<ObjectMapper> MAPPER = VendorHttp.lazyMapper();
 
   /**
    * The JSON text of a value.
@@ -24,7 +24,7 @@ final class JsonText {
    */
   static String of(Object value) {
     try {
-      return Holder.MAPPER.writeValueAsString(value);
+      return MAPPER.get().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       return String.valueOf(value);
     }
