@@ -56,15 +56,11 @@ final class JdkClient implements Client {
   private final String vendor;
   private final HttpSettings settings;
   private final Supplier<HttpClient> http;
-  private final Duration requestTimeout;
-  private final long timeoutNanos;
 
   JdkClient(String provider, String vendor, HttpSettings settings) {
     this.provider = provider;
     this.vendor = vendor;
     this.settings = settings;
-    this.requestTimeout = settings.requestTimeout();
-    this.timeoutNanos = requestTimeout.toNanos();
     this.http = new Lazy<>(() -> HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .version(HttpClient.Version.HTTP_1_1)
@@ -78,7 +74,8 @@ final class JdkClient implements Client {
     BoundedBody body = new BoundedBody();
     // The caller's thread sends and waits (no hop to another thread per call). The request's
     // own timeout covers the wait for the headers; the deadline task cuts a body still unread.
-    ScheduledFuture<?> deadline = DEADLINES.get().schedule(body, timeoutNanos, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> deadline = DEADLINES.get()
+        .schedule(body, settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
     HttpResponse<byte[]> r;
     try {
       r = http.get().send(jdk, body);
@@ -107,7 +104,7 @@ final class JdkClient implements Client {
     if (body.aborted()
         || (c instanceof HttpTimeoutException && !(c instanceof HttpConnectTimeoutException))) {
       message = vendor + " did not answer " + what(request) + " within "
-          + HttpSettings.REQUEST_TIMEOUT + " (" + human(requestTimeout) + ")"
+          + HttpSettings.REQUEST_TIMEOUT + " (" + human(settings.requestTimeout()) + ")"
           + (body.headersReceived() ? ": the body stalled after the headers" : "")
           + "; raise " + HttpSettings.REQUEST_TIMEOUT + " if the vendor is this slow";
     } else if (body.headersReceived()) {
@@ -127,7 +124,7 @@ final class JdkClient implements Client {
   private HttpRequest toJdk(Request request) {
     byte[] content = request.body();
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
-        .timeout(requestTimeout)
+        .timeout(settings.requestTimeout())
         .method(request.httpMethod().name(), content == null || content.length == 0
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(content));
