@@ -99,15 +99,6 @@ public final class LostCreates {
       this.seq = seq;
       this.sentAt = sentAt;
     }
-
-    /**
-     * When the create was sent.
-     *
-     * @return the instant, on the provider's clock
-     */
-    public Instant sentAt() {
-      return sentAt;
-    }
   }
 
   private final String provider;
