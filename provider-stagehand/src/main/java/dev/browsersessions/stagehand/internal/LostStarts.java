@@ -143,7 +143,8 @@ public final class LostStarts {
         Thread.currentThread().interrupt();
         return new Found(Optional.empty(), Optional.ofNullable(failed));
       }
-      pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_PAUSE;
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(MAX_PAUSE) < 0 ? doubled : MAX_PAUSE;
     }
   }
 
