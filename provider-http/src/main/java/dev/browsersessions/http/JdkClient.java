@@ -68,6 +68,7 @@ final class JdkClient implements Client {
         .build());
   }
 
+  /** Sends one attempt; Feign's {@code options} are not used: the timeouts are the settings'. */
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     HttpRequest jdk = toJdk(request);

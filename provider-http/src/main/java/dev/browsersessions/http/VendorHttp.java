@@ -49,7 +49,6 @@ public final class VendorHttp {
   private final JsonCodec json;
   private final Decoder decoder;
   private final JdkClient client;
-  private final Request.Options options;
   private final VendorCalls calls;
   private final UnaryOperator<String> redactor;
 
@@ -65,7 +64,6 @@ public final class VendorHttp {
     this.decoder =
         new BoundedDecoder(b.decoder.apply(json), provider, vendor, redactor);
     this.client = new JdkClient(provider, vendor, settings);
-    this.options = new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false);
     this.calls = new VendorCalls(provider, vendor, settings, redactor);
   }
 
@@ -151,7 +149,6 @@ public final class VendorHttp {
         .decoder(decoder)
         .errorDecoder(this::decodeError)
         .retryer(Retryer.NEVER_RETRY)
-        .options(options)
         .requestInterceptor(auth)
         .target(api, baseUrl.toString()));
   }
