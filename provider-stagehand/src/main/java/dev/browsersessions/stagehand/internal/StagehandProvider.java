@@ -291,7 +291,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
       throw notFound(requestId, failure, found);
     }
     String id = found.session().get().id();
-    if (BrowserbaseStatuses.toNeutral(found.session().get().status()).isTerminal()) {
+    if (isTerminal(found.session().get())) {
       throw alreadyEnded(failure, id);
     }
     SessionInfo info = null;
@@ -334,7 +334,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
       return found.lookupFailure().isPresent() ? notFound(requestId, unusable, found) : unusable;
     }
     BrowserbaseSession s = found.session().get();
-    if (BrowserbaseStatuses.toNeutral(s.status()).isTerminal()) {
+    if (isTerminal(s)) {
       return unusable;
     }
     return FailureNotes.withNote(unusable, "Stagehand started session '" + s.id() + "' anyway; "
