@@ -50,7 +50,6 @@ class StatusOverheadTest {
       long libBytes = 0;
       long rawBytes = 0;
       long mappedBytes = 0;
-      HttpRequest bytesReq = req;
       for (int round = 0; round < 2; round++) { // round 0 warms up both paths
         int n = round == 0 ? WARMUP : CALLS;
         for (int i = 0; i < n; i++) {
@@ -64,7 +63,7 @@ class StatusOverheadTest {
           long t2 = System.nanoTime();
           long a2 = allocated();
           // the bare client plus this provider's mapping: binding the bytes, then SessionInfo
-          HttpResponse<byte[]> rb = bare.send(bytesReq, HttpResponse.BodyHandlers.ofByteArray());
+          HttpResponse<byte[]> rb = bare.send(req, HttpResponse.BodyHandlers.ofByteArray());
           SessionInfo viaMapping = dev.browsersessions.notte.internal.SessionResponses.toInfo(
               mapper.readValue(rb.body(), java.util.Map.class), "notte");
           long t3 = System.nanoTime();
