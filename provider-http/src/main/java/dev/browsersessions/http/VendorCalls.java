@@ -107,6 +107,30 @@ public final class VendorCalls {
             && causedBy(e, ConnectException.class));
   }
 
+  /**
+   * Whether a failed create may have started a session anyway, so that the provider should look
+   * for it (reconcile) instead of assuming nothing runs: no answer at all (a timeout, a reset,
+   * an unreadable or missing answer, a failure of no known kind), a 5xx (except 503) or 408, or
+   * a 2xx the provider could not use. Not when {@link #noSessionStarted} proves otherwise, nor
+   * for other refusals (4xx).
+   *
+   * @param e the create's failure
+   * @return {@code true} when a session may exist
+   */
+  public static boolean mayHaveStartedSession(BrowserSessionException e) {
+    if (noSessionStarted(e)) {
+      return false;
+    }
+    int status = e.httpStatus().orElse(0);
+    if (status == 0) {
+      return e instanceof ProviderUnavailableException || e instanceof ProviderProtocolException
+          || e.getClass() == BrowserSessionException.class;
+    }
+    return status >= 500 || status == 408
+        || (status < 300 && (e instanceof ProviderProtocolException
+            || e instanceof ProviderUnavailableException));
+  }
+
   private <T> T translate(Supplier<T> call) {
     try {
       return call.get();

@@ -1,8 +1,6 @@
 package dev.browsersessions.notte.internal;
 
 import dev.browsersessions.BrowserSessionException;
-import dev.browsersessions.ProviderProtocolException;
-import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.http.FailureNotes;
@@ -192,24 +190,6 @@ public final class LostCreates {
   }
 
   /**
-   * Whether a failed create may have started a session: not when {@link
-   * VendorCalls#noSessionStarted} proves none was, nor when Notte refused it with a 4xx; yes
-   * after no answer (timeout, reset), a 5xx or an unreadable answer.
-   *
-   * @param e the failure
-   * @return whether to look for the session
-   */
-  public static boolean mayHaveStarted(BrowserSessionException e) {
-    if (VendorCalls.noSessionStarted(e)) {
-      return false;
-    }
-    int status = e.httpStatus().orElse(0);
-    return status == 0 ? e instanceof ProviderUnavailableException
-        || e instanceof ProviderProtocolException
-        : status >= 500 || (status < 300 && e instanceof ProviderProtocolException);
-  }
-
-  /**
    * Looks for the session a failed create may have started and, by policy, stops it. What cannot
    * be resolved now (other creates still in flight, the lookup or the stop failed) is kept
    * pending and looked for again after the next failed create and at {@link #close}. Then looks
@@ -224,7 +204,7 @@ public final class LostCreates {
    */
   public BrowserSessionException reconcile(Attempt a, Map<String, Object> sent,
       BrowserSessionException failure, Lookup lookup, Stopper stopper) {
-    if (policy == LostCreatePolicy.IGNORE || !mayHaveStarted(failure)) {
+    if (policy == LostCreatePolicy.IGNORE || !VendorCalls.mayHaveStartedSession(failure)) {
       return failure;
     }
     boolean hadPending = hasPending();

@@ -3,8 +3,6 @@ package dev.browsersessions.stagehand.internal;
 import dev.browsersessions.AuthenticationException;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderProtocolException;
-import dev.browsersessions.ProviderUnavailableException;
-import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -72,28 +70,6 @@ public final class LostStarts {
     this.wait = wait;
     this.clock = clock;
     this.sleeper = sleeper;
-  }
-
-  /**
-   * Whether a failed start may still have started a session: not when provider-http proves none
-   * was (429, 503, refused connection) nor after a 4xx refusal; yes after no answer (timeout,
-   * reset, end of stream, an exception of no known kind), a 5xx, a 408 or an unreadable answer.
-   *
-   * @param e the failure
-   * @return whether to look for the session
-   */
-  public static boolean mayHaveStarted(BrowserSessionException e) {
-    if (VendorCalls.noSessionStarted(e)) {
-      return false;
-    }
-    int status = e.httpStatus().orElse(0);
-    if (status == 0) {
-      return e instanceof ProviderUnavailableException || e instanceof ProviderProtocolException
-          || e.getClass() == BrowserSessionException.class;
-    }
-    return status >= 500 || status == 408
-        || (status < 300 && (e instanceof ProviderProtocolException
-            || e instanceof ProviderUnavailableException));
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
 import dev.browsersessions.http.FailureNotes;
+import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
@@ -283,7 +284,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
     BrowserSessionException failure = thrown instanceof BrowserSessionException b ? b
         : new ProviderProtocolException("Stagehand's answer to POST /v1/sessions/start could not"
             + " be handled: " + thrown, NAME, 0, null, thrown);
-    if (!LostStarts.mayHaveStarted(failure)) {
+    if (!VendorCalls.mayHaveStartedSession(failure)) {
       throw failure;
     }
     LostStarts.Found found = lost.find(requestId, !LostStarts.answered(failure));
