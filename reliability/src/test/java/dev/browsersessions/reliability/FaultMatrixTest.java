@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,12 +62,6 @@ class FaultMatrixTest {
       Fault.SLOW_HEADERS, Fault.RESET_RESPONSE, Fault.SLOW_BODY, Fault.LOST_ANSWER,
       Fault.LOST_ANSWER_SLOW);
 
-  /**
-   * Faults whose documented outcome needs the provider-http change that bounds the body by the
-   * request timeout and treats a reset after the headers as a transport failure (retryable).
-   */
-  static final List<Fault> AFTER_HTTP_FIX = List.of(Fault.RESET_RESPONSE, Fault.SLOW_BODY);
-
   enum Op { CREATE, STATUS, STOP, LIST }
 
   private Target notte;
@@ -98,32 +91,18 @@ class FaultMatrixTest {
     stagehand.close();
   }
 
-  Stream<Arguments> cells() {
-    return cells(f -> !AFTER_HTTP_FIX.contains(f), true);
-  }
-
-  Stream<Arguments> afterHttpFixCells() {
-    return cells(AFTER_HTTP_FIX::contains, false);
-  }
-
-  private static Stream<Arguments> cells(Predicate<Fault> included, boolean refused) {
+  static Stream<Arguments> cells() {
     List<Arguments> all = new ArrayList<>();
     for (String p : List.of("notte", "stagehand")) {
       for (Op op : Op.values()) {
         for (Fault f : Fault.values()) {
-          if (included.test(f)) {
-            all.add(Arguments.of(p, op, f, 100));
-          }
+          all.add(Arguments.of(p, op, f, 100));
         }
         for (Fault f : BURSTS) {
-          if (included.test(f)) {
-            all.add(Arguments.of(p, op, f, 1));
-          }
+          all.add(Arguments.of(p, op, f, 1));
         }
       }
-      if (refused) {
-        all.add(Arguments.of(p, Op.CREATE, null, -1));
-      }
+      all.add(Arguments.of(p, Op.CREATE, null, -1));
     }
     return all.stream();
   }
@@ -131,16 +110,6 @@ class FaultMatrixTest {
   @ParameterizedTest(name = "{0} {1} {2} x{3}")
   @MethodSource("cells")
   void faultCell(String provider, Op op, Fault fault, int times) {
-    run(provider, op, fault, times);
-  }
-
-  @ParameterizedTest(name = "{0} {1} {2} x{3}")
-  @MethodSource("afterHttpFixCells")
-  void afterHttpFixCell(String provider, Op op, Fault fault, int times) {
-    run(provider, op, fault, times);
-  }
-
-  private void run(String provider, Op op, Fault fault, int times) {
     Target t = provider.equals("notte") ? notte : stagehand;
     t.clearFaults();
     long hugeBefore = t.hugeBytesWritten();
