@@ -24,7 +24,7 @@ class ModulePathTest {
   private static final Set<String> MODULE_JARS = Set.of(
       "browser-sessions-api", "browser-sessions-provider-http", "jackson-databind",
       "jackson-core", "jackson-annotations", "jackson-datatype-jsr310", "feign-core",
-      "feign-jackson", "feign-java11", "failsafe");
+      "failsafe");
 
   private final SimFixture fx = new SimFixture();
 
