@@ -1,0 +1,115 @@
+package dev.browsersessions.selenium;
+
+import dev.browsersessions.BrowserSession;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.devtools.DevTools;
+
+/**
+ * Selenium connected to one {@link BrowserSession}: a {@link WebDriver} and, on demand, a CDP
+ * {@link DevTools} connection. Made by {@link SeleniumConnector}.
+ *
+ * <p>{@link #close()} closes the DevTools connection, ends the chromedriver this connector
+ * started (the browser it attached to keeps running), and then, unless {@link
+ * SeleniumOptions#stopSessionOnClose()} is off, stops the session. A driver bound to a provider's
+ * own WebDriver endpoint is not quit: stopping the session is the provider's job.
+ */
+public final class SeleniumSession implements AutoCloseable {
+
+  private final BrowserSession session;
+  private final WebDriver driver;
+  private final boolean ownsDriver;
+  private final SeleniumOptions options;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private DevTools devTools; // guarded by this
+
+  SeleniumSession(
+      BrowserSession session, WebDriver driver, boolean ownsDriver, SeleniumOptions options) {
+    this.session = session;
+    this.driver = driver;
+    this.ownsDriver = ownsDriver;
+    this.options = options;
+  }
+
+  /**
+   * The session Selenium is connected to.
+   *
+   * @return the session
+   */
+  public BrowserSession session() {
+    return session;
+  }
+
+  /**
+   * The WebDriver for the session.
+   *
+   * @return the driver
+   */
+  public WebDriver webDriver() {
+    return driver;
+  }
+
+  /**
+   * Selenium's CDP connection to the session, opened on first use and closed with this object; see
+   * {@link SeleniumConnector#devTools(BrowserSession, SeleniumOptions)}.
+   *
+   * @return the connection
+   * @throws IllegalStateException if this connection is closed
+   */
+  public synchronized DevTools devTools() {
+    if (closed.get()) {
+      throw new IllegalStateException("SeleniumSession for " + session.id() + " is closed");
+    }
+    if (devTools == null) {
+      devTools = SeleniumConnector.devTools(session, options);
+    }
+    return devTools;
+  }
+
+  /**
+   * Closes DevTools, ends the chromedriver this connector started, then stops the session if so
+   * configured. Idempotent. Every step runs even if an earlier one fails; the first failure is
+   * thrown with the others suppressed.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    DevTools openDevTools;
+    synchronized (this) {
+      openDevTools = devTools;
+    }
+    RuntimeException failure = null;
+    if (openDevTools != null) {
+      failure = run(failure, openDevTools::close);
+    }
+    if (ownsDriver) {
+      failure = run(failure, driver::quit);
+    }
+    if (options.stopSessionOnClose()) {
+      failure = run(failure, session::close);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static RuntimeException run(RuntimeException failure, Runnable step) {
+    try {
+      step.run();
+      return failure;
+    } catch (RuntimeException e) {
+      if (failure == null) {
+        return e;
+      }
+      failure.addSuppressed(e);
+      return failure;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SeleniumSession[" + session + (closed.get() ? ", closed" : "") + "]";
+  }
+}

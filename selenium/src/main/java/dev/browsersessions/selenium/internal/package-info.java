@@ -1,0 +1,2 @@
+/** Implementation details of the Selenium connector; not an API. */
+package dev.browsersessions.selenium.internal;
