@@ -39,7 +39,7 @@ public final class PlaywrightConnector {
    * @param session a live session with a CDP URL
    * @return the connection; close it to close Playwright and stop the session
    * @throws UnsupportedCapabilityException if the session has no CDP URL
-   * @throws BrowserSessionException if Playwright cannot connect in time
+   * @throws BrowserSessionException if Playwright cannot start or cannot connect in time
    */
   public static PlaywrightSession connect(BrowserSession session) {
     return connect(session, PlaywrightOptions.defaults());
@@ -54,7 +54,7 @@ public final class PlaywrightConnector {
    * @return the connection; close it to close the Playwright side (and, by default, stop the
    *     session)
    * @throws UnsupportedCapabilityException if the session has no CDP URL
-   * @throws BrowserSessionException if Playwright cannot connect within {@link
+   * @throws BrowserSessionException if Playwright cannot start, or cannot connect within {@link
    *     PlaywrightOptions#connectTimeout()}
    */
   public static PlaywrightSession connect(BrowserSession session, PlaywrightOptions options) {
@@ -66,8 +66,7 @@ public final class PlaywrightConnector {
         "Session " + session.id() + " of provider '" + provider + "' has no CDP URL, so"
             + " Playwright cannot connect to it; use a provider whose capabilities() include"
             + " CDP_URL"));
-    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    Playwright playwright = startPlaywright(provider);
     try {
       Browser browser = playwright.chromium().connectOverCDP(cdp.toString(),
           new BrowserType.ConnectOverCDPOptions()
@@ -85,6 +84,18 @@ public final class PlaywrightConnector {
               + provider + "' within " + options.connectTimeout() + "; check that the session is"
               + " still ACTIVE (session.refresh()) or raise PlaywrightOptions.connectTimeout",
           provider, 0, false, e);
+    }
+  }
+
+  private static Playwright startPlaywright(String provider) {
+    try {
+      return Playwright.create(new Playwright.CreateOptions()
+          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    } catch (PlaywrightException e) {
+      throw new BrowserSessionException(
+          "Playwright could not start its driver (it unpacks Node.js from the driver-bundle jar"
+              + " into the temporary directory); check that com.microsoft.playwright:driver-bundle"
+              + " is on the class path and java.io.tmpdir is writable", provider, 0, false, e);
     }
   }
 

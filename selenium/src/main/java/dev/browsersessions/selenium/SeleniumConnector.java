@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.openqa.selenium.ImmutableCapabilities;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -93,12 +94,15 @@ public final class SeleniumConnector {
     Objects.requireNonNull(options, "options");
     Optional<URL> endpoint = webDriverUrl(session);
     if (endpoint.isPresent()) {
-      RemoteWebDriver driver = new RemoteWebDriver(
-          new AttachingExecutor(endpoint.get(), session.id(), clientConfig(options)),
-          new ChromeOptions());
-      return new SeleniumSession(session, driver, false, options);
+      AttachingExecutor executor =
+          new AttachingExecutor(endpoint.get(), session.id(), clientConfig(options));
+      RemoteWebDriver driver = new RemoteWebDriver(executor, new ImmutableCapabilities());
+      // Not quit on close: the WebDriver session is the provider's to end. Only our client goes.
+      return new SeleniumSession(session, driver, executor::close, options);
     }
-    return new SeleniumSession(session, attachChromedriver(session, options), true, options);
+    WebDriver driver = attachChromedriver(session, options);
+    // quit() ends the chromedriver started here; the browser it attached to keeps running.
+    return new SeleniumSession(session, driver, driver::quit, options);
   }
 
   /**

@@ -12,22 +12,23 @@ import org.openqa.selenium.devtools.DevTools;
  * <p>{@link #close()} closes the DevTools connection, ends the chromedriver this connector
  * started (the browser it attached to keeps running), and then, unless {@link
  * SeleniumOptions#stopSessionOnClose()} is off, stops the session. A driver bound to a provider's
- * own WebDriver endpoint is not quit: stopping the session is the provider's job.
+ * own WebDriver endpoint is not quit, only its HTTP client is closed: ending that WebDriver
+ * session is the provider's job, done when the session stops.
  */
 public final class SeleniumSession implements AutoCloseable {
 
   private final BrowserSession session;
   private final WebDriver driver;
-  private final boolean ownsDriver;
+  private final Runnable releaseDriver;
   private final SeleniumOptions options;
   private final AtomicBoolean closed = new AtomicBoolean();
   private DevTools devTools; // guarded by this
 
   SeleniumSession(
-      BrowserSession session, WebDriver driver, boolean ownsDriver, SeleniumOptions options) {
+      BrowserSession session, WebDriver driver, Runnable releaseDriver, SeleniumOptions options) {
     this.session = session;
     this.driver = driver;
-    this.ownsDriver = ownsDriver;
+    this.releaseDriver = releaseDriver;
     this.options = options;
   }
 
@@ -84,9 +85,7 @@ public final class SeleniumSession implements AutoCloseable {
     if (openDevTools != null) {
       failure = run(failure, openDevTools::close);
     }
-    if (ownsDriver) {
-      failure = run(failure, driver::quit);
-    }
+    failure = run(failure, releaseDriver);
     if (options.stopSessionOnClose()) {
       failure = run(failure, session::close);
     }
