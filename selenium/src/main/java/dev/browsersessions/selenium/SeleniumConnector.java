@@ -128,13 +128,24 @@ public final class SeleniumConnector {
    * @param options the timeout to use
    * @return the connection; the caller closes it
    * @throws UnsupportedCapabilityException if the session has no CDP URL
+   * @throws BrowserSessionException if the connection cannot be opened within the timeout
    */
   public static DevTools devTools(BrowserSession session, SeleniumOptions options) {
     Objects.requireNonNull(options, "options");
     URI cdp = requireCdpUrl(session);
+    String provider = session.info().provider();
     HttpClient client =
         HttpClient.Factory.createDefault().createClient(clientConfig(options).baseUri(cdp));
-    return new DevTools(devTools -> new NoOpDomains(), new Connection(client, cdp.toString()));
+    try {
+      return new DevTools(devTools -> new NoOpDomains(), new Connection(client, cdp.toString()));
+    } catch (WebDriverException e) {
+      client.close();
+      // The CDP URL is not repeated here: some vendors put a token in it.
+      throw new BrowserSessionException(
+          "Selenium DevTools could not connect to the CDP URL of session " + session.id()
+              + " of provider '" + provider + "' within " + options.timeout() + "; check that"
+              + " the session is still ACTIVE (session.refresh())", provider, 0, false, e);
+    }
   }
 
   private static ClientConfig clientConfig(SeleniumOptions options) {
