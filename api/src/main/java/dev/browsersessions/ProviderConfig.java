@@ -460,8 +460,8 @@ public final class ProviderConfig {
       throw invalid(r, URL_EXPECTED);
     }
     if (uri.getRawUserInfo() != null) {
-      throw invalid(r, "a URL without user-info ('user:password@'); put credentials in their own"
-          + " secret settings");
+      throw invalid(r, "a URL without user-info ('user:password@' before the host; credentials go"
+          + " in their own secret settings)");
     }
     if (!uri.isAbsolute() || uri.getHost() == null) {
       throw invalid(r, URL_EXPECTED);
