@@ -334,20 +334,25 @@ public final class ProviderConfig {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
-  /** Refuses a secret with a control or invisible character inside: it cannot be meant. */
+  /**
+   * Refuses a secret with a control or invisible character inside (it cannot be meant), or with a
+   * character an HTTP header cannot carry (the JDK's refusal would quote the whole header value).
+   */
   private Resolved checked(Resolved r) {
     if (isSecret(r.key())) {
       r.value()
           .codePoints()
-          .filter(ProviderConfig::isHiddenCharacter)
+          .filter(c -> isHiddenCharacter(c) || c > 0xFF)
           .findFirst()
           .ifPresent(
               c -> {
                 throw new ProviderConfigurationException(
                     "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
-                        + " contains a control or invisible character (" + String.format("U+%04X", c)
-                        + "); a secret is one line of visible characters: check how it was"
-                        + " written (the value is not shown)",
+                        + " contains " + (c > 0xFF && !isHiddenCharacter(c)
+                            ? "a character an HTTP header cannot carry"
+                            : "a control or invisible character")
+                        + " (" + String.format("U+%04X", c) + "); a secret is one line of visible"
+                        + " characters: check how it was written (the value is not shown)",
                     provider,
                     r.key());
               });

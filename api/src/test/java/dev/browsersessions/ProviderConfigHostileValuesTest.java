@@ -51,6 +51,18 @@ class ProviderConfigHostileValuesTest {
             e -> assertThat(((ProviderConfigurationException) e).key()).contains("api-key"));
   }
 
+  @Test
+  void aSecretAnHttpHeaderCannotCarryIsRefusedWithoutShowingIt() {
+    ProviderConfig c = fromEnvironment("NOTTE_API_KEY", "sk-\u65e5\u672c-42");
+
+    assertThatThrownBy(() -> c.requireString("api-key"))
+        .isExactlyInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("'api-key'")
+        .hasMessageContaining("HTTP header")
+        .hasMessageContaining("U+65E5")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-").doesNotContain("-42"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"https://alice:hunter2@api.example", "https://hunter2@api.example/v1",
       "http://alice:hunter2@127.0.0.1:8080", "https://alice:hun/ter2@api.example"})
