@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * never a raw {@code NumberFormatException} or {@code ArithmeticException}. Keys that hold secrets
  * (their name contains {@code key}, {@code secret}, {@code token}, {@code password} or {@code
  * credential}) are never shown by {@link #toString()} or in error messages, and a secret with a
- * control or invisible character inside it (a line break, an escape, a zero-width space) is
- * refused when it is read. URL settings must not carry user-info ({@code https://user:pass@host}):
+ * control or invisible character inside it (a line break, an escape, a zero-width space) or with
+ * one an HTTP header cannot carry (above U+00FF) is refused when it is read. URL settings must not carry user-info ({@code https://user:pass@host}):
  * credentials belong in their own secret keys. Instances are immutable and thread-safe.
  */
 public final class ProviderConfig {
