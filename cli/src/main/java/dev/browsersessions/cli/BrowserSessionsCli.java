@@ -43,7 +43,7 @@ public final class BrowserSessionsCli {
     int code;
     try {
       code = run(args, System.out, System.err, System.in);
-    } catch (Throwable e) { // NOPMD: e.g. picocli itself missing from the class path
+    } catch (Throwable e) { // e.g. picocli itself missing from the class path
       System.err.println("browser-sessions: internal error: " + e
           + "; the installation may be incomplete or broken");
       code = ExitCodes.INTERNAL;

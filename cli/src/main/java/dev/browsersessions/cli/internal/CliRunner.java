@@ -54,7 +54,7 @@ public final class CliRunner {
           ErrorReporter.COMMAND, ExitCodes.USAGE, e.getClass().getSimpleName(), message, e,
           scanned, env.err());
       return ExitCodes.USAGE;
-    } catch (Throwable e) { // NOPMD: the last line of defence; nothing may reach the user raw
+    } catch (Throwable e) { // the last line of defence: nothing may reach the user raw
       return ErrorReporter.report(e, styleOf(parsed, scanned), env.err());
     } finally {
       out.flush();

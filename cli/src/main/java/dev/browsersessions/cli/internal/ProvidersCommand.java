@@ -51,6 +51,9 @@ final class ProvidersCommand extends ProviderCommand {
             case NONE_AVAILABLE -> ExitCodes.FAILURE;
             default -> ExitCodes.OK;
           };
+      if (code == ExitCodes.OK && common.json) {
+        return code; // not an error: standard output's "reason" says why none is selected
+      }
       return ErrorReporter.report(
           code, "ProviderNotFoundException", choice.reason(), errorStyle(), env().err());
     }
