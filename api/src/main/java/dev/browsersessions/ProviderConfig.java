@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * (their name contains {@code key}, {@code secret}, {@code token}, {@code password} or {@code
  * credential}) are never shown by {@link #toString()} or in error messages, and a secret with a
  * control or invisible character inside it (a line break, an escape, a zero-width space) or with
- * one an HTTP header cannot carry (above U+00FF) is refused when it is read. URL settings must not carry user-info ({@code https://user:pass@host}):
- * credentials belong in their own secret keys. Instances are immutable and thread-safe.
+ * one an HTTP header cannot carry (above U+00FF) is refused when it is read. URL settings must not
+ * carry user-info ({@code https://user:pass@host}): credentials belong in their own secret keys.
+ * Instances are immutable and thread-safe.
  */
 public final class ProviderConfig {
 
@@ -339,23 +340,23 @@ public final class ProviderConfig {
    * character an HTTP header cannot carry (the JDK's refusal would quote the whole header value).
    */
   private Resolved checked(Resolved r) {
-    if (isSecret(r.key())) {
-      r.value()
-          .codePoints()
-          .filter(c -> isHiddenCharacter(c) || c > 0xFF)
-          .findFirst()
-          .ifPresent(
-              c -> {
-                throw new ProviderConfigurationException(
-                    "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
-                        + " contains " + (c > 0xFF && !isHiddenCharacter(c)
-                            ? "a character an HTTP header cannot carry"
-                            : "a control or invisible character")
-                        + " (" + String.format("U+%04X", c) + "); a secret is one line of visible"
-                        + " characters: check how it was written (the value is not shown)",
-                    provider,
-                    r.key());
-              });
+    if (!isSecret(r.key())) {
+      return r;
+    }
+    for (int c : r.value().codePoints().toArray()) {
+      boolean hidden = isHiddenCharacter(c);
+      if (hidden || c > 0xFF) {
+        throw new ProviderConfigurationException(
+            "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
+                + " contains "
+                + (hidden
+                    ? "a control or invisible character"
+                    : "a character an HTTP header cannot carry")
+                + String.format(" (U+%04X)", c) + "; a secret is one line of visible characters:"
+                + " check how it was written (the value is not shown)",
+            provider,
+            r.key());
+      }
     }
     return r;
   }
