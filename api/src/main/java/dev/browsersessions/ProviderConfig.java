@@ -31,15 +31,25 @@ import java.util.regex.Pattern;
  *       (e.g. {@code NOTTE_API_KEY}).
  * </ol>
  *
- * Blank values count as unset. Typed getters reject malformed values with a {@link
- * ProviderConfigurationException} that names the key and where the value came from. Keys that hold
- * secrets (their name contains {@code key}, {@code secret}, {@code token} or {@code password}) are
- * never shown by {@link #toString()} or in error messages. Instances are immutable and thread-safe.
+ * Blank values count as unset, and surrounding whitespace is removed from every value (a secret
+ * file mounted into a container usually ends with a newline). Typed getters reject malformed values
+ * with a {@link ProviderConfigurationException} that names the key and where the value came from,
+ * never a raw {@code NumberFormatException} or {@code ArithmeticException}. Keys that hold secrets
+ * (their name contains {@code key}, {@code secret}, {@code token}, {@code password} or {@code
+ * credential}) are never shown by {@link #toString()} or in error messages, and a secret with a
+ * control or invisible character inside it (a line break, an escape, a zero-width space) or with
+ * one an HTTP header cannot carry (above U+00FF) is refused when it is read. URL settings must not
+ * carry user-info ({@code https://user:pass@host}): credentials belong in their own secret keys.
+ * Instances are immutable and thread-safe.
  */
 public final class ProviderConfig {
 
   private static final Pattern KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("([0-9]+)\\s*(ms|s|m|h|d)");
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://).*@");
+  private static final Duration MAX_DURATION = Duration.ofNanos(Long.MAX_VALUE);
+  private static final String URL_EXPECTED = "an absolute URL such as https://host.example";
   private static final ProviderConfig EMPTY = builder().build();
 
   private final String provider;
@@ -216,16 +226,16 @@ public final class ProviderConfig {
     if (r.isEmpty()) {
       return defaultValue;
     }
-    int value;
-    try {
-      value = Integer.parseInt(r.get().value().trim());
-    } catch (NumberFormatException e) {
-      throw invalid(r.get(), "a whole number between " + min + " and " + max);
+    String expected = "a whole number between " + min + " and " + max;
+    String v = r.get().value();
+    if (!INTEGER.matcher(v).matches()) {
+      throw invalid(r.get(), expected);
     }
+    long value = Long.parseLong(v); // at most 10 ASCII digits: always fits
     if (value < min || value > max) {
-      throw invalid(r.get(), "a whole number between " + min + " and " + max);
+      throw invalid(r.get(), expected);
     }
-    return value;
+    return (int) value;
   }
 
   /**
@@ -241,7 +251,7 @@ public final class ProviderConfig {
     if (r.isEmpty()) {
       return defaultValue;
     }
-    String v = r.get().value().trim().toLowerCase(Locale.ROOT);
+    String v = r.get().value().toLowerCase(Locale.ROOT);
     if (v.equals("true")) {
       return true;
     }
@@ -252,26 +262,16 @@ public final class ProviderConfig {
   }
 
   /**
-   * Resolves an absolute URI.
+   * Resolves an absolute URI. User-info ({@code https://user:pass@host}) is refused: a password
+   * in a URL ends up in logs and messages, so credentials have their own secret keys.
    *
    * @param key the key
    * @return the URI, if set
-   * @throws ProviderConfigurationException if not an absolute URI
+   * @throws ProviderConfigurationException if not an absolute URI or if it has user-info; the
+   *     message never shows the user-info
    */
   public Optional<URI> getUri(String key) {
-    return resolve(key)
-        .map(
-            r -> {
-              try {
-                URI uri = new URI(r.value().trim());
-                if (!uri.isAbsolute() || uri.getHost() == null) {
-                  throw invalid(r, "an absolute URL such as https://host.example");
-                }
-                return uri;
-              } catch (URISyntaxException e) {
-                throw invalid(r, "an absolute URL such as https://host.example");
-              }
-            });
+    return resolve(key).map(this::parseUri);
   }
 
   /**
@@ -315,6 +315,62 @@ public final class ProviderConfig {
   private record Resolved(String key, String value, String source) {}
 
   private Optional<Resolved> resolve(String key) {
+    return find(key).map(r -> checked(new Resolved(r.key(), trimmed(r.value()), r.source())));
+  }
+
+  /** The value without surrounding whitespace of any kind (also no-break spaces). */
+  private static String trimmed(String v) {
+    int start = 0;
+    int end = v.length();
+    while (start < end && isSpace(v.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(v.charAt(end - 1))) {
+      end--;
+    }
+    return v.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /**
+   * Refuses a secret with a control or invisible character inside (it cannot be meant), or with a
+   * character an HTTP header cannot carry (the JDK's refusal would quote the whole header value).
+   */
+  private Resolved checked(Resolved r) {
+    if (!isSecret(r.key())) {
+      return r;
+    }
+    for (int c : r.value().codePoints().toArray()) {
+      boolean hidden = isHiddenCharacter(c);
+      if (hidden || c > 0xFF) {
+        throw new ProviderConfigurationException(
+            "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
+                + " contains "
+                + (hidden
+                    ? "a control or invisible character"
+                    : "a character an HTTP header cannot carry")
+                + String.format(" (U+%04X)", c) + "; a secret is one line of visible characters:"
+                + " check how it was written (the value is not shown)",
+            provider,
+            r.key());
+      }
+    }
+    return r;
+  }
+
+  private static boolean isHiddenCharacter(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE;
+  }
+
+  private Optional<Resolved> find(String key) {
     Objects.requireNonNull(key, "key");
     String v = explicit.get(key);
     if (isSet(v)) {
@@ -342,7 +398,7 @@ public final class ProviderConfig {
   }
 
   private static boolean isSet(String v) {
-    return v != null && !v.isBlank();
+    return v != null && !trimmed(v).isEmpty();
   }
 
   private String systemProperty(String key) {
@@ -372,7 +428,7 @@ public final class ProviderConfig {
   }
 
   private Duration parseDuration(Resolved r) {
-    String v = r.value().trim();
+    String v = r.value();
     Duration d;
     Matcher m = SIMPLE_DURATION.matcher(v.toLowerCase(Locale.ROOT));
     try {
@@ -389,22 +445,52 @@ public final class ProviderConfig {
       } else {
         d = Duration.parse(v);
       }
-    } catch (DateTimeParseException | ArithmeticException e) {
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
       throw invalid(r, "a duration such as 30s, 500ms, 5m or PT30S");
     }
     if (d.isNegative()) {
       throw invalid(r, "a duration that is not negative");
     }
+    if (d.compareTo(MAX_DURATION) > 0) {
+      // Longer than a long of nanoseconds: every toNanos()/toMillis() downstream would overflow.
+      throw invalid(r, "a duration of at most " + MAX_DURATION.toDays() + " days");
+    }
     return d;
   }
 
+  private URI parseUri(Resolved r) {
+    URI uri;
+    try {
+      uri = new URI(r.value());
+    } catch (URISyntaxException e) {
+      throw invalid(r, URL_EXPECTED);
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw invalid(r, "a URL without user-info ('user:password@' before the host; credentials go"
+          + " in their own secret settings)");
+    }
+    if (!uri.isAbsolute() || uri.getHost() == null) {
+      throw invalid(r, URL_EXPECTED);
+    }
+    return uri;
+  }
+
   private ProviderConfigurationException invalid(Resolved r, String expected) {
-    String shown = isSecret(r.key()) ? "(a secret, not shown)" : "'" + r.value() + "'";
+    String shown =
+        isSecret(r.key()) ? "(a secret, not shown)" : "'" + withoutUserInfo(r.value()) + "'";
     return new ProviderConfigurationException(
         "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
             + " must be " + expected + ", got " + shown,
         provider,
         r.key());
+  }
+
+  /**
+   * A value as it may be shown: everything between {@code scheme://} and the last {@code @} (a
+   * URL's user-info, perhaps with a password) becomes {@code ****}.
+   */
+  private static String withoutUserInfo(String value) {
+    return USER_INFO.matcher(value).replaceFirst("$1****@");
   }
 
   /** Builds a {@link ProviderConfig}. Not thread-safe. */

@@ -40,7 +40,14 @@ public final class BrowserSessionsCli {
    * @param args the command line
    */
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err, System.in);
+    int code;
+    try {
+      code = run(args, System.out, System.err, System.in);
+    } catch (Throwable e) { // e.g. picocli itself missing from the class path
+      System.err.println("browser-sessions: internal error: " + e
+          + "; the installation may be incomplete or broken");
+      code = ExitCodes.INTERNAL;
+    }
     System.out.flush();
     System.err.flush();
     System.exit(code);

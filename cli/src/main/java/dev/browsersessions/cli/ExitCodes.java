@@ -15,6 +15,9 @@ package dev.browsersessions.cli;
  *       (such as a missing API key), an option the provider does not support, or a confirmation
  *       that could not be asked.</td></tr>
  *   <tr><td>{@value #NOT_FOUND}</td><td>The provider has no session with the given id.</td></tr>
+ *   <tr><td>{@value #INTERNAL}</td><td>The tool itself failed: a Java {@link Error} such as a
+ *       class missing from an incomplete or broken installation, or the runtime running out of
+ *       memory. The line names the error; {@code --verbose} shows the stack trace.</td></tr>
  * </table>
  */
 public final class ExitCodes {
@@ -30,6 +33,9 @@ public final class ExitCodes {
 
   /** The provider has no session with the given id. */
   public static final int NOT_FOUND = 3;
+
+  /** The tool itself failed (a Java {@link Error}, e.g. a missing class): a broken installation. */
+  public static final int INTERNAL = 4;
 
   private ExitCodes() {}
 }

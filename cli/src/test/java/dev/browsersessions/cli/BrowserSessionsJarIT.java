@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -28,62 +25,64 @@ class BrowserSessionsJarIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Path jar;
-
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void findJar() {
-    jar = Path.of(System.getProperty("cli.jar", "target/browser-sessions.jar"));
-    assertThat(jar).as("run 'package' first").isRegularFile();
+  private JarProcess jar;
+
+  @BeforeEach
+  void findJar() {
+    jar = new JarProcess(tmp);
   }
 
   @Test
   void versionAndHelp() throws Exception {
-    Run version = java("--version");
-    Run help = java("--help");
+    JarProcess.Run version = java("--version");
+    JarProcess.Run help = java("--help");
 
-    assertThat(version.exit).isZero();
-    assertThat(version.out).startsWith("browser-sessions 0.");
-    assertThat(help.exit).isZero();
-    assertThat(help.out).contains("Exit codes:");
+    assertThat(version.exit()).isZero();
+    assertThat(version.out()).startsWith("browser-sessions 0.");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("Exit codes:");
   }
 
   @Test
   void providersListsTheProvidersTheJarCarries() throws Exception {
-    Run r = java("providers", "--json");
+    JarProcess.Run r = java("providers", "--json");
 
-    assertThat(r.exit).as(r.err).isZero();
-    JsonNode doc = JSON.readTree(r.out);
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode doc = JSON.readTree(r.out());
     assertThat(doc.get("providers").findValuesAsText("name")).contains("fake");
   }
 
   @Test
   void startStatusStopOnTheFake() throws Exception {
-    Run start = java("start", "--provider", "fake", "--json", "--metadata", "who=it");
+    JarProcess.Run start = java("start", "--provider", "fake", "--json", "--metadata", "who=it");
 
-    assertThat(start.exit).as(start.err).isZero();
-    JsonNode session = JSON.readTree(start.out);
+    assertThat(start.exit()).as(start.err()).isZero();
+    JsonNode session = JSON.readTree(start.out());
     String id = session.get("id").asText();
     assertThat(session.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(session.get("cdpUrl").asText()).startsWith("ws://");
 
     // The fake keeps its sessions in memory: a new process does not know this one.
-    Run status = java("status", "--provider", "fake", id);
-    Run stop = java("stop", "--provider", "fake", id);
+    JarProcess.Run list = java("list", "--provider", "fake", "--json");
+    JarProcess.Run status = java("status", "--provider", "fake", id);
+    JarProcess.Run stop = java("stop", "--provider", "fake", id);
 
-    assertThat(status.exit).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(list.ok().json().isArray()).isTrue();
+    assertThat(list.json()).isEmpty();
+    assertThat(status.exit()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(status.errLines()).singleElement().asString().contains(id);
-    assertThat(stop.exit).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(stop.exit()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(stop.errLines()).singleElement().asString().contains(id);
   }
 
   @Test
   void runStartsAndStopsInOneProcess() throws Exception {
-    Run r = java("run", "--provider", "fake", "--duration", "200ms", "--json");
+    JarProcess.Run r = java("run", "--provider", "fake", "--duration", "200ms", "--json");
 
-    assertThat(r.exit).as(r.err).isZero();
-    List<String> lines = r.out.lines().toList();
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(2);
     assertThat(JSON.readTree(lines.get(0)).get("event").asText()).isEqualTo("started");
     JsonNode stopped = JSON.readTree(lines.get(1));
@@ -122,56 +121,34 @@ class BrowserSessionsJarIT {
 
   @Test
   void stopAllWithNothingToStopAndNoInput() throws Exception {
-    Run r = java("stop", "--all", "--provider", "fake");
+    JarProcess.Run r = java("stop", "--all", "--provider", "fake");
 
-    assertThat(r.exit).as(r.err).isZero();
-    assertThat(r.out).contains("No active sessions");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("No active sessions");
   }
 
   @Test
   void badInputIsOneLineAndTheRightCode() throws Exception {
-    Run unknownProvider = java("status", "--provider", "nosuch", "abc");
-    Run badDuration = java("start", "--provider", "fake", "--max-duration", "soon");
+    JarProcess.Run unknownProvider = java("status", "--provider", "nosuch", "abc");
+    JarProcess.Run badDuration = java("start", "--provider", "fake", "--max-duration", "soon");
+    JarProcess.Run directoryAsArgumentFile = java("@" + tmp.toAbsolutePath());
 
-    assertThat(unknownProvider.exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(directoryAsArgumentFile.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(directoryAsArgumentFile.errLines()).singleElement().asString()
+        .startsWith("browser-sessions: ")
+        .contains("argument file");
+
+    assertThat(unknownProvider.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknownProvider.errLines()).singleElement().asString().contains("'nosuch'");
-    assertThat(badDuration.exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(badDuration.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(badDuration.errLines()).singleElement().asString().contains("--max-duration");
   }
 
-  private static List<String> javaCommand(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    return command;
+  private List<String> javaCommand(String... args) {
+    return jar.command(args);
   }
 
-  private Run java(String... args) throws IOException, InterruptedException {
-    List<String> command = javaCommand(args);
-    Path out = tmp.resolve("out-" + System.nanoTime());
-    Path err = tmp.resolve("err-" + System.nanoTime());
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    pb.environment().remove("BROWSERSESSIONS_PROVIDER");
-    Process p = pb.start();
-    p.getOutputStream().close(); // no input: prompts see end of input
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("browser-sessions " + String.join(" ", args) + " did not end");
-    }
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private record Run(int exit, String out, String err) {
-    List<String> errLines() {
-      return err.lines().filter(l -> !l.isBlank()).toList();
-    }
+  private JarProcess.Run java(String... args) {
+    return jar.run(args);
   }
 }

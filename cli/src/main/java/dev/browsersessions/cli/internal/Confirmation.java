@@ -29,7 +29,7 @@ final class Confirmation {
    * @return the answer
    */
   static Answer ask(String question, CliEnvironment env) {
-    env.err().print(question + " [y/N] ");
+    env.err().print(TerminalText.clean(question) + " [y/N] "); // it names ids a server sent
     env.err().flush();
     if (env.in() == null) {
       env.err().println();

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A tiny JSON writer for the command line's output: maps become objects, iterables arrays,
  * numbers and booleans stay as they are, {@code null} is {@code null}, and anything else is
- * written as a string.
+ * written as a string. Control characters are always written as JSON escapes, never raw.
  */
 final class Json {
 
@@ -76,7 +76,9 @@ final class Json {
         case '\b' -> s.append("\\b");
         case '\f' -> s.append("\\f");
         default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          // Control characters (also DEL and C1) and bidi controls are escaped, so that JSON
+          // printed to a terminal cannot carry an escape sequence.
+          if (TerminalText.isUnsafe(c) || c == '\u2028' || c == '\u2029') {
             s.append(String.format("\\u%04x", (int) c));
           } else {
             s.append(c);

@@ -27,6 +27,26 @@ abstract class ProviderCommand implements Callable<Integer> {
   }
 
   /**
+   * How this command's errors are shown.
+   *
+   * @return from {@code --json} and {@code --verbose}
+   */
+  ErrorReporter.Style errorStyle() {
+    return new ErrorReporter.Style(common.json, common.verbose);
+  }
+
+  /**
+   * How this command's errors are shown when parsing may have stopped before its options.
+   *
+   * @param scanned what the raw arguments ask for
+   * @return the parsed flags, or those of the raw arguments
+   */
+  ErrorReporter.Style errorStyle(ErrorReporter.Style scanned) {
+    return new ErrorReporter.Style(
+        common.json || scanned.json(), common.verbose || scanned.verbose());
+  }
+
+  /**
    * The streams and process environment.
    *
    * @return the environment

@@ -44,13 +44,18 @@ final class ProvidersCommand extends ProviderCommand {
       }
     }
     if (selected == null) {
-      env().err().println(ErrorReporter.PREFIX + choice.reason());
       // Listing is what was asked: several providers and none chosen is still a fine answer.
-      return switch (choice.outcome()) {
-        case UNKNOWN_NAME -> ExitCodes.USAGE;
-        case NONE_AVAILABLE -> ExitCodes.FAILURE;
-        default -> ExitCodes.OK;
-      };
+      int code =
+          switch (choice.outcome()) {
+            case UNKNOWN_NAME -> ExitCodes.USAGE;
+            case NONE_AVAILABLE -> ExitCodes.FAILURE;
+            default -> ExitCodes.OK;
+          };
+      if (code == ExitCodes.OK && common.json) {
+        return code; // not an error: standard output's "reason" says why none is selected
+      }
+      return ErrorReporter.report(
+          code, "ProviderNotFoundException", choice.reason(), errorStyle(), env().err());
     }
     return ExitCodes.OK;
   }

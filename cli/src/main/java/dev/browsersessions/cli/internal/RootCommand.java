@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       "1:failure (the provider or vendor failed, or a confirmation was answered no)",
       "2:bad usage (invalid option or value, unknown provider, invalid configuration such as a"
           + " missing API key, unsupported option)",
-      "3:no session with that id"
+      "3:no session with that id",
+      "4:internal error (a broken installation, e.g. a missing class)"
     })
 final class RootCommand implements Callable<Integer> {
 

@@ -65,7 +65,7 @@ final class RunCommand extends ProviderCommand {
     try {
       keeper.stopOnce().ifPresent(this::printStopped);
     } catch (RuntimeException e) {
-      ErrorReporter.report(e, common.verbose, env().err());
+      ErrorReporter.report(e, errorStyle(), env().err());
     } finally {
       keeper.release();
     }
@@ -89,7 +89,7 @@ final class RunCommand extends ProviderCommand {
     if (common.json) {
       out().println(Json.write(event("stopped", info)));
     } else {
-      out().println("Stopped " + info.id() + " (" + info.status() + ")");
+      SessionView.printStopped(info, out());
     }
     out().flush();
   }

@@ -51,7 +51,18 @@ final class SessionView {
   }
 
   /**
-   * Prints a session's fields, one per line, leaving out those that are absent.
+   * Prints {@code Stopped <id> (<status>)}.
+   *
+   * @param s the stopped session
+   * @param out where to print
+   */
+  static void printStopped(SessionInfo s, PrintStream out) {
+    out.println(TerminalText.clean("Stopped " + s.id() + " (" + s.status() + ")"));
+  }
+
+  /**
+   * Prints a session's fields, one per line, leaving out those that are absent. Values came from
+   * the vendor: they are cleaned of terminal escape sequences.
    *
    * @param s the session
    * @param out where to print
@@ -77,7 +88,9 @@ final class SessionView {
     }
     int width = rows.stream().mapToInt(r -> r.get(0).length()).max().orElse(0);
     for (List<String> row : rows) {
-      out.println(row.get(0) + ":" + " ".repeat(width - row.get(0).length() + 1) + row.get(1));
+      out.println(
+          row.get(0) + ":" + " ".repeat(width - row.get(0).length() + 1)
+              + TerminalText.clean(row.get(1)));
     }
   }
 

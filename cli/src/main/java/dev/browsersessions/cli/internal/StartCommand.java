@@ -34,7 +34,9 @@ final class StartCommand extends ProviderCommand {
         SessionView.printDetails(info, out());
         out().println();
         out().println(
-            "Stop it with: browser-sessions stop --provider " + info.provider() + " " + info.id());
+            TerminalText.clean(
+                "Stop it with: browser-sessions stop --provider " + info.provider() + " "
+                    + info.id()));
       }
     }
     return ExitCodes.OK;

@@ -51,8 +51,9 @@ final class StopCommand extends ProviderCommand {
           return ExitCodes.OK;
         }
         if (!yes && !confirmed(sessions.provider(), targets)) {
-          env().err().println(ErrorReporter.PREFIX + "Aborted; no session was stopped.");
-          return ExitCodes.FAILURE;
+          return ErrorReporter.report(
+              ExitCodes.FAILURE, "Declined", "Aborted; no session was stopped.", errorStyle(),
+              env().err());
         }
       }
       return stopAll(sessions, targets);
@@ -89,7 +90,7 @@ final class StopCommand extends ProviderCommand {
       try {
         stopped.add(sessions.stop(id));
       } catch (RuntimeException e) {
-        exit = worse(exit, ErrorReporter.report(e, common.verbose, env().err()));
+        exit = worse(exit, ErrorReporter.report(e, errorStyle(), env().err()));
       }
     }
     report(stopped, null);
@@ -104,9 +105,7 @@ final class StopCommand extends ProviderCommand {
     if (stopped.isEmpty() && emptyMessage != null) {
       out().println(emptyMessage);
     }
-    for (SessionInfo s : stopped) {
-      out().println("Stopped " + s.id() + " (" + s.status() + ")");
-    }
+    stopped.forEach(s -> SessionView.printStopped(s, out()));
   }
 
   /** The more serious of two exit codes: failure, then bad usage, then not found, then ok. */

@@ -11,13 +11,16 @@ final class Table {
   private Table() {}
 
   /**
-   * Prints a header and rows; each column is as wide as its widest cell.
+   * Prints a header and rows; each column is as wide as its widest cell. Cells are cleaned of
+   * terminal escape sequences first (they may have come from a server).
    *
    * @param headers the column titles
    * @param rows the cells, one list per row, as many cells as headers
    * @param out where to print
    */
-  static void print(List<String> headers, List<List<String>> rows, PrintStream out) {
+  static void print(List<String> headers, List<List<String>> rawRows, PrintStream out) {
+    List<List<String>> rows =
+        rawRows.stream().map(r -> r.stream().map(TerminalText::clean).toList()).toList();
     int[] widths = new int[headers.size()];
     for (int c = 0; c < widths.length; c++) {
       widths[c] = headers.get(c).length();
