@@ -58,10 +58,15 @@ public final class RequestChecks {
    * @param request the request
    * @param capabilities what the provider declares
    * @param provider the provider's name, for the message
+   * @throws InvalidSessionRequestException if the request is {@code null}
    * @throws UnsupportedCapabilityException naming the first unsupported option
    */
   public static void requireSupported(
       SessionRequest request, Set<Capability> capabilities, String provider) {
+    if (request == null) {
+      throw new InvalidSessionRequestException(
+          "request", "request must not be null; use SessionRequest.defaults()");
+    }
     for (Capability c : Capability.requestOptions()) {
       if (!capabilities.contains(c) && c.isUsedBy(request)) {
         throw new UnsupportedCapabilityException(c, provider);

@@ -57,6 +57,6 @@ public class LaunchedKit extends BrowserSessionProviderContract {
   /** In-memory providers settle at once; a short wait keeps failing runs fast. */
   @Override
   protected Duration settleTimeout() {
-    return Duration.ofMillis(500);
+    return Duration.ofMillis(200);
   }
 }
