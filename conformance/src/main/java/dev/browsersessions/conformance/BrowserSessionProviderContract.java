@@ -927,9 +927,11 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo info = create(maxDurationOnly());
-    time.advance(MAX.minus(MARGIN));
+    Duration max = grantedMax(info);
+    time.advance(max.minus(MARGIN));
     assertThat(provider.status(info.id()).status())
-        .as("R8.2: the session must still run before its maximum duration").isIn(STARTING);
+        .as("R8.2: the session must still run before its granted maximum duration %s", max)
+        .isIn(STARTING);
     time.advance(MARGIN.multipliedBy(2));
     awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
         "R8.2: a session older than its maximum duration must be TIMED_OUT");
@@ -963,7 +965,7 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo info = create(maxDurationOnly());
-    Duration half = MAX.dividedBy(2).plus(MARGIN);
+    Duration half = grantedMax(info).dividedBy(2).plus(MARGIN);
     time.advance(half);
     provider.status(info.id());
     time.advance(half);
@@ -1315,6 +1317,20 @@ public abstract class BrowserSessionProviderContract {
         .isEqualTo(viewport.width() + "x" + viewport.height());
   }
 
+  /** R12.4: declared options the kit cannot check in the browser are reported as unverified. */
+  @Test
+  public void optional_R12_4_uncheckableOptionsAreReportedUnverified() {
+    Set<Capability> checkable = liveBrowser() && declared(Capability.CDP_URL)
+        ? EnumSet.of(Capability.USER_AGENT, Capability.VIEWPORT)
+        : EnumSet.noneOf(Capability.class);
+    Set<Capability> unverified = EnumSet.noneOf(Capability.class);
+    provider.capabilities().stream().filter(Capability::isRequestOption)
+        .filter(c -> !checkable.contains(c)).forEach(unverified::add);
+    Assumptions.assumeTrue(unverified.isEmpty(), "unverified: " + unverified + " are declared"
+        + " and accepted (R7.5, R7.6), but the kit cannot check in the browser that they take"
+        + " effect" + (liveBrowser() ? "" : " (liveBrowser() is false)"));
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   /** Three tags, one of them unique to the caller: more than one of everything. */
@@ -1394,6 +1410,11 @@ public abstract class BrowserSessionProviderContract {
   private static <T> void sameWhenReported(String what, Optional<T> reference, Optional<T> value) {
     reference.ifPresent(r -> assertThat(value)
         .as("%s: status reports %s, so this path must report the same", what, r).contains(r));
+  }
+
+  /** The maximum duration the session reports as granted, or the requested one. */
+  private Duration grantedMax(SessionInfo info) {
+    return info.maxDuration().or(() -> provider.status(info.id()).maxDuration()).orElse(MAX);
   }
 
   /** The idle timeout the session reports as granted, or the requested one. */
