@@ -1320,9 +1320,13 @@ public abstract class BrowserSessionProviderContract {
   /** R12.4: declared options the kit cannot check in the browser are reported as unverified. */
   @Test
   public void optional_R12_4_uncheckableOptionsAreReportedUnverified() {
-    Set<Capability> checkable = liveBrowser() && declared(Capability.CDP_URL)
-        ? EnumSet.of(Capability.USER_AGENT, Capability.VIEWPORT)
-        : EnumSet.noneOf(Capability.class);
+    Set<Capability> checkable = EnumSet.of(Capability.METADATA); // R2.9, R3.5, R6.3
+    if (timeControl().isPresent()) {
+      checkable.addAll(EnumSet.of(Capability.IDLE_TIMEOUT, Capability.MAX_DURATION)); // section 8
+    }
+    if (liveBrowser() && declared(Capability.CDP_URL)) {
+      checkable.addAll(EnumSet.of(Capability.USER_AGENT, Capability.VIEWPORT)); // R12.2, R12.3
+    }
     Set<Capability> unverified = EnumSet.noneOf(Capability.class);
     provider.capabilities().stream().filter(Capability::isRequestOption)
         .filter(c -> !checkable.contains(c)).forEach(unverified::add);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -145,17 +146,17 @@ public final class BrokenReads {
 
     @Override
     public SessionInfo status(String sessionId) {
-      try {
-        return delegate.status(sessionId);
-      } catch (SessionNotFoundException e) {
-        throw new SessionNotFoundException(sessionId.toLowerCase(Locale.ROOT), name());
-      }
+      return lowerCasedNotFound(sessionId, delegate::status);
     }
 
     @Override
     public SessionInfo stop(String sessionId) {
+      return lowerCasedNotFound(sessionId, delegate::stop);
+    }
+
+    private SessionInfo lowerCasedNotFound(String sessionId, Function<String, SessionInfo> call) {
       try {
-        return delegate.stop(sessionId);
+        return call.apply(sessionId);
       } catch (SessionNotFoundException e) {
         throw new SessionNotFoundException(sessionId.toLowerCase(Locale.ROOT), name());
       }
