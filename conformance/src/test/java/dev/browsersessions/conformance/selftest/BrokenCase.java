@@ -117,6 +117,14 @@ public record BrokenCase(
         new BrokenCase("CdpUrlReachesNothing", "the CDP URL is a stale address no browser"
             + " listens on", (p, clock) -> new BrokenReads.CdpUrlReachesNothing(p),
             Set.of("R12.1"), true),
+        new BrokenCase("UserAgentNotApplied", "the requested user agent is recorded, the page"
+            + " shows the browser's own", (p, clock) -> new BrowserBacked(p,
+                page -> new FakeBrowser.Page(BrowserBacked.DEFAULT_USER_AGENT, page.width(),
+                    page.height())), Set.of("R12.2"), true),
+        new BrokenCase("WindowNotViewport", "the window is the requested size, the page 143 px"
+            + " shorter", (p, clock) -> new BrowserBacked(p,
+                page -> new FakeBrowser.Page(page.userAgent(), page.width(), page.height() - 143)),
+            Set.of("R12.3"), true),
         new BrokenCase("SweepRewritesEnd", "sessions stopped 30 min ago turn TIMED_OUT",
             BrokenOverTime.SweepRewritesEnd::new, Set.of("R3.4"), false),
         new BrokenCase("SecondStopRewritesEnd", "a second stop answers CLOSED whatever ended it",

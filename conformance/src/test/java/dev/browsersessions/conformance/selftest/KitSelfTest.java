@@ -3,21 +3,22 @@ package dev.browsersessions.conformance.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browsersessions.Capability;
-import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
+import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.conformance.selftest.broken.BrokenLifecycle;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.util.Arrays;
-import java.util.List;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import dev.browsersessions.conformance.selftest.broken.BrokenLifecycle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,21 @@ class KitSelfTest {
     assertThat(r.passed()).as("optional rules became refusal checks and passed")
         .anyMatch(m -> m.startsWith("optional_R6_1"))
         .anyMatch(m -> m.startsWith("optional_R8_1"));
+  }
+
+  @Test
+  void referenceBackedByABrowserPassesTheChecksInTheBrowser() {
+    KitResult r = KitRun.run(() -> Fixture.reference(ReferenceProvider.everything(),
+        (p, clock) -> new BrowserBacked(p, UnaryOperator.identity())).claimingLiveBrowser());
+    assertThat(r.failed()).isEmpty();
+    assertThat(r.passed()).as("section 12 checked in the (fake) browser")
+        .anyMatch(m -> m.startsWith("optional_R12_1"))
+        .anyMatch(m -> m.startsWith("optional_R12_2"))
+        .anyMatch(m -> m.startsWith("optional_R12_3"));
+    assertThat(r.aborted()).hasEntrySatisfying(
+        "optional_R12_4_uncheckableOptionsAreReportedUnverified",
+        reason -> assertThat(reason).contains("unverified:").contains("PROXY")
+            .doesNotContain("USER_AGENT"));
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class BrokenOverTime {
     }
 
     @Override
-    SessionInfo rewrite(Path path, SessionInfo info) {
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
       boolean swept = info.status() == SessionStatus.CLOSED && info.closedAt()
           .filter(at -> at.plus(SWEEP).isBefore(clock.instant())).isPresent();
       return swept ? info.toBuilder().status(SessionStatus.TIMED_OUT).closeReason("expired")

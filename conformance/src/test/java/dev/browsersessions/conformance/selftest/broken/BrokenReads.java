@@ -35,7 +35,7 @@ public final class BrokenReads {
     }
 
     @Override
-    SessionInfo rewrite(Path path, SessionInfo info) {
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
       return path == Path.CREATE ? info : info.toBuilder().cdpUrl(null).build();
     }
   }
@@ -48,7 +48,7 @@ public final class BrokenReads {
     }
 
     @Override
-    SessionInfo rewrite(Path path, SessionInfo info) {
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
       return path == Path.LIST ? info.toBuilder().idleTimeout(null).maxDuration(null).build()
           : info;
     }
@@ -64,7 +64,7 @@ public final class BrokenReads {
     }
 
     @Override
-    SessionInfo rewrite(Path path, SessionInfo info) {
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
       return info.toBuilder()
           .createdAt(info.createdAt().map(t -> t.plus(OFF)).orElse(null))
           .lastActiveAt(info.lastActiveAt().map(t -> t.plus(OFF)).orElse(null))
@@ -130,7 +130,7 @@ public final class BrokenReads {
     }
 
     @Override
-    SessionInfo rewrite(Path path, SessionInfo info) {
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
       return path == Path.LIST && info.status() == SessionStatus.TIMED_OUT
           ? info.toBuilder().status(SessionStatus.ACTIVE).closedAt(null).closeReason(null).build()
           : info;
@@ -193,7 +193,7 @@ public final class BrokenReads {
     }
 
     @Override
-    SessionInfo rewrite(Path path, SessionInfo info) {
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
       return info.cdpUrl().isEmpty() ? info : info.toBuilder()
           .cdpUrl(URI.create("ws://127.0.0.1:1/devtools/browser/" + info.id())).build();
     }

@@ -11,12 +11,26 @@ import java.util.List;
  * A broken provider that rewrites what one or more read paths answer; the list filter is applied
  * to the rewritten entries, as a vendor adapter that maps after filtering would.
  */
-abstract class ReadRewriting extends ForwardingProvider {
+public abstract class ReadRewriting extends ForwardingProvider {
 
   /** The read paths. */
-  enum Path { CREATE, STATUS, STOP, LIST }
+  public enum Path {
+    /** What create answers. */
+    CREATE,
+    /** What status answers. */
+    STATUS,
+    /** What stop answers. */
+    STOP,
+    /** A list entry. */
+    LIST
+  }
 
-  ReadRewriting(BrowserSessionProvider delegate) {
+  /**
+   * Wraps a provider.
+   *
+   * @param delegate the honest provider
+   */
+  protected ReadRewriting(BrowserSessionProvider delegate) {
     super(delegate);
   }
 
@@ -27,7 +41,7 @@ abstract class ReadRewriting extends ForwardingProvider {
    * @param info what the honest provider answered
    * @return what this broken provider answers
    */
-  abstract SessionInfo rewrite(Path path, SessionInfo info);
+  protected abstract SessionInfo rewrite(Path path, SessionInfo info);
 
   @Override
   public SessionInfo create(SessionRequest request) {
