@@ -7,6 +7,7 @@ module dev.browsersessions.conformance {
   requires transitive dev.browsersessions;
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
+  requires java.net.http;
 
   exports dev.browsersessions.conformance;
 

@@ -2,7 +2,6 @@ package dev.browsersessions.spi;
 
 import dev.browsersessions.Capability;
 import dev.browsersessions.InvalidSessionRequestException;
-import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.UnsupportedCapabilityException;
 import java.util.Set;
@@ -53,41 +52,25 @@ public final class RequestChecks {
   }
 
   /**
-   * Checks that every option a request sets is among a provider's capabilities.
+   * Checks that every option a request sets is among a provider's capabilities; what counts as
+   * setting an option is {@link Capability#isUsedBy(SessionRequest)}.
    *
    * @param request the request
    * @param capabilities what the provider declares
    * @param provider the provider's name, for the message
+   * @throws InvalidSessionRequestException if the request is {@code null}
    * @throws UnsupportedCapabilityException naming the first unsupported option
    */
   public static void requireSupported(
       SessionRequest request, Set<Capability> capabilities, String provider) {
-    require(request.idleTimeout().isPresent(), Capability.IDLE_TIMEOUT, capabilities, provider);
-    require(request.maxDuration().isPresent(), Capability.MAX_DURATION, capabilities, provider);
-    require(request.headless().isPresent(), Capability.HEADLESS, capabilities, provider);
-    require(request.viewport().isPresent(), Capability.VIEWPORT, capabilities, provider);
-    require(request.userAgent().isPresent(), Capability.USER_AGENT, capabilities, provider);
-    require(
-        request.proxy().filter(p -> p instanceof ProxySettings.External).isPresent(),
-        Capability.PROXY,
-        capabilities,
-        provider);
-    require(
-        request.proxy().filter(p -> p instanceof ProxySettings.Managed).isPresent(),
-        Capability.MANAGED_PROXY,
-        capabilities,
-        provider);
-    require(request.region().isPresent(), Capability.REGION, capabilities, provider);
-    require(request.solveCaptchas(), Capability.SOLVE_CAPTCHAS, capabilities, provider);
-    require(request.recordSession(), Capability.RECORDING, capabilities, provider);
-    require(request.keepAlive(), Capability.KEEP_ALIVE, capabilities, provider);
-    require(!request.metadata().isEmpty(), Capability.METADATA, capabilities, provider);
-  }
-
-  private static void require(
-      boolean used, Capability capability, Set<Capability> capabilities, String provider) {
-    if (used && !capabilities.contains(capability)) {
-      throw new UnsupportedCapabilityException(capability, provider);
+    if (request == null) {
+      throw new InvalidSessionRequestException(
+          "request", "request must not be null; use SessionRequest.defaults()");
+    }
+    for (Capability c : Capability.requestOptions()) {
+      if (!capabilities.contains(c) && c.isUsedBy(request)) {
+        throw new UnsupportedCapabilityException(c, provider);
+      }
     }
   }
 

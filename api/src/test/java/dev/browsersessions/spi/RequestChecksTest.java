@@ -76,6 +76,31 @@ class RequestChecksTest {
     RequestChecks.requireSupported(r, EnumSet.of(capability), "p");
   }
 
+  @ParameterizedTest
+  @MethodSource("options")
+  void aRequestUsesExactlyTheOptionItSets(SessionRequest.Builder request, Capability capability) {
+    SessionRequest r = request.build();
+    assertThat(EnumSet.allOf(Capability.class)).filteredOn(c -> c.isUsedBy(r))
+        .containsExactly(capability);
+    assertThat(capability.isRequestOption()).isTrue();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theRequestOptionsAreEveryCapabilityButTheOperationsAndAnswers() {
+    Set<Capability> tested = EnumSet.noneOf(Capability.class);
+    options().forEach(a -> tested.add((Capability) a.get()[1]));
+    assertThat(Capability.requestOptions()).isEqualTo(tested)
+        .doesNotContain(Capability.LIST, Capability.CDP_URL, Capability.LIVE_VIEW);
+    assertThat(Capability.LIST.isUsedBy(SessionRequest.defaults())).isFalse();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNullRequestIsInvalid() {
+    assertThatThrownBy(() -> RequestChecks.requireSupported(null, Set.of(), "p"))
+        .isInstanceOfSatisfying(dev.browsersessions.InvalidSessionRequestException.class,
+            e -> assertThat(e.getMessage()).contains("request"));
+  }
+
   @org.junit.jupiter.api.Test
   void defaultsNeedNoCapability() {
     org.assertj.core.api.Assertions.assertThatCode(

@@ -16,6 +16,7 @@ import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.UnsupportedCapabilityException;
 import dev.browsersessions.conformance.internal.Await;
+import dev.browsersessions.conformance.internal.CdpProbe;
 import dev.browsersessions.conformance.internal.CapabilityRequests;
 import dev.browsersessions.conformance.internal.DeferredCloseProvider;
 import dev.browsersessions.conformance.internal.Expect;
@@ -27,7 +28,9 @@ import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.BrowserSessionProviderFactory;
 import dev.browsersessions.spi.RequestChecks;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -35,7 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +88,8 @@ public abstract class BrowserSessionProviderContract {
   private static final Duration MARGIN = Duration.ofMinutes(1);
   private static final String NAME_PATTERN = "[a-z][a-z0-9-]{0,31}";
   private static final String TAG = "conformance-tag";
+  private static final Duration HOUR = Duration.ofHours(1);
+  private static final Duration DAY = Duration.ofDays(1);
   private static final Set<SessionStatus> TERMINAL =
       EnumSet.of(SessionStatus.CLOSED, SessionStatus.ERROR, SessionStatus.TIMED_OUT);
   private static final Set<SessionStatus> STARTING =
@@ -169,6 +176,67 @@ public abstract class BrowserSessionProviderContract {
    */
   protected int parallelism() {
     return 8;
+  }
+
+  /**
+   * How many sessions one page of the vendor's list holds, when the provider pages through the
+   * vendor's list. R6.1 then lists one session more than a page.
+   *
+   * @return by default empty: R6.1 lists a single session
+   */
+  protected OptionalInt listPageSize() {
+    return OptionalInt.empty();
+  }
+
+  /**
+   * The clock the provider's timestamps ({@code createdAt}, {@code lastActiveAt}, {@code
+   * closedAt}) come from, for R3.7. Override when {@link #timeControl()} moves a clock.
+   *
+   * @return by default the system clock
+   */
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * How far the provider's timestamps may be from {@link #clock()} (vendor clocks differ from
+   * ours; some round to seconds), for R3.7.
+   *
+   * @return by default 30 seconds
+   */
+  protected Duration clockSkew() {
+    return Duration.ofSeconds(30);
+  }
+
+  /**
+   * Whether a session's CDP URL reaches a real browser, so the kit can check in the browser that
+   * options take effect (section 12). Without it those rules are skipped as unverified.
+   *
+   * @return by default {@code false}
+   */
+  protected boolean liveBrowser() {
+    return false;
+  }
+
+  /**
+   * Whether list entries carry the CDP and live-view URLs (R2.5, R2.6). Return {@code false} only
+   * when the vendor's list answer has no URLs and reading them per session would cost a call per
+   * listed session; say so in the provider's README.
+   *
+   * @return by default {@code true}
+   */
+  protected boolean listReportsUrls() {
+    return true;
+  }
+
+  /**
+   * An id the provider never handed out, with capitals and every punctuation character a
+   * session id may hold, for R5.4: not-found errors must name it exactly as given.
+   *
+   * @return by default {@code Kit-Unknown.<uuid>_~:@-Z}
+   */
+  protected String unusualUnknownSessionId() {
+    return "Kit-Unknown." + UUID.randomUUID() + "_~:@-Z";
   }
 
   /**
@@ -345,21 +413,26 @@ public abstract class BrowserSessionProviderContract {
   @Test
   public void optional_R2_5_cdpUrlPresentWhenDeclared() {
     assumeDeclaredOrAbort(Capability.CDP_URL);
-    URI url = awaitActive(createMinimal()).cdpUrl().orElse(null);
-    assertThat(url).as("R2.5: CDP_URL is declared, so an ACTIVE session must have cdpUrl()")
-        .isNotNull();
-    assertThat(url.getScheme()).as("R2.5: cdpUrl scheme").isIn("ws", "wss", "http", "https");
+    activeReadPaths(createMinimal()).forEach((path, info) -> {
+      URI url = info.cdpUrl().orElse(null);
+      assertThat(url).as("R2.5: CDP_URL is declared, so %s of an ACTIVE session must carry"
+          + " cdpUrl()", path).isNotNull();
+      assertThat(url.getScheme()).as("R2.5: %s cdpUrl scheme", path)
+          .isIn("ws", "wss", "http", "https");
+    });
   }
 
   /** R2.6: with LIVE_VIEW, an active session has an HTTP(S) live-view URL. */
   @Test
   public void optional_R2_6_liveViewUrlPresentWhenDeclared() {
     assumeDeclaredOrAbort(Capability.LIVE_VIEW);
-    URI url = awaitActive(createMinimal()).liveViewUrl().orElse(null);
-    assertThat(url)
-        .as("R2.6: LIVE_VIEW is declared, so an ACTIVE session must have liveViewUrl()")
-        .isNotNull();
-    assertThat(url.getScheme()).as("R2.6: liveViewUrl scheme").isIn("http", "https");
+    activeReadPaths(createMinimal()).forEach((path, info) -> {
+      URI url = info.liveViewUrl().orElse(null);
+      assertThat(url).as("R2.6: LIVE_VIEW is declared, so %s of an ACTIVE session must carry"
+          + " liveViewUrl()", path).isNotNull();
+      assertThat(url.getScheme()).as("R2.6: %s liveViewUrl scheme", path)
+          .isIn("http", "https");
+    });
   }
 
   /** R2.7: a requested idle timeout is reported as granted. */
@@ -384,11 +457,29 @@ public abstract class BrowserSessionProviderContract {
     if (refusedWhenMissing(Capability.METADATA)) {
       return;
     }
-    Map<String, String> tags = Map.of(TAG, token());
+    Map<String, String> tags = tags(token());
     SessionInfo info = create(minimalRequest().toBuilder().metadata(tags).build());
     assertThat(info.metadata())
-        .as("R2.9: METADATA is declared, so create must return the tags it stored")
+        .as("R2.9: METADATA is declared, so create must return all %s tags it stored, exactly",
+            tags.size())
         .containsAllEntriesOf(tags);
+  }
+
+  /** R2.10: one create makes exactly one session. */
+  @Test
+  public void optional_R2_10_oneCreateMakesOneSession() {
+    if (refusedWhenMissing(Capability.LIST) || refusedWhenMissing(Capability.METADATA)) {
+      return;
+    }
+    String mine = token();
+    SessionInfo info = create(minimalRequest().toBuilder().metadata(TAG, mine).build());
+    List<SessionInfo> listed = awaitList(SessionFilter.all().withMetadata(TAG, mine),
+        l -> Expect.ids(l).contains(info.id()),
+        "R2.10: list must show the created session " + info.id());
+    assertThat(Expect.ids(listed))
+        .as("R2.10: exactly one session must carry the tag of one create (a retry or a second"
+            + " vendor call must not leave an extra session)")
+        .containsExactly(info.id());
   }
 
   // --- 3. status -------------------------------------------------------------------------------
@@ -425,12 +516,17 @@ public abstract class BrowserSessionProviderContract {
   public void required_R3_4_terminalStatusIsFinal() {
     SessionInfo info = createMinimal();
     stop(info.id());
-    SessionStatus end = awaitStatus(info.id(), SessionInfo::isTerminal,
-        "R3.4: status of a stopped session must become terminal").status();
-    for (int i = 0; i < 3; i++) {
-      assertThat(provider.status(info.id()).status())
-          .as("R3.4: a terminal status must never change").isEqualTo(end);
+    SessionInfo end = awaitStatus(info.id(), SessionInfo::isTerminal,
+        "R3.4: status of a stopped session must become terminal");
+    List<Duration> later = timeControl().isPresent() ? List.of(Duration.ZERO, HOUR, DAY)
+        : List.of(Duration.ZERO, Duration.ZERO);
+    for (Duration step : later) {
+      if (!step.isZero()) {
+        timeControl().orElseThrow().advance(step);
+      }
+      assertSameEnd("R3.4: status " + step + " later", end, provider.status(info.id()));
     }
+    assertSameEnd("R3.4: a later stop", end, stop(info.id()));
   }
 
   /** R3.5: status reports the metadata given at create. */
@@ -439,11 +535,68 @@ public abstract class BrowserSessionProviderContract {
     if (refusedWhenMissing(Capability.METADATA)) {
       return;
     }
-    Map<String, String> tags = Map.of(TAG, token());
+    Map<String, String> tags = tags(token());
     SessionInfo info = create(minimalRequest().toBuilder().metadata(tags).build());
     assertThat(provider.status(info.id()).metadata())
-        .as("R3.5: METADATA is declared, so status must return the tags given at create")
+        .as("R3.5: METADATA is declared, so status must return all %s tags given at create",
+            tags.size())
         .containsAllEntriesOf(tags);
+  }
+
+  /** R3.6: every read path reports the same session. */
+  @Test
+  public void required_R3_6_everyReadPathReportsTheSameSession() {
+    SessionRequest request = fullyTaggedRequest(token());
+    SessionInfo created = create(request);
+    Map<String, SessionInfo> paths = readPaths(created);
+    SessionInfo stopped = stop(created.id());
+    paths.put("stop", stopped);
+    paths.put("status after stop", provider.status(created.id()));
+    SessionInfo reference = paths.get("status");
+    paths.forEach((path, info) -> {
+      assertThat(info.id()).as("R3.6: %s id()", path).isEqualTo(created.id());
+      assertThat(info.provider()).as("R3.6: %s provider()", path).isEqualTo(provider.name());
+      assertThat(info.metadata()).as("R3.6: %s metadata()", path)
+          .containsAllEntriesOf(declared(Capability.METADATA) ? request.metadata() : Map.of());
+      sameWhenReported("R3.6: " + path + " idleTimeout()", reference.idleTimeout(),
+          info.idleTimeout());
+      sameWhenReported("R3.6: " + path + " maxDuration()", reference.maxDuration(),
+          info.maxDuration());
+      reference.createdAt().ifPresent(at -> assertThat(info.createdAt())
+          .as("R3.6: status reports createdAt %s, so %s must report it too", at, path)
+          .hasValueSatisfying(c -> assertThat(Duration.between(at, c).abs())
+              .as("R3.6: %s createdAt %s must be within a second of status's %s", path, c, at)
+              .isLessThanOrEqualTo(Duration.ofSeconds(1))));
+    });
+  }
+
+  /** R3.7: timestamps are consistent. */
+  @Test
+  public void required_R3_7_timestampsAreConsistent() {
+    Instant before = clock().instant();
+    SessionInfo created = create(fullyTaggedRequest(token()));
+    Instant after = clock().instant();
+    Map<String, SessionInfo> paths = readPaths(created);
+    paths.put("stop", stop(created.id()));
+    paths.put("status after stop", provider.status(created.id()));
+    Duration skew = clockSkew();
+    paths.forEach((path, info) -> {
+      String at = "R3.7: " + path + " of " + info.id();
+      info.createdAt().ifPresent(c -> assertThat(c)
+          .as("%s: createdAt must fall within the create call (%s..%s, allowing clockSkew() %s);"
+              + " check the vendor's time zone and units, and clock()", at, before, after, skew)
+          .isBetween(before.minus(skew), after.plus(skew)));
+      info.lastActiveAt().ifPresent(l -> info.createdAt().ifPresent(c -> assertThat(l)
+          .as("%s: lastActiveAt must not be before createdAt", at).isAfterOrEqualTo(c)));
+      info.closedAt().ifPresent(x -> assertThat(info.isTerminal())
+          .as("%s: closedAt %s is set on a %s session; only ended sessions have one", at, x,
+              info.status()).isTrue());
+      info.closedAt().ifPresent(x -> info.createdAt().ifPresent(c -> assertThat(x)
+          .as("%s: closedAt must not be before createdAt", at).isAfterOrEqualTo(c)));
+      info.idleTimeout().ifPresent(i -> info.maxDuration().ifPresent(m -> assertThat(i)
+          .as("%s: the granted idle timeout must not exceed the granted maximum duration", at)
+          .isLessThanOrEqualTo(m)));
+    });
   }
 
   // --- 4. stop and idempotency -----------------------------------------------------------------
@@ -531,6 +684,25 @@ public abstract class BrowserSessionProviderContract {
     }
   }
 
+  /** R5.4: not-found names an unusual id exactly as given and is never retryable. */
+  @Test
+  public void required_R5_4_notFoundNamesUnusualIdExactly() {
+    String id = unusualUnknownSessionId();
+    Map<String, Throwable> thrown = new LinkedHashMap<>();
+    thrown.put("status", catchThrowable(() -> provider.status(id)));
+    thrown.put("stop", catchThrowable(() -> provider.stop(id)));
+    thrown.forEach((call, t) -> assertThat(t)
+        .as("R5.4: %s(%s) must throw SessionNotFoundException", call, id)
+        .isInstanceOfSatisfying(SessionNotFoundException.class, e -> {
+          assertThat(e.sessionId()).as("R5.4: %s: sessionId() must be the id exactly as given"
+              + " (no case change, no trimming, no encoding)", call).isEqualTo(id);
+          assertThat(e.getMessage()).as("R5.4: %s: the message must name the id", call)
+              .contains(id);
+          assertThat(e.isRetryable()).as("R5.4: %s: not-found must not be retryable", call)
+              .isFalse();
+        }));
+  }
+
   // --- 6. list ---------------------------------------------------------------------------------
 
   /** R6.1: a created session appears in list(all()). */
@@ -539,13 +711,18 @@ public abstract class BrowserSessionProviderContract {
     if (refusedWhenMissing(Capability.LIST)) {
       return;
     }
-    SessionInfo info = createMinimal();
+    int count = listPageSize().orElse(0) + 1;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(createMinimal().id());
+    }
     List<SessionInfo> listed = awaitList(SessionFilter.all(),
-        l -> Expect.ids(l).contains(info.id()),
-        "R6.1: list(all()) must contain the created session " + info.id());
-    SessionInfo entry = listed.stream().filter(i -> i.id().equals(info.id())).findFirst()
-        .orElseThrow();
-    assertThat(entry.provider()).as("R6.1: listed provider()").isEqualTo(provider.name());
+        l -> Expect.ids(l).containsAll(ids),
+        "R6.1: list(all()) must contain all " + count + " created sessions " + ids
+            + (count > 1 ? " (more than one page: check the provider follows the next page)"
+            : ""));
+    assertThat(listed).as("R6.1: listed provider()").filteredOn(i -> ids.contains(i.id()))
+        .allSatisfy(i -> assertThat(i.provider()).isEqualTo(provider.name()));
   }
 
   /** R6.2: list honours the status filter. */
@@ -575,13 +752,24 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     String mine = token();
-    SessionInfo tagged = create(minimalRequest().toBuilder().metadata(TAG, mine).build());
-    SessionInfo other = create(minimalRequest().toBuilder().metadata(TAG, token()).build());
-    SessionFilter filter = SessionFilter.all().withMetadata(TAG, mine);
-    List<SessionInfo> listed = awaitList(filter, l -> Expect.ids(l).contains(tagged.id()),
-        "R6.3: list(withMetadata) must contain the tagged session " + tagged.id());
-    assertThat(Expect.ids(listed)).as("R6.3: list(withMetadata) must leave out other sessions")
+    Map<String, String> tags = tags(mine);
+    SessionInfo tagged = create(minimalRequest().toBuilder().metadata(tags).build());
+    SessionInfo ended = create(minimalRequest().toBuilder().metadata(tags).build());
+    SessionInfo other = create(minimalRequest().toBuilder().metadata(tags(token())).build());
+    stop(ended.id());
+    SessionFilter byTags = new SessionFilter(Set.of(), tags);
+    List<SessionInfo> listed = awaitList(byTags,
+        l -> Expect.ids(l).containsAll(List.of(tagged.id(), ended.id())),
+        "R6.3: list(all " + tags.size() + " tags) must contain both sessions carrying them");
+    assertThat(Expect.ids(listed)).as("R6.3: list(all tags) must leave out other sessions")
         .doesNotContain(other.id());
+    SessionFilter combined = SessionFilter.active().withMetadata(TAG, mine);
+    List<SessionInfo> active = awaitList(combined,
+        l -> Expect.ids(l).contains(tagged.id()) && !Expect.ids(l).contains(ended.id()),
+        "R6.3: list(active() + tag) must contain the running tagged session " + tagged.id()
+            + " and not the stopped one " + ended.id());
+    assertThat(active).as("R6.3: list(active() + tag) must honour both filters at once")
+        .allMatch(combined::matches);
   }
 
   /** R6.4: a stopped session leaves list(active()). */
@@ -594,6 +782,29 @@ public abstract class BrowserSessionProviderContract {
     stop(info.id());
     awaitList(SessionFilter.active(), l -> !Expect.ids(l).contains(info.id()),
         "R6.4: list(active()) must stop listing the stopped session " + info.id());
+  }
+
+  /** R6.5: a timed-out session is listed as TIMED_OUT, not as active, even much later. */
+  @Test
+  public void optional_R6_5_timedOutSessionIsListedAsTimedOut() {
+    if (refusedWhenMissing(Capability.LIST)) {
+      return;
+    }
+    TimeControl time = timeControlFor(Capability.IDLE_TIMEOUT);
+    if (time == null) {
+      return;
+    }
+    SessionInfo info = create(minimalRequest().toBuilder().idleTimeout(IDLE).build());
+    time.advance(grantedIdle(info).plus(MARGIN));
+    SessionFilter timedOut = new SessionFilter(Set.of(SessionStatus.TIMED_OUT), Map.of());
+    awaitList(timedOut, l -> Expect.ids(l).contains(info.id()),
+        "R6.5: list(TIMED_OUT) must show the session whose idle timeout elapsed " + info.id()
+            + " (expire sessions on list too, not only on status)");
+    time.advance(DAY);
+    awaitList(SessionFilter.active(), l -> !Expect.ids(l).contains(info.id()),
+        "R6.5: a day later list(active()) must still leave out the timed-out " + info.id());
+    assertThat(provider.list(timedOut)).as("R6.5: a day later it is still listed TIMED_OUT")
+        .extracting(SessionInfo::id).contains(info.id());
   }
 
   // --- 7. validation and capability refusal ----------------------------------------------------
@@ -659,6 +870,40 @@ public abstract class BrowserSessionProviderContract {
         .isEmpty();
   }
 
+  /** R7.6: one request with every declared option is accepted and reported whole. */
+  @Test
+  public void required_R7_6_everyDeclaredOptionAtOnceIsAcceptedAndReported() {
+    SessionRequest request = minimalRequest();
+    for (Capability c : provider.capabilities()) {
+      boolean secondProxy = c == Capability.MANAGED_PROXY && declared(Capability.PROXY);
+      if (c.isRequestOption() && !secondProxy) {
+        request = CapabilityRequests.copy(c, requestUsing(c), request);
+      }
+    }
+    if (declared(Capability.METADATA)) {
+      request = request.toBuilder().metadata(tags(token())).build();
+    }
+    SessionInfo info = create(request);
+    assertThat(info.status()).as("R7.6: a create with every declared option at once (%s) must"
+        + " start a session", request).isIn(STARTING);
+    SessionInfo read = provider.status(info.id());
+    assertThat(read.status()).as("R7.6: status of the session").isIn(STARTING);
+    for (SessionInfo i : List.of(info, read)) {
+      assertThat(i.metadata()).as("R7.6: every tag, beside every other option")
+          .containsAllEntriesOf(request.metadata());
+    }
+    if (declared(Capability.IDLE_TIMEOUT)) {
+      assertThat(info.idleTimeout().or(read::idleTimeout))
+          .as("R7.6: the granted idle timeout, requested together with a maximum duration")
+          .isPresent();
+    }
+    if (declared(Capability.MAX_DURATION)) {
+      assertThat(info.maxDuration().or(read::maxDuration))
+          .as("R7.6: the granted maximum duration, requested together with an idle timeout")
+          .isPresent();
+    }
+  }
+
   // --- 8. timeouts -----------------------------------------------------------------------------
 
   /** R8.1: an elapsed idle timeout ends the session as TIMED_OUT. */
@@ -669,9 +914,9 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo info = create(minimalRequest().toBuilder().idleTimeout(IDLE).build());
-    time.advance(IDLE.plus(MARGIN));
+    time.advance(grantedIdle(info).plus(MARGIN));
     awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
-        "R8.1: a session idle for longer than its idle timeout must be TIMED_OUT");
+        "R8.1: a session idle for longer than its granted idle timeout must be TIMED_OUT");
   }
 
   /** R8.2: an elapsed maximum duration ends the session as TIMED_OUT, not before. */
@@ -682,9 +927,11 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo info = create(maxDurationOnly());
-    time.advance(MAX.minus(MARGIN));
+    Duration max = grantedMax(info);
+    time.advance(max.minus(MARGIN));
     assertThat(provider.status(info.id()).status())
-        .as("R8.2: the session must still run before its maximum duration").isIn(STARTING);
+        .as("R8.2: the session must still run before its granted maximum duration %s", max)
+        .isIn(STARTING);
     time.advance(MARGIN.multipliedBy(2));
     awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
         "R8.2: a session older than its maximum duration must be TIMED_OUT");
@@ -718,7 +965,7 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo info = create(maxDurationOnly());
-    Duration half = MAX.dividedBy(2).plus(MARGIN);
+    Duration half = grantedMax(info).dividedBy(2).plus(MARGIN);
     time.advance(half);
     provider.status(info.id());
     time.advance(half);
@@ -750,9 +997,14 @@ public abstract class BrowserSessionProviderContract {
     time.advance(IDLE.plus(MARGIN));
     awaitStatus(info.id(), i -> i.status() == SessionStatus.TIMED_OUT,
         "R8.5: a session idle for longer than its idle timeout must be TIMED_OUT");
-    assertThat(stop(info.id()).status())
+    SessionInfo end = stop(info.id());
+    assertThat(end.status())
         .as("R8.5: stop of a timed-out session must return its status TIMED_OUT")
         .isEqualTo(SessionStatus.TIMED_OUT);
+    time.advance(DAY);
+    assertSameEnd("R8.5: status a day after stopping the timed-out session", end,
+        provider.status(info.id()));
+    assertSameEnd("R8.5: a second stop a day later", end, stop(info.id()));
   }
 
   // --- 9. concurrency --------------------------------------------------------------------------
@@ -817,6 +1069,27 @@ public abstract class BrowserSessionProviderContract {
     }
   }
 
+  /** R9.5: parallel creates with different requests each get their own request's values. */
+  @Test
+  public void optional_R9_5_parallelCreatesEachGetTheirOwnRequest() {
+    if (refusedWhenMissing(Capability.METADATA)) {
+      return;
+    }
+    String run = token();
+    List<Outcome<SessionInfo>> outcomes = Parallel.run(parallelism(),
+        i -> create(minimalRequest().toBuilder().metadata(TAG, run + "-caller-" + i).build()),
+        parallelTimeout());
+    assertThat(outcomes).as("R9.5: parallel creates must all succeed").noneMatch(Outcome::failed);
+    for (int i = 0; i < outcomes.size(); i++) {
+      SessionInfo info = outcomes.get(i).value();
+      String own = run + "-caller-" + i;
+      assertThat(info.metadata()).as("R9.5: caller %s's create must answer its own tag", i)
+          .containsEntry(TAG, own);
+      assertThat(provider.status(info.id()).metadata())
+          .as("R9.5: caller %s's session must carry its own tag", i).containsEntry(TAG, own);
+    }
+  }
+
   // --- 10. close and cleanup -------------------------------------------------------------------
 
   /** R10.1: close does not throw. */
@@ -869,6 +1142,61 @@ public abstract class BrowserSessionProviderContract {
         "R10.4: BrowserSession.close() must stop session " + id);
   }
 
+  /** R10.5: name() and capabilities() still answer after close(). */
+  @Test
+  public void required_R10_5_nameAndCapabilitiesAnswerAfterClose() {
+    String name = provider.name();
+    Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+    capabilities.addAll(provider.capabilities());
+    provider.close();
+    assertThat(catchThrowable(() -> assertThat(provider.name()).isEqualTo(name)))
+        .as("R10.5: name() must answer the same after close()").isNull();
+    assertThat(catchThrowable(() -> assertThat(provider.capabilities()).isEqualTo(capabilities)))
+        .as("R10.5: capabilities() must answer the same after close()").isNull();
+  }
+
+  /** R10.6: close() ends every thread the provider started. */
+  @Test
+  public void required_R10_6_closeReleasesThreads() {
+    provider.close();
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    BrowserSessionProvider p = createProvider();
+    try {
+      SessionInfo info = p.create(minimalRequest());
+      try {
+        p.status(info.id());
+        if (p.capabilities().contains(Capability.LIST)) {
+          p.list(SessionFilter.active());
+        }
+      } finally {
+        p.stop(info.id());
+      }
+    } finally {
+      p.close();
+    }
+    Await.until(() -> startedSince(before), List::isEmpty, settleTimeout(),
+        "R10.6: every thread the provider started must end within settleTimeout() of close();"
+            + " shut down its executors, schedulers and HTTP clients in close()");
+  }
+
+  /** R10.7: after a client closes, no active session carries its owner tag. */
+  @Test
+  public void optional_R10_7_noActiveSessionCarriesAClosedClientsOwnerTag() {
+    if (refusedWhenMissing(Capability.LIST) || refusedWhenMissing(Capability.METADATA)) {
+      return;
+    }
+    String owner;
+    try (BrowserSessions client = BrowserSessions.of(new DeferredCloseProvider(provider))) {
+      owner = client.ownerId();
+      for (int i = 0; i < 2; i++) {
+        track(client.start(minimalRequest()).id());
+      }
+    }
+    awaitList(SessionFilter.active().withMetadata(BrowserSessions.OWNER_TAG, owner),
+        List::isEmpty, "R10.7: after BrowserSessions.close() no active session may carry its"
+            + " owner tag " + owner + " (nothing started beside the sessions it stopped)");
+  }
+
   // --- 11. error classification ----------------------------------------------------------------
 
   /** R11.1: every failure is a BrowserSessionException. */
@@ -907,10 +1235,15 @@ public abstract class BrowserSessionProviderContract {
   /** R11.2: not-found is not retryable. */
   @Test
   public void required_R11_2_notFoundIsNotRetryable() {
-    Throwable t = catchThrowable(() -> provider.status(unknownSessionId()));
-    assertThat(t).as("R11.2: status of unknown id must throw SessionNotFoundException")
-        .isInstanceOfSatisfying(SessionNotFoundException.class, e -> assertThat(e.isRetryable())
-            .as("R11.2: SessionNotFoundException must not be retryable").isFalse());
+    String id = unknownSessionId();
+    for (Throwable t : List.of(catchThrowable(() -> provider.status(id)),
+        catchThrowable(() -> provider.stop(id)))) {
+      assertThat(t).as("R11.2: status and stop of an unknown id must throw"
+              + " SessionNotFoundException")
+          .isInstanceOfSatisfying(SessionNotFoundException.class, e -> assertThat(
+              e.isRetryable()).as("R11.2: SessionNotFoundException must not be retryable")
+              .isFalse());
+    }
   }
 
   /** R11.3: a refusal names the capability and the provider. */
@@ -945,7 +1278,178 @@ public abstract class BrowserSessionProviderContract {
             .isFalse());
   }
 
+  // --- 12. applied in the browser --------------------------------------------------------------
+
+  /** R12.1: the CDP URL reaches a browser that answers Browser.getVersion. */
+  @Test
+  public void optional_R12_1_cdpUrlReachesABrowser() {
+    assumeDeclaredOrAbort(Capability.CDP_URL);
+    assumeLiveBrowser("whether the CDP URL reaches a browser");
+    SessionInfo info = awaitActive(createMinimal());
+    try (CdpProbe cdp = CdpProbe.connect(info.cdpUrl().orElseThrow(), settleTimeout())) {
+      assertThat(CdpProbe.field(cdp.call("Browser.getVersion", "{}", null), "product"))
+          .as("R12.1: Browser.getVersion must name the browser").isNotBlank();
+    }
+  }
+
+  /** R12.2: the page sees the user agent the session was asked for. */
+  @Test
+  public void optional_R12_2_userAgentIsAppliedInThePage() {
+    if (refusedWhenMissing(Capability.USER_AGENT)) {
+      return;
+    }
+    SessionRequest request = requestUsing(Capability.USER_AGENT);
+    assertThat(inPage(request, "navigator.userAgent", "the user agent"))
+        .as("R12.2: navigator.userAgent in the session's page").isEqualTo(
+            request.userAgent().orElseThrow());
+  }
+
+  /** R12.3: the page's viewport is the size the session was asked for. */
+  @Test
+  public void optional_R12_3_viewportIsAppliedInThePage() {
+    if (refusedWhenMissing(Capability.VIEWPORT)) {
+      return;
+    }
+    SessionRequest request = requestUsing(Capability.VIEWPORT);
+    String size = inPage(request, "window.innerWidth + 'x' + window.innerHeight", "the viewport");
+    var viewport = request.viewport().orElseThrow();
+    assertThat(size).as("R12.3: window.innerWidth x innerHeight in the session's page")
+        .isEqualTo(viewport.width() + "x" + viewport.height());
+  }
+
+  /** R12.4: declared options the kit cannot check in the browser are reported as unverified. */
+  @Test
+  public void optional_R12_4_uncheckableOptionsAreReportedUnverified() {
+    Set<Capability> checkable = EnumSet.of(Capability.METADATA); // R2.9, R3.5, R6.3
+    if (timeControl().isPresent()) {
+      checkable.addAll(EnumSet.of(Capability.IDLE_TIMEOUT, Capability.MAX_DURATION)); // section 8
+    }
+    if (liveBrowser() && declared(Capability.CDP_URL)) {
+      checkable.addAll(EnumSet.of(Capability.USER_AGENT, Capability.VIEWPORT)); // R12.2, R12.3
+    }
+    Set<Capability> unverified = EnumSet.noneOf(Capability.class);
+    provider.capabilities().stream().filter(Capability::isRequestOption)
+        .filter(c -> !checkable.contains(c)).forEach(unverified::add);
+    Assumptions.assumeTrue(unverified.isEmpty(), "unverified: " + unverified + " are declared"
+        + " and accepted (R7.5, R7.6), but the kit cannot check in the browser that they take"
+        + " effect" + (liveBrowser() ? "" : " (liveBrowser() is false)"));
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
+
+  /** Three tags, one of them unique to the caller: more than one of everything. */
+  private static Map<String, String> tags(String token) {
+    Map<String, String> tags = new TreeMap<>(CapabilityRequests.TAGS);
+    tags.put(TAG, token);
+    return tags;
+  }
+
+  private boolean declared(Capability capability) {
+    return provider.capabilities().contains(capability);
+  }
+
+  /** The minimal request plus three tags and both timeouts, as far as they are declared. */
+  private SessionRequest fullyTaggedRequest(String token) {
+    SessionRequest.Builder b = minimalRequest().toBuilder();
+    if (declared(Capability.METADATA)) {
+      b.metadata(tags(token));
+    }
+    if (declared(Capability.IDLE_TIMEOUT)) {
+      b.idleTimeout(IDLE);
+    }
+    if (declared(Capability.MAX_DURATION)) {
+      b.maxDuration(MAX);
+    }
+    return b.build();
+  }
+
+  /**
+   * The session as each read path reports it: what create returned, a fresh status, and with
+   * LIST its list entry (awaited). Modifiable, in that order.
+   */
+  private Map<String, SessionInfo> readPaths(SessionInfo created) {
+    Map<String, SessionInfo> paths = new LinkedHashMap<>();
+    paths.put("create", created);
+    paths.put("status", provider.status(created.id()));
+    if (declared(Capability.LIST)) {
+      paths.put("list entry", listEntry(created.id()));
+    }
+    return paths;
+  }
+
+  /** Like {@link #readPaths}, once the session is ACTIVE; create's answer only if it was. */
+  private Map<String, SessionInfo> activeReadPaths(SessionInfo created) {
+    SessionInfo active = awaitActive(created);
+    Map<String, SessionInfo> paths = new LinkedHashMap<>();
+    if (created.status() == SessionStatus.ACTIVE) {
+      paths.put("create", created);
+    }
+    paths.put("status", provider.status(created.id()));
+    if (declared(Capability.LIST) && listReportsUrls()) {
+      paths.put("list entry", awaitList(SessionFilter.active(),
+          l -> l.stream().anyMatch(i -> i.id().equals(active.id())),
+          "the ACTIVE session " + active.id() + " must be listed").stream()
+          .filter(i -> i.id().equals(active.id())).findFirst().orElseThrow());
+    }
+    return paths;
+  }
+
+  private SessionInfo listEntry(String id) {
+    return awaitList(SessionFilter.all(), l -> Expect.ids(l).contains(id),
+        "list(all()) must show session " + id).stream()
+        .filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** An ended session reads the same later: status, close reason and closedAt. */
+  private static void assertSameEnd(String read, SessionInfo end, SessionInfo later) {
+    assertThat(later.status()).as("%s: a terminal status must never change", read)
+        .isEqualTo(end.status());
+    assertThat(later.closeReason()).as("%s: the close reason must never change", read)
+        .isEqualTo(end.closeReason());
+    end.closedAt().ifPresent(at -> assertThat(later.closedAt())
+        .as("%s: closedAt must never change", read).contains(at));
+  }
+
+  /** A value the reference path reports must be reported, the same, by another path. */
+  private static <T> void sameWhenReported(String what, Optional<T> reference, Optional<T> value) {
+    reference.ifPresent(r -> assertThat(value)
+        .as("%s: status reports %s, so this path must report the same", what, r).contains(r));
+  }
+
+  /** The maximum duration the session reports as granted, or the requested one. */
+  private Duration grantedMax(SessionInfo info) {
+    return info.maxDuration().or(() -> provider.status(info.id()).maxDuration()).orElse(MAX);
+  }
+
+  /** The idle timeout the session reports as granted, or the requested one. */
+  private Duration grantedIdle(SessionInfo info) {
+    return info.idleTimeout().or(() -> provider.status(info.id()).idleTimeout()).orElse(IDLE);
+  }
+
+  /** Live threads not in a snapshot, other than the JDK's shared common pool. */
+  private static List<String> startedSince(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !before.contains(t))
+        .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool"))
+        .map(Thread::getName)
+        .sorted()
+        .toList();
+  }
+
+  private void assumeLiveBrowser(String what) {
+    Assumptions.assumeTrue(liveBrowser(), "unverified: " + what + " (liveBrowser() is false:"
+        + " the kit does not know this provider's CDP URL reaches a real browser)");
+  }
+
+  /** Starts a session for a request and evaluates an expression in its page. */
+  private String inPage(SessionRequest request, String expression, String what) {
+    assumeDeclaredOrAbort(Capability.CDP_URL);
+    assumeLiveBrowser("whether " + what + " is applied in the browser");
+    SessionInfo info = awaitActive(create(request));
+    try (CdpProbe cdp = CdpProbe.connect(info.cdpUrl().orElseThrow(), settleTimeout())) {
+      return cdp.evaluateInPage(expression);
+    }
+  }
 
   private SessionInfo createMinimal() {
     return create(minimalRequest());

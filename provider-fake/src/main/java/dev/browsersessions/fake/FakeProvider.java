@@ -164,10 +164,6 @@ public final class FakeProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo create(SessionRequest request) {
     Instant now = record(FakeOperation.CREATE, null, request);
-    if (request == null) {
-      throw new InvalidSessionRequestException(
-          "request", "request must not be null; use SessionRequest.defaults()");
-    }
     RequestChecks.requireSupported(request, capabilities, NAME);
     faults.throwIfPlanned(FakeOperation.CREATE);
     String id = newId();

@@ -7,7 +7,9 @@ import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -42,5 +44,17 @@ class NotteConformanceTest extends BrowserSessionProviderContract {
   @Override
   protected Optional<TimeControl> timeControl() {
     return Optional.of(clock::advance);
+  }
+
+  /** The simulator stamps sessions with the clock the kit moves. */
+  @Override
+  protected Clock clock() {
+    return clock;
+  }
+
+  /** As configured with {@code page-size} above: R6.1 lists one session more than a page. */
+  @Override
+  protected OptionalInt listPageSize() {
+    return OptionalInt.of(3);
   }
 }

@@ -3,6 +3,7 @@ package dev.browsersessions.stagehand;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.spi.BrowserSessionProvider;
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 
@@ -24,6 +25,12 @@ class StagehandConformanceTest extends BrowserSessionProviderContract {
   @Override
   protected Optional<TimeControl> timeControl() {
     return Optional.of(fixture.sim::advance);
+  }
+
+  /** The simulator stamps sessions with its own clock, the one the kit moves. */
+  @Override
+  protected Clock clock() {
+    return fixture.sim.clock();
   }
 
   @AfterAll

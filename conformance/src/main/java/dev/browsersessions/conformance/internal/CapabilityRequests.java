@@ -4,37 +4,49 @@ import dev.browsersessions.Capability;
 import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
-/** For each capability that is a request option, a request that uses exactly that option. */
+/**
+ * The kit's requests for the capability rules. Which capabilities are request options, and when
+ * a request uses one, is {@link Capability}'s knowledge ({@link Capability#requestOptions()},
+ * {@link Capability#isUsedBy(SessionRequest)}); this class only picks the values.
+ */
 public final class CapabilityRequests {
 
   /** The metadata key the kit's requests carry. */
   public static final String METADATA_KEY = "browser-sessions-conformance";
 
   /** The capabilities a {@link SessionRequest} can ask for (the others are not options). */
-  public static final Set<Capability> REQUEST_OPTIONS =
-      Collections.unmodifiableSet(
-          EnumSet.of(
-              Capability.IDLE_TIMEOUT,
-              Capability.MAX_DURATION,
-              Capability.HEADLESS,
-              Capability.VIEWPORT,
-              Capability.USER_AGENT,
-              Capability.PROXY,
-              Capability.MANAGED_PROXY,
-              Capability.REGION,
-              Capability.SOLVE_CAPTCHAS,
-              Capability.RECORDING,
-              Capability.KEEP_ALIVE,
-              Capability.METADATA));
+  public static final Set<Capability> REQUEST_OPTIONS = Capability.requestOptions();
+
+  /** Three metadata tags: the rules check more than one of everything. */
+  public static final Map<String, String> TAGS =
+      Map.of(METADATA_KEY, "true", "kit.Tag_2", "Value With Spaces", "kit-tag-3", "ÄÖ-ü");
+
+  /** Every option at once, with the default values (an external proxy: one proxy per request). */
+  private static final SessionRequest EVERY_OPTION =
+      SessionRequest.builder()
+          .idleTimeout(Duration.ofMinutes(5))
+          .maxDuration(Duration.ofMinutes(10))
+          .headless(true)
+          .viewport(1280, 720)
+          .userAgent("browser-sessions-conformance")
+          .proxy(ProxySettings.external("http://127.0.0.1:3128"))
+          .region("us-west-2")
+          .solveCaptchas(true)
+          .recordSession(true)
+          .keepAlive(true)
+          .metadata(TAGS)
+          .build();
+
+  private static final SessionRequest MANAGED_PROXY =
+      SessionRequest.builder().proxy(ProxySettings.managed("us")).build();
 
   private CapabilityRequests() {}
 
   /**
-   * A request that adds the option of one capability to a base request.
+   * A request that adds the default value of one option to a base request.
    *
    * @param capability one of {@link #REQUEST_OPTIONS}
    * @param base the request to start from
@@ -42,22 +54,44 @@ public final class CapabilityRequests {
    * @throws IllegalArgumentException if the capability is not a request option
    */
   public static SessionRequest using(Capability capability, SessionRequest base) {
-    SessionRequest.Builder b = base.toBuilder();
+    return copy(capability, capability == Capability.MANAGED_PROXY ? MANAGED_PROXY : EVERY_OPTION,
+        base);
+  }
+
+  /**
+   * Copies the value of one option from one request onto another; metadata is merged.
+   *
+   * @param capability one of {@link #REQUEST_OPTIONS}
+   * @param from the request holding the value
+   * @param onto the request to add it to
+   * @return {@code onto} with the option set
+   * @throws IllegalArgumentException if the capability is not a request option, or {@code from}
+   *     does not use it
+   */
+  public static SessionRequest copy(Capability capability, SessionRequest from,
+      SessionRequest onto) {
+    if (!capability.isRequestOption()) {
+      throw new IllegalArgumentException(
+          capability + " is not a request option; request options are " + REQUEST_OPTIONS);
+    }
+    if (!capability.isUsedBy(from)) {
+      throw new IllegalArgumentException("the request to copy " + capability + " from does not"
+          + " use it; check requestUsing(" + capability + ")");
+    }
+    SessionRequest.Builder b = onto.toBuilder();
     switch (capability) {
-      case IDLE_TIMEOUT -> b.idleTimeout(Duration.ofMinutes(5));
-      case MAX_DURATION -> b.maxDuration(Duration.ofMinutes(10));
-      case HEADLESS -> b.headless(true);
-      case VIEWPORT -> b.viewport(1280, 720);
-      case USER_AGENT -> b.userAgent("browser-sessions-conformance");
-      case PROXY -> b.proxy(ProxySettings.external("http://127.0.0.1:3128"));
-      case MANAGED_PROXY -> b.proxy(ProxySettings.managed("us"));
-      case REGION -> b.region("us-west-2");
+      case IDLE_TIMEOUT -> b.idleTimeout(from.idleTimeout().orElseThrow());
+      case MAX_DURATION -> b.maxDuration(from.maxDuration().orElseThrow());
+      case HEADLESS -> b.headless(from.headless().orElseThrow());
+      case VIEWPORT -> b.viewport(from.viewport().orElseThrow());
+      case USER_AGENT -> b.userAgent(from.userAgent().orElseThrow());
+      case PROXY, MANAGED_PROXY -> b.proxy(from.proxy().orElseThrow());
+      case REGION -> b.region(from.region().orElseThrow());
       case SOLVE_CAPTCHAS -> b.solveCaptchas(true);
       case RECORDING -> b.recordSession(true);
       case KEEP_ALIVE -> b.keepAlive(true);
-      case METADATA -> b.metadata(METADATA_KEY, "true");
-      default -> throw new IllegalArgumentException(
-          capability + " is not a request option; request options are " + REQUEST_OPTIONS);
+      case METADATA -> b.metadata(from.metadata());
+      default -> throw new IllegalStateException(capability + " has no copy rule");
     }
     return b.build();
   }

@@ -3,8 +3,13 @@ package dev.browsersessions.conformance.selftest;
 import dev.browsersessions.Capability;
 import dev.browsersessions.conformance.selftest.broken.BrokenProviders;
 import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.conformance.selftest.broken.BrokenLifecycle;
+import dev.browsersessions.conformance.selftest.broken.BrokenOverTime;
+import dev.browsersessions.conformance.selftest.broken.BrokenReads;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -12,14 +17,21 @@ import java.util.function.Function;
  *
  * @param name the decorator's simple name, as in RULES.md
  * @param bug what it gets wrong
- * @param wrap builds the broken provider around the honest one
+ * @param wrap builds the broken provider around the honest one and its clock
  * @param mustCatch the rules whose tests must fail (at least these)
+ * @param liveBrowser whether the kit is told that CDP URLs reach a real browser
  */
 public record BrokenCase(
     String name,
     String bug,
-    Function<BrowserSessionProvider, BrowserSessionProvider> wrap,
-    Set<String> mustCatch) {
+    BiFunction<BrowserSessionProvider, Clock, BrowserSessionProvider> wrap,
+    Set<String> mustCatch,
+    boolean liveBrowser) {
+
+  BrokenCase(String name, String bug, Function<BrowserSessionProvider, BrowserSessionProvider> wrap,
+      Set<String> mustCatch) {
+    this(name, bug, (p, clock) -> wrap.apply(p), mustCatch, false);
+  }
 
   /**
    * A fixture for this case: the reference provider with every capability, wrapped.
@@ -28,7 +40,8 @@ public record BrokenCase(
    */
   public Fixture fixture() {
     Set<Capability> all = ReferenceProvider.everything();
-    return Fixture.reference(all, wrap);
+    Fixture f = Fixture.reference(all, wrap);
+    return liveBrowser ? f.claimingLiveBrowser() : f;
   }
 
   @Override
@@ -82,6 +95,49 @@ public record BrokenCase(
         new BrokenCase("TimedOutReportedAsClosed", "timed-out sessions are reported as CLOSED",
             BrokenProviders.TimedOutReportedAsClosed::new, Set.of("R8.1", "R8.5")),
         new BrokenCase("WrongName", "name() is \"Reference\": upper case, no such factory",
-            BrokenProviders.WrongName::new, Set.of("R1.1", "R1.2")));
+            BrokenProviders.WrongName::new, Set.of("R1.1", "R1.2")),
+        new BrokenCase("CdpUrlOnlyOnCreate", "status and list leave out the CDP URL",
+            BrokenReads.CdpUrlOnlyOnCreate::new, Set.of("R2.5")),
+        new BrokenCase("TwoTagsOnly", "stores only the first two metadata tags",
+            BrokenReads.TwoTagsOnly::new, Set.of("R2.9", "R3.5")),
+        new BrokenCase("ListDropsGrantedTimeouts", "list entries leave out the granted timeouts",
+            BrokenReads.ListDropsGrantedTimeouts::new, Set.of("R3.6")),
+        new BrokenCase("TimestampsInWrongZone", "timestamps parsed one hour off UTC",
+            BrokenReads.TimestampsInWrongZone::new, Set.of("R3.7")),
+        new BrokenCase("NotFoundIdLowerCased", "not-found names the id lower-cased",
+            BrokenReads.NotFoundIdLowerCased::new, Set.of("R5.4")),
+        new BrokenCase("StopNotFoundRetryable", "stop's not-found is marked retryable",
+            BrokenReads.StopNotFoundRetryable::new, Set.of("R5.4", "R11.2")),
+        new BrokenCase("ListFirstPageOnly", "list returns the vendor's first page of three",
+            BrokenReads.ListFirstPageOnly::new, Set.of("R6.1")),
+        new BrokenCase("CombinedFilterIgnoresStatus", "with a metadata filter the status filter"
+            + " is dropped", BrokenReads.CombinedFilterIgnoresStatus::new, Set.of("R6.3")),
+        new BrokenCase("ListStaleAfterTimeout", "list shows timed-out sessions as ACTIVE",
+            BrokenReads.ListStaleAfterTimeout::new, Set.of("R6.5")),
+        new BrokenCase("CdpUrlReachesNothing", "the CDP URL is a stale address no browser"
+            + " listens on", (p, clock) -> new BrokenReads.CdpUrlReachesNothing(p),
+            Set.of("R12.1"), true),
+        new BrokenCase("UserAgentNotApplied", "the requested user agent is recorded, the page"
+            + " shows the browser's own", (p, clock) -> new BrowserBacked(p,
+                page -> new FakeBrowser.Page(BrowserBacked.DEFAULT_USER_AGENT, page.width(),
+                    page.height())), Set.of("R12.2"), true),
+        new BrokenCase("WindowNotViewport", "the window is the requested size, the page 143 px"
+            + " shorter", (p, clock) -> new BrowserBacked(p,
+                page -> new FakeBrowser.Page(page.userAgent(), page.width(), page.height() - 143)),
+            Set.of("R12.3"), true),
+        new BrokenCase("SweepRewritesEnd", "sessions stopped 30 min ago turn TIMED_OUT",
+            BrokenOverTime.SweepRewritesEnd::new, Set.of("R3.4"), false),
+        new BrokenCase("SecondStopRewritesEnd", "a second stop answers CLOSED whatever ended it",
+            BrokenOverTime.SecondStopRewritesEnd::new, Set.of("R8.5")),
+        new BrokenCase("LastTimeoutWins", "with both timeouts only the maximum duration is sent",
+            BrokenOverTime.LastTimeoutWins::new, Set.of("R7.6")),
+        new BrokenCase("ExtraSessionPerCreate", "a retried create leaves a second session",
+            BrokenLifecycle.ExtraSessionPerCreate::new, Set.of("R2.10", "R10.7")),
+        new BrokenCase("CrossedParallelCreates", "parallel creates answer another caller's tags",
+            BrokenLifecycle.CrossedParallelCreates::new, Set.of("R9.5")),
+        new BrokenCase("UnusableAfterClose", "name() and capabilities() throw after close()",
+            BrokenLifecycle.UnusableAfterClose::new, Set.of("R10.5")),
+        new BrokenCase("ThreadLeftRunning", "a keep-alive thread outlives close()",
+            BrokenLifecycle.ThreadLeftRunning::new, Set.of("R10.6")));
   }
 }

@@ -3,8 +3,10 @@ package dev.browsersessions.conformance.selftest;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.spi.BrowserSessionProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -36,9 +38,25 @@ public class LaunchedKit extends BrowserSessionProviderContract {
     return fixture.time();
   }
 
+  @Override
+  protected Clock clock() {
+    return fixture.clock();
+  }
+
+  @Override
+  protected boolean liveBrowser() {
+    return fixture.liveBrowser();
+  }
+
+  /** The reference provider has no pages; three lets R6.1 catch a list that stops at one. */
+  @Override
+  protected OptionalInt listPageSize() {
+    return OptionalInt.of(3);
+  }
+
   /** In-memory providers settle at once; a short wait keeps failing runs fast. */
   @Override
   protected Duration settleTimeout() {
-    return Duration.ofMillis(500);
+    return Duration.ofMillis(200);
   }
 }

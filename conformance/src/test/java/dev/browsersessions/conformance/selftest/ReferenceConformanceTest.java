@@ -3,6 +3,7 @@ package dev.browsersessions.conformance.selftest;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.spi.BrowserSessionProvider;
+import java.time.Clock;
 import java.util.Optional;
 
 /** The kit used the way provider modules use it: one subclass, run by surefire. */
@@ -19,5 +20,10 @@ class ReferenceConformanceTest extends BrowserSessionProviderContract {
   @Override
   protected Optional<TimeControl> timeControl() {
     return Optional.of(clock::advance);
+  }
+
+  @Override
+  protected Clock clock() {
+    return clock;
   }
 }

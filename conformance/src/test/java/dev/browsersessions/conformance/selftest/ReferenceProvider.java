@@ -1,7 +1,6 @@
 package dev.browsersessions.conformance.selftest;
 
 import dev.browsersessions.Capability;
-import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionNotFoundException;
@@ -65,9 +64,6 @@ public final class ReferenceProvider implements BrowserSessionProvider {
 
   @Override
   public SessionInfo create(SessionRequest request) {
-    if (request == null) {
-      throw new InvalidSessionRequestException("request", "request must not be null");
-    }
     RequestChecks.requireSupported(request, capabilities, NAME);
     Session s = new Session("ref-" + UUID.randomUUID(), request, clock.instant());
     sessions.put(s.id, s);
