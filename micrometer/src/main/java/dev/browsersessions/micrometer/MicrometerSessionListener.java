@@ -109,39 +109,34 @@ public final class MicrometerSessionListener implements SessionListener {
 
   @Override
   public void leakGuardStopped(LeakGuardStop stop) {
-    if (meters != null) {
-      Counter.builder(SessionMetrics.LEAK_GUARD_STOPS)
-          .description("Sessions the leak guard stopped because nobody else did")
-          .tag(SessionMetrics.PROVIDER, stop.provider())
-          .tag(SessionMetrics.TRIGGER, stop.trigger().tagValue())
-          .tag(SessionMetrics.OUTCOME, stop.outcome().tagValue())
-          .register(meters)
-          .increment();
-    }
+    count(SessionMetrics.LEAK_GUARD_STOPS,
+        "Sessions the leak guard stopped because nobody else did",
+        SessionMetrics.PROVIDER, stop.provider(),
+        SessionMetrics.TRIGGER, stop.trigger().tagValue(),
+        SessionMetrics.OUTCOME, stop.outcome().tagValue());
   }
 
   @Override
   public void retrying(Retry retry) {
-    if (meters != null) {
-      Counter.builder(SessionMetrics.RETRIES)
-          .description("Vendor calls a provider retried after a transient failure")
-          .tag(SessionMetrics.PROVIDER, retry.provider())
-          .tag(SessionMetrics.OPERATION, retry.operation().tagValue())
-          .tag(SessionMetrics.EXCEPTION, retry.exceptionType())
-          .register(meters)
-          .increment();
-    }
+    count(SessionMetrics.RETRIES,
+        "Vendor calls a provider retried after a transient failure",
+        SessionMetrics.PROVIDER, retry.provider(),
+        SessionMetrics.OPERATION, retry.operation().tagValue(),
+        SessionMetrics.EXCEPTION, retry.exceptionType());
   }
 
   @Override
   public void lostCreate(LostCreate lostCreate) {
+    count(SessionMetrics.LOST_CREATES,
+        "Creates whose answer was lost, by what reconciling them found",
+        SessionMetrics.PROVIDER, lostCreate.provider(),
+        SessionMetrics.RESOLUTION, lostCreate.resolution().tagValue());
+  }
+
+  /** Adds one to a counter; these events are rare, so the registry's lookup is fine. */
+  private void count(String name, String description, String... tags) {
     if (meters != null) {
-      Counter.builder(SessionMetrics.LOST_CREATES)
-          .description("Creates whose answer was lost, by what reconciling them found")
-          .tag(SessionMetrics.PROVIDER, lostCreate.provider())
-          .tag(SessionMetrics.RESOLUTION, lostCreate.resolution().tagValue())
-          .register(meters)
-          .increment();
+      Counter.builder(name).description(description).tags(tags).register(meters).increment();
     }
   }
 
