@@ -79,15 +79,20 @@ public final class Listeners implements ProviderEvents {
    * Tells every listener that a call starts.
    *
    * @param call the call
-   * @return the observer of its end (never {@code null})
+   * @return the observer of its end; {@link CallObserver#NONE} when no listener wants it
    */
   public CallObserver callStarted(CallStarted call) {
     if (all.length == 1) {
       return guarded(all[0], call);
     }
     CallObserver[] observers = new CallObserver[all.length];
+    boolean anyHears = false;
     for (int i = 0; i < all.length; i++) {
       observers[i] = guarded(all[i], call);
+      anyHears |= observers[i] != CallObserver.NONE;
+    }
+    if (!anyHears) {
+      return CallObserver.NONE;
     }
     return finished -> {
       for (CallObserver o : observers) {
