@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
@@ -32,7 +33,9 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  *       constructor parameters under {@code PER_CLASS} and static {@link Managed} fields get one
  *       for the class, stopped after all its tests.
  *   <li>A session the test started itself (through the client) and left running is stopped, and
- *       the test fails naming it (unless {@link BrowserSessionsTest#failOnLeak()} is off).
+ *       the test fails naming it (unless {@link BrowserSessionsTest#failOnLeak()} is off). When
+ *       the tests of a class run concurrently, such a session is found after the class instead,
+ *       and the class fails.
  * </ul>
  *
  * Do not close the injected client: the extension does.
@@ -77,7 +80,9 @@ public final class BrowserSessionsExtension
   public void afterEach(ExtensionContext context) {
     SessionScope scope = context.getStore(NS).remove(SCOPE, SessionScope.class);
     if (scope != null) {
-      scope.finish(options(context).failOnLeak());
+      // tests running concurrently share the client: a test's leaks are then found per class
+      scope.finish(options(context).failOnLeak(),
+          context.getExecutionMode() == ExecutionMode.SAME_THREAD);
     }
   }
 
@@ -91,7 +96,7 @@ public final class BrowserSessionsExtension
     }
     try {
       if (scope != null) {
-        scope.finish(options(context).failOnLeak());
+        scope.finish(options(context).failOnLeak(), true);
       }
     } finally {
       client.close();

@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -78,6 +81,18 @@ class BrowserSessionsExtensionTest {
     assertThat(atProvider(SEEN.get(0)).isTerminal()).isTrue();
   }
 
+  @Test
+  void withConcurrentTestsALeakFailsTheClassNotAnotherTest() {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+        .selectors(selectClass(Concurrent.class)).execute();
+
+    results.testEvents().assertStatistics(s -> s.succeeded(2));
+    results.containerEvents().assertThatEvents().haveExactly(1,
+        event(finishedWithFailure(message(m -> m.contains("left 2 browser session(s) running")))));
+    assertThat(SEEN).hasSize(2).allSatisfy(s -> assertThat(atProvider(s).isTerminal()).isTrue());
+  }
+
   private static Events run(Class<?> testClass) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute()
         .testEvents();
@@ -124,6 +139,20 @@ class BrowserSessionsExtensionTest {
   static class Leaking {
     @Test
     void leaks(BrowserSessions sessions) {
+      SEEN.add(sessions.start(SessionRequest.defaults()));
+    }
+  }
+
+  @BrowserSessionsTest
+  @Execution(ExecutionMode.CONCURRENT)
+  static class Concurrent {
+    @Test
+    void a(BrowserSessions sessions) {
+      SEEN.add(sessions.start(SessionRequest.defaults()));
+    }
+
+    @Test
+    void b(BrowserSessions sessions) {
       SEEN.add(sessions.start(SessionRequest.defaults()));
     }
   }
