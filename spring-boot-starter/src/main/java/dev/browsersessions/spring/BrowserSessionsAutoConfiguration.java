@@ -18,7 +18,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The {@link BrowserSessions} bean, built from {@link BrowserSessionsProperties} and {@code
- * browsersessions.<provider>.*} (see {@link ProviderProperties}), with every {@link
+ * browsersessions.<provider>.*} (relaxed names, mapped to the provider's {@code ProviderConfig}
+ * keys), with every {@link
  * SessionListener} bean registered on it; closed (stopping the sessions it started) when the
  * context closes. Runs after Boot's observation and metrics auto-configuration (Boot 3 and Boot 4
  * class names) so that a {@link MicrometerSessionListener} is added when the application has an

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The starter's own settings under {@code browsersessions}. Provider settings live beside them as
  * {@code browsersessions.<provider>.<key>} (e.g. {@code browsersessions.notte.api-key}) and are
- * handed to the provider as its {@code ProviderConfig}; see {@link ProviderProperties}.
+ * handed to the provider as its {@code ProviderConfig}, with Spring's relaxed names ({@code
+ * api-key}, {@code apiKey} and {@code api_key} are all the key {@code api-key}).
  */
 @ConfigurationProperties(prefix = "browsersessions")
 public class BrowserSessionsProperties {

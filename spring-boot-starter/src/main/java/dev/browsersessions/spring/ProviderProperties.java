@@ -25,7 +25,7 @@ import org.springframework.core.env.StandardEnvironment;
  * exactly as outside Spring: Spring's mapping of environment variables cannot tell {@code
  * API_KEY} from {@code API.KEY}.
  */
-public final class ProviderProperties {
+final class ProviderProperties {
 
   private ProviderProperties() {}
 
@@ -36,7 +36,7 @@ public final class ProviderProperties {
    * @param provider the provider's name
    * @return its explicit settings from the application's properties
    */
-  public static ProviderConfig configFor(Environment environment, String provider) {
+  static ProviderConfig configFor(Environment environment, String provider) {
     Map<String, String> raw =
         binder(environment)
             .bind("browsersessions." + provider, Bindable.mapOf(String.class, String.class))
