@@ -11,6 +11,7 @@ import dev.browsersessions.fake.FakeProvider;
 import dev.browsersessions.fake.FakeProviders;
 import dev.browsersessions.micrometer.MicrometerSessionListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
@@ -102,6 +103,18 @@ class BrowserSessionsAutoConfigurationTest {
               .isEqualTo(1);
           assertThat(meters.get("browser.sessions.open").tag("provider", "fake").gauge().value())
               .isEqualTo(1.0);
+        });
+  }
+
+  @Test
+  void withOnlyAMeterRegistryCallsBecomeTimersInIt() {
+    runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(context -> {
+          assertThat(context).hasSingleBean(MicrometerSessionListener.class);
+          context.getBean(BrowserSessions.class).start(SessionRequest.defaults());
+          assertThat(context.getBean(MeterRegistry.class).get("browser.sessions.calls")
+                  .tags("operation", "start").timer().count())
+              .isEqualTo(1);
         });
   }
 
