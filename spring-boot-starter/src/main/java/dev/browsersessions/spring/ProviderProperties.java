@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -37,9 +38,14 @@ final class ProviderProperties {
    * @return its explicit settings from the application's properties
    */
   static ProviderConfig configFor(Environment environment, String provider) {
+    String prefix = "browsersessions." + provider;
+    if (!ConfigurationPropertyName.isValid(prefix)) {
+      // not a provider name anyway (e.g. upper case): the client's selection says so clearly
+      return ProviderConfig.empty();
+    }
     Map<String, String> raw =
         binder(environment)
-            .bind("browsersessions." + provider, Bindable.mapOf(String.class, String.class))
+            .bind(prefix, Bindable.mapOf(String.class, String.class))
             .orElse(Map.of());
     ProviderConfig.Builder config = ProviderConfig.builder();
     raw.forEach((key, value) -> config.put(canonicalKey(key), value));

@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -76,13 +78,14 @@ class BrowserSessionsAutoConfigurationTest {
         });
   }
 
-  @Test
-  void anUnknownProviderFailsStartupNamingWhatWasFound() {
-    runner.withPropertyValues("browsersessions.provider=nope")
+  @ParameterizedTest
+  @ValueSource(strings = {"nope", "Fake_Provider"})
+  void anUnknownProviderFailsStartupNamingWhatWasFound(String name) {
+    runner.withPropertyValues("browsersessions.provider=" + name)
         .run(context -> assertThat(context).hasFailed()
             .getFailure().rootCause()
             .isInstanceOf(ProviderNotFoundException.class)
-            .hasMessageContaining("nope").hasMessageContaining("fake"));
+            .hasMessageContaining(name).hasMessageContaining("fake"));
   }
 
   @Test
