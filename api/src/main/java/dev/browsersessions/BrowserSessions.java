@@ -82,7 +82,13 @@ public final class BrowserSessions implements AutoCloseable {
     this.provider = provider;
     this.listeners = Listeners.of(b.listeners, b.discoverListeners, classLoader);
     if (listeners != null) {
-      provider.reportTo(listeners);
+      try {
+        provider.reportTo(listeners);
+      } catch (RuntimeException e) {
+        // the calls still work and are still heard; only the provider's own reports are lost
+        LOG.log(Level.WARNING, "browser-sessions: provider '" + provider.name()
+            + "' refused its event sink; its retries and lost creates will not be reported", e);
+      }
     }
     this.stopSessionsOnClose = b.stopSessionsOnClose;
     this.tagOwner = b.tagOwner;
