@@ -2,30 +2,23 @@ package dev.browsersessions;
 
 import dev.browsersessions.internal.Listeners;
 import dev.browsersessions.internal.ProviderSelection;
-import dev.browsersessions.observe.CallFinished;
-import dev.browsersessions.observe.CallObserver;
-import dev.browsersessions.observe.CallStarted;
 import dev.browsersessions.observe.LeakGuardStop;
 import dev.browsersessions.observe.Operation;
-import dev.browsersessions.observe.Outcome;
 import dev.browsersessions.observe.SessionListener;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.BrowserSessionProviderFactory;
 import dev.browsersessions.spi.RequestChecks;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 
 /**
  * The client users hold: one provider, chosen once, behind one API. Thread-safe; share one
@@ -177,7 +170,7 @@ public final class BrowserSessions implements AutoCloseable {
     if (listeners == null) {
       return doStart(request);
     }
-    return observe(Operation.START, null, () -> doStart(request));
+    return listeners.observe(provider.name(), Operation.START, null, () -> doStart(request));
   }
 
   private BrowserSession doStart(SessionRequest request) {
@@ -226,7 +219,8 @@ public final class BrowserSessions implements AutoCloseable {
     if (listeners == null) {
       return doStatus(sessionId);
     }
-    return observe(Operation.STATUS, sessionId, () -> doStatus(sessionId));
+    return listeners.observe(
+        provider.name(), Operation.STATUS, sessionId, () -> doStatus(sessionId));
   }
 
   private SessionInfo doStatus(String sessionId) {
@@ -248,7 +242,7 @@ public final class BrowserSessions implements AutoCloseable {
     if (listeners == null) {
       return doStop(sessionId);
     }
-    return observe(Operation.STOP, sessionId, () -> doStop(sessionId));
+    return listeners.observe(provider.name(), Operation.STOP, sessionId, () -> doStop(sessionId));
   }
 
   private SessionInfo doStop(String sessionId) {
@@ -270,7 +264,7 @@ public final class BrowserSessions implements AutoCloseable {
     if (listeners == null) {
       return doList(filter);
     }
-    return observe(Operation.LIST, null, () -> doList(filter));
+    return listeners.observe(provider.name(), Operation.LIST, null, () -> doList(filter));
   }
 
   private List<SessionInfo> doList(SessionFilter filter) {
@@ -414,45 +408,6 @@ public final class BrowserSessions implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs a call with its events: the listeners hear it start, then end with its outcome and
-   * duration. Only called when there are listeners.
-   */
-  private <T> T observe(Operation operation, String sessionId, Supplier<T> call) {
-    // an id that fails validation is not passed on: it is hostile until checked
-    Optional<String> id =
-        Optional.ofNullable(sessionId).filter(BrowserSessions::isValidId);
-    CallStarted started = new CallStarted(provider.name(), operation, id);
-    CallObserver observer = listeners.callStarted(started);
-    if (observer == CallObserver.NONE) {
-      return call.get(); // nobody wants the end: no clock read, no event
-    }
-    long t0 = System.nanoTime();
-    T result;
-    try {
-      result = call.get();
-    } catch (RuntimeException | Error e) {
-      observer.finished(
-          new CallFinished(started, Outcome.FAILURE, Duration.ofNanos(System.nanoTime() - t0),
-              id, Optional.of(e)));
-      throw e;
-    }
-    Optional<String> resultId = result instanceof BrowserSession s ? Optional.of(s.id()) : id;
-    observer.finished(
-        new CallFinished(started, Outcome.SUCCESS, Duration.ofNanos(System.nanoTime() - t0),
-            resultId, Optional.empty()));
-    return result;
-  }
-
-  private static boolean isValidId(String id) {
-    try {
-      RequestChecks.requireValidId(id);
-      return true;
-    } catch (InvalidSessionRequestException e) {
-      return false;
-    }
-  }
-
   private void stopTracked(LeakGuardStop.Trigger trigger) {
     List<String> failed = new ArrayList<>();
     List<Throwable> causes = new ArrayList<>();
@@ -461,7 +416,7 @@ public final class BrowserSessions implements AutoCloseable {
         observed(
             listeners == null
                 ? provider.stop(id)
-                : observe(Operation.STOP, id, () -> provider.stop(id)));
+                : listeners.observe(provider.name(), Operation.STOP, id, () -> provider.stop(id)));
         untrack(id); // a stop that returned is as far as we can go
         leakGuardStopped(id, trigger, null);
       } catch (SessionNotFoundException gone) {
@@ -482,9 +437,7 @@ public final class BrowserSessions implements AutoCloseable {
 
   private void leakGuardStopped(String id, LeakGuardStop.Trigger trigger, RuntimeException e) {
     if (listeners != null) {
-      listeners.leakGuardStopped(
-          new LeakGuardStop(provider.name(), id, trigger,
-              e == null ? Outcome.SUCCESS : Outcome.FAILURE, Optional.ofNullable(e)));
+      listeners.leakGuardStopped(provider.name(), id, trigger, e);
     }
   }
 

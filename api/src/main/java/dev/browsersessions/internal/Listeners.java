@@ -1,20 +1,28 @@
 package dev.browsersessions.internal;
 
+import dev.browsersessions.BrowserSession;
+import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.observe.CallFinished;
 import dev.browsersessions.observe.CallObserver;
 import dev.browsersessions.observe.CallStarted;
 import dev.browsersessions.observe.LeakGuardStop;
 import dev.browsersessions.observe.LostCreate;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.Outcome;
 import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.observe.Retry;
 import dev.browsersessions.observe.SessionListener;
+import dev.browsersessions.spi.RequestChecks;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The listeners of one client, as one: each event goes to each listener in registration order,
@@ -59,7 +67,8 @@ public final class Listeners implements ProviderEvents {
    */
   static List<SessionListener> discover(ClassLoader classLoader) {
     List<SessionListener> found = new ArrayList<>();
-    Iterator<SessionListener> it = ServiceLoader.load(SessionListener.class, classLoader).iterator();
+    Iterator<SessionListener> it =
+        ServiceLoader.load(SessionListener.class, classLoader).iterator();
     for (int problems = 0; problems < MAX_PROBLEMS; ) {
       try {
         if (!it.hasNext()) {
@@ -73,6 +82,40 @@ public final class Listeners implements ProviderEvents {
       }
     }
     return found;
+  }
+
+  /**
+   * Runs a call with its events: the listeners hear it start, then end with its outcome and
+   * duration (the clock is read only when a listener wants the end).
+   *
+   * @param provider the provider's name
+   * @param operation which call
+   * @param sessionId the session the call names, or {@code null}; passed on only when valid
+   * @param call the call
+   * @param <T> its result
+   * @return its result
+   */
+  public <T> T observe(String provider, Operation operation, String sessionId, Supplier<T> call) {
+    // an id that fails validation is not passed on: it is hostile until checked
+    Optional<String> id = Optional.ofNullable(sessionId).filter(Listeners::isValidId);
+    CallStarted started = new CallStarted(provider, operation, id);
+    CallObserver observer = callStarted(started);
+    if (observer == CallObserver.NONE) {
+      return call.get(); // nobody wants the end: no clock read, no event
+    }
+    long t0 = System.nanoTime();
+    T result;
+    try {
+      result = call.get();
+    } catch (RuntimeException | Error e) {
+      observer.finished(new CallFinished(started, Outcome.FAILURE,
+          Duration.ofNanos(System.nanoTime() - t0), id, Optional.of(e)));
+      throw e;
+    }
+    Optional<String> resultId = result instanceof BrowserSession s ? Optional.of(s.id()) : id;
+    observer.finished(new CallFinished(started, Outcome.SUCCESS,
+        Duration.ofNanos(System.nanoTime() - t0), resultId, Optional.empty()));
+    return result;
   }
 
   /**
@@ -122,11 +165,17 @@ public final class Listeners implements ProviderEvents {
   }
 
   /**
-   * The leak guard stopped a session.
+   * The leak guard stopped a session, or failed to.
    *
-   * @param stop the stop
+   * @param provider the provider's name
+   * @param sessionId the session
+   * @param trigger what made the guard act
+   * @param failure what the stop threw, or {@code null} when it succeeded
    */
-  public void leakGuardStopped(LeakGuardStop stop) {
+  public void leakGuardStopped(
+      String provider, String sessionId, LeakGuardStop.Trigger trigger, RuntimeException failure) {
+    LeakGuardStop stop = new LeakGuardStop(provider, sessionId, trigger,
+        failure == null ? Outcome.SUCCESS : Outcome.FAILURE, Optional.ofNullable(failure));
     each(l -> l.leakGuardStopped(stop));
   }
 
@@ -138,6 +187,15 @@ public final class Listeners implements ProviderEvents {
   @Override
   public void lostCreate(LostCreate lostCreate) {
     each(l -> l.lostCreate(lostCreate));
+  }
+
+  private static boolean isValidId(String id) {
+    try {
+      RequestChecks.requireValidId(id);
+      return true;
+    } catch (InvalidSessionRequestException e) {
+      return false;
+    }
   }
 
   private void each(Consumer<SessionListener> event) {

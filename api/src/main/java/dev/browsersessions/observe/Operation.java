@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum Operation {
   /** {@link dev.browsersessions.BrowserSessions#start}. */
   START,
-  /** {@link dev.browsersessions.BrowserSessions#stop} and {@link dev.browsersessions.BrowserSession#stop}. */
+  /**
+   * {@link dev.browsersessions.BrowserSessions#stop} and {@link
+   * dev.browsersessions.BrowserSession#stop}.
+   */
   STOP,
   /** {@link dev.browsersessions.BrowserSessions#status}, {@code attach} and {@code refresh}. */
   STATUS,

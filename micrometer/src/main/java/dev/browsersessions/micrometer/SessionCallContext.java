@@ -6,7 +6,10 @@ import io.micrometer.observation.Observation;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The {@link Observation.Context} of one client call: what started and, once known, how it ended. */
+/**
+ * The {@link Observation.Context} of one client call: what started and, once known, how it
+ * ended.
+ */
 public final class SessionCallContext extends Observation.Context {
 
   private final CallStarted call;

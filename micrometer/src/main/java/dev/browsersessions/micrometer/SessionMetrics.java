@@ -6,7 +6,10 @@ package dev.browsersessions.micrometer;
  */
 public final class SessionMetrics {
 
-  /** The observation (and timer) of every client call; tags provider, operation, outcome, exception. */
+  /**
+   * The observation (and timer) of every client call; tags provider, operation, outcome,
+   * exception.
+   */
   public static final String CALLS = "browser.sessions.calls";
 
   /** Gauge: the sessions the clients started and still track, per provider. */
@@ -15,7 +18,7 @@ public final class SessionMetrics {
   /** Counter: vendor calls the provider retried; tags provider, operation, exception. */
   public static final String RETRIES = "browser.sessions.retries";
 
-  /** Counter: creates whose answer was lost, by what reconciling found; tags provider, resolution. */
+  /** Counter: lost creates, by what reconciling them found; tags provider, resolution. */
   public static final String LOST_CREATES = "browser.sessions.lost.creates";
 
   /** Counter: sessions the leak guard stopped; tags provider, trigger, outcome. */

@@ -31,7 +31,8 @@ class BrowserSessionsAutoConfigurationTest {
 
   private static final String INSTANCE = "starter-test";
 
-  private final FakeProvider fake = FakeProviders.register(INSTANCE, FakeProvider.builder().build());
+  private final FakeProvider fake =
+      FakeProviders.register(INSTANCE, FakeProvider.builder().build());
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()

@@ -28,7 +28,8 @@ class SessionsApplicationTest {
   private static final String INSTANCE = "spring-example";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FakeProvider fake = FakeProviders.register(INSTANCE, FakeProvider.builder().build());
+  private final FakeProvider fake =
+      FakeProviders.register(INSTANCE, FakeProvider.builder().build());
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
