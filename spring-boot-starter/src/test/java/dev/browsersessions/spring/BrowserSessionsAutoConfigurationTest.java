@@ -10,8 +10,14 @@ import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.FakeProvider;
 import dev.browsersessions.fake.FakeProviders;
 import dev.browsersessions.micrometer.MicrometerSessionListener;
+import dev.browsersessions.observe.CallObserver;
+import dev.browsersessions.observe.CallStarted;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.SessionListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +126,21 @@ class BrowserSessionsAutoConfigurationTest {
                   .tags("operation", "start").timer().count())
               .isEqualTo(1);
         });
+  }
+
+  @Test
+  void sessionListenerBeansHearTheClient() {
+    List<Operation> heard = new CopyOnWriteArrayList<>();
+    SessionListener recorder = new SessionListener() {
+      @Override
+      public CallObserver callStarted(CallStarted call) {
+        heard.add(call.operation());
+        return CallObserver.NONE;
+      }
+    };
+    runner.withBean(SessionListener.class, () -> recorder)
+        .run(context -> context.getBean(BrowserSessions.class).start(SessionRequest.defaults()));
+    assertThat(heard).containsExactly(Operation.START, Operation.STOP); // the stop on close
   }
 
   @Test
