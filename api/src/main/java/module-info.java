@@ -5,6 +5,8 @@
 module dev.browsersessions {
   exports dev.browsersessions;
   exports dev.browsersessions.spi;
+  exports dev.browsersessions.observe;
 
   uses dev.browsersessions.spi.BrowserSessionProviderFactory;
+  uses dev.browsersessions.observe.SessionListener;
 }

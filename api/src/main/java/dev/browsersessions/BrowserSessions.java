@@ -1,6 +1,10 @@
 package dev.browsersessions;
 
+import dev.browsersessions.internal.Listeners;
 import dev.browsersessions.internal.ProviderSelection;
+import dev.browsersessions.observe.LeakGuardStop;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.SessionListener;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.BrowserSessionProviderFactory;
 import dev.browsersessions.spi.RequestChecks;
@@ -44,6 +48,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p><b>Owner tag.</b> Where the provider supports {@link Capability#METADATA}, each session gets
  * the tag {@value #OWNER_TAG} set to {@link #ownerId()}, so a later process can find and stop
  * orphans with {@code list(SessionFilter.active().withMetadata(OWNER_TAG, ownerId))}.
+ *
+ * <p><b>Listeners.</b> {@link dev.browsersessions.observe.SessionListener}s registered on the
+ * {@link Builder#listener builder} or through {@link java.util.ServiceLoader} hear every call
+ * (provider, outcome, duration), the sessions tracked, the leak guard's stops, and the retries and
+ * lost creates the provider reports. With none registered the calls run exactly as without them.
  */
 public final class BrowserSessions implements AutoCloseable {
 
@@ -59,15 +68,29 @@ public final class BrowserSessions implements AutoCloseable {
   private final Map<String, BrowserSession> tracked = new ConcurrentHashMap<>();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private final Thread shutdownHook;
+  private final Listeners listeners; // null when none: the calls then skip every event
   private boolean closed; // guarded by lifecycle
 
-  private BrowserSessions(Builder b, BrowserSessionProvider provider) {
+  private BrowserSessions(Builder b, BrowserSessionProvider provider, ClassLoader classLoader) {
     this.provider = provider;
+    this.listeners = Listeners.of(b.listeners, b.discoverListeners, classLoader);
+    if (listeners != null) {
+      try {
+        provider.reportTo(listeners);
+      } catch (RuntimeException e) {
+        // the calls still work and are still heard; only the provider's own reports are lost
+        LOG.log(Level.WARNING, "browser-sessions: provider '" + provider.name()
+            + "' refused its event sink; its retries and lost creates will not be reported", e);
+      }
+    }
     this.stopSessionsOnClose = b.stopSessionsOnClose;
     this.tagOwner = b.tagOwner;
     this.ownerId = b.ownerId;
     if (b.shutdownHook) {
-      this.shutdownHook = new Thread(this::stopTrackedOnShutdown, "browser-sessions-shutdown");
+      this.shutdownHook =
+          new Thread(
+              () -> stopTrackedOnShutdown(LeakGuardStop.Trigger.SHUTDOWN_HOOK),
+              "browser-sessions-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } else {
       this.shutdownHook = null;
@@ -144,6 +167,13 @@ public final class BrowserSessions implements AutoCloseable {
    * @throws BrowserSessionException for any other failure
    */
   public BrowserSession start(SessionRequest request) {
+    if (listeners == null) {
+      return doStart(request);
+    }
+    return listeners.observe(provider.name(), Operation.START, null, () -> doStart(request));
+  }
+
+  private BrowserSession doStart(SessionRequest request) {
     Objects.requireNonNull(request, "request");
     RequestChecks.requireSupported(request, provider.capabilities(), provider.name());
     SessionRequest tagged = withOwnerTag(request);
@@ -157,8 +187,8 @@ public final class BrowserSessions implements AutoCloseable {
             0, null, null);
       }
       BrowserSession session = new BrowserSession(this, info);
-      if (!info.isTerminal()) {
-        tracked.put(info.id(), session);
+      if (!info.isTerminal() && tracked.put(info.id(), session) == null && listeners != null) {
+        listeners.sessionOpened(provider.name(), info.id());
       }
       return session;
     } finally {
@@ -186,6 +216,14 @@ public final class BrowserSessions implements AutoCloseable {
    * @throws SessionNotFoundException if the provider does not know the id
    */
   public SessionInfo status(String sessionId) {
+    if (listeners == null) {
+      return doStatus(sessionId);
+    }
+    return listeners.observe(
+        provider.name(), Operation.STATUS, sessionId, () -> doStatus(sessionId));
+  }
+
+  private SessionInfo doStatus(String sessionId) {
     RequestChecks.requireValidId(sessionId);
     ensureOpen();
     SessionInfo info = provider.status(sessionId);
@@ -201,6 +239,13 @@ public final class BrowserSessions implements AutoCloseable {
    * @throws SessionNotFoundException if the provider never knew the id
    */
   public SessionInfo stop(String sessionId) {
+    if (listeners == null) {
+      return doStop(sessionId);
+    }
+    return listeners.observe(provider.name(), Operation.STOP, sessionId, () -> doStop(sessionId));
+  }
+
+  private SessionInfo doStop(String sessionId) {
     RequestChecks.requireValidId(sessionId);
     ensureOpen();
     SessionInfo info = provider.stop(sessionId);
@@ -216,6 +261,13 @@ public final class BrowserSessions implements AutoCloseable {
    * @throws UnsupportedCapabilityException if the provider cannot list
    */
   public List<SessionInfo> list(SessionFilter filter) {
+    if (listeners == null) {
+      return doList(filter);
+    }
+    return listeners.observe(provider.name(), Operation.LIST, null, () -> doList(filter));
+  }
+
+  private List<SessionInfo> doList(SessionFilter filter) {
     Objects.requireNonNull(filter, "filter");
     if (!provider.capabilities().contains(Capability.LIST)) {
       throw new UnsupportedCapabilityException(Capability.LIST, provider.name());
@@ -295,10 +347,14 @@ public final class BrowserSessions implements AutoCloseable {
     RuntimeException failure = null;
     try {
       if (stopSessionsOnClose) {
-        stopTracked();
+        stopTracked(LeakGuardStop.Trigger.CLOSE);
       }
     } catch (RuntimeException e) {
       failure = e;
+    }
+    if (listeners != null) {
+      // the client forgets what it could not (or was told not to) stop
+      tracked.keySet().forEach(id -> listeners.sessionReleased(provider.name(), id));
     }
     try {
       provider.close();
@@ -324,7 +380,7 @@ public final class BrowserSessions implements AutoCloseable {
 
   void observed(SessionInfo info) {
     if (info.isTerminal()) {
-      tracked.remove(info.id());
+      untrack(info.id());
     }
   }
 
@@ -346,18 +402,30 @@ public final class BrowserSessions implements AutoCloseable {
     }
   }
 
-  private void stopTracked() {
+  private void untrack(String id) {
+    if (tracked.remove(id) != null && listeners != null) {
+      listeners.sessionReleased(provider.name(), id);
+    }
+  }
+
+  private void stopTracked(LeakGuardStop.Trigger trigger) {
     List<String> failed = new ArrayList<>();
     List<Throwable> causes = new ArrayList<>();
     for (String id : new LinkedHashSet<>(tracked.keySet())) {
       try {
-        observed(provider.stop(id));
-        tracked.remove(id); // a stop that returned is as far as we can go
+        observed(
+            listeners == null
+                ? provider.stop(id)
+                : listeners.observe(provider.name(), Operation.STOP, id, () -> provider.stop(id)));
+        untrack(id); // a stop that returned is as far as we can go
+        leakGuardStopped(id, trigger, null);
       } catch (SessionNotFoundException gone) {
-        tracked.remove(id);
+        untrack(id);
+        leakGuardStopped(id, trigger, null);
       } catch (RuntimeException e) {
         failed.add(id);
         causes.add(e);
+        leakGuardStopped(id, trigger, e);
       }
     }
     if (!failed.isEmpty()) {
@@ -367,9 +435,15 @@ public final class BrowserSessions implements AutoCloseable {
     }
   }
 
-  private void stopTrackedOnShutdown() {
+  private void leakGuardStopped(String id, LeakGuardStop.Trigger trigger, RuntimeException e) {
+    if (listeners != null) {
+      listeners.leakGuardStopped(provider.name(), id, trigger, e);
+    }
+  }
+
+  private void stopTrackedOnShutdown(LeakGuardStop.Trigger trigger) {
     try {
-      stopTracked();
+      stopTracked(trigger);
     } catch (SessionCleanupException e) {
       LOG.log(Level.ERROR, e.getMessage(), e);
     }
@@ -400,6 +474,8 @@ public final class BrowserSessions implements AutoCloseable {
     private boolean shutdownHook;
     private boolean tagOwner = true;
     private String ownerId;
+    private final List<SessionListener> listeners = new ArrayList<>();
+    private boolean discoverListeners = true;
 
     private Builder() {}
 
@@ -499,6 +575,30 @@ public final class BrowserSessions implements AutoCloseable {
     }
 
     /**
+     * Adds a listener that hears this client's calls and its provider's reports. Listeners are
+     * called in the order added, before those found with {@link java.util.ServiceLoader}.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(SessionListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Whether to add the {@link SessionListener}s registered with {@link java.util.ServiceLoader}
+     * (in the {@link #classLoader class loader}). Default {@code true}.
+     *
+     * @param discover whether to look for them
+     * @return this builder
+     */
+    public Builder discoverListeners(boolean discover) {
+      this.discoverListeners = discover;
+      return this;
+    }
+
+    /**
      * Selects and configures the provider and builds the client.
      *
      * @return the client
@@ -506,10 +606,10 @@ public final class BrowserSessions implements AutoCloseable {
      * @throws ProviderConfigurationException if the provider's configuration is invalid
      */
     public BrowserSessions build() {
-      if (provider != null) {
-        return new BrowserSessions(this, provider);
-      }
       ClassLoader cl = classLoader != null ? classLoader : defaultClassLoader();
+      if (provider != null) {
+        return new BrowserSessions(this, provider, cl);
+      }
       ProviderSelection.Discovery discovery = ProviderSelection.discover(cl);
       discovery.problems().forEach(p -> LOG.log(Level.WARNING, "browser-sessions: " + p));
       String name =
@@ -529,7 +629,7 @@ public final class BrowserSessions implements AutoCloseable {
             "Provider factory " + factory.getClass().getName() + " returned no provider",
             factory.name(), null);
       }
-      return new BrowserSessions(this, built);
+      return new BrowserSessions(this, built, cl);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.browsersessions.Capability;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.observe.ProviderEvents;
 import java.util.List;
 import java.util.Set;
 
@@ -79,6 +80,19 @@ public interface BrowserSessionProvider extends AutoCloseable {
   default List<SessionInfo> list(SessionFilter filter) {
     throw new dev.browsersessions.UnsupportedCapabilityException(Capability.LIST, name());
   }
+
+  /**
+   * Receives the sink for what the provider does inside a call and the client cannot see:
+   * retries and lost creates (see {@link ProviderEvents}). The client that owns the provider
+   * calls this once, before any other call, and only when it has listeners; a provider that never
+   * retries or reconciles can ignore it (the default). A provider that reports keeps the sink in
+   * a volatile field that starts as {@link ProviderEvents#NONE} and calls {@link
+   * ProviderEvents#retrying} before each retry's wait and {@link ProviderEvents#lostCreate} once
+   * per reconciled create.
+   *
+   * @param events where to report; never {@code null}
+   */
+  default void reportTo(ProviderEvents events) {}
 
   /**
    * Releases the provider's clients and threads. Does not stop the sessions it returned (the

@@ -1,0 +1,29 @@
+package dev.browsersessions.observe;
+
+import java.util.Locale;
+
+/** The client calls a {@link SessionListener} hears about. */
+public enum Operation {
+  /** {@link dev.browsersessions.BrowserSessions#start}. */
+  START,
+  /**
+   * {@link dev.browsersessions.BrowserSessions#stop} and {@link
+   * dev.browsersessions.BrowserSession#stop}.
+   */
+  STOP,
+  /** {@link dev.browsersessions.BrowserSessions#status}, {@code attach} and {@code refresh}. */
+  STATUS,
+  /** {@link dev.browsersessions.BrowserSessions#list}. */
+  LIST;
+
+  private final String tag = name().toLowerCase(Locale.ROOT);
+
+  /**
+   * The lower-case name, for metric tags and span names.
+   *
+   * @return e.g. {@code "start"}
+   */
+  public String tagValue() {
+    return tag;
+  }
+}

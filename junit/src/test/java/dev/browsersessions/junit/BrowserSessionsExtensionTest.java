@@ -1,0 +1,179 @@
+package dev.browsersessions.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.browsersessions.BrowserSession;
+import dev.browsersessions.BrowserSessions;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.fake.FakeProvider;
+import dev.browsersessions.fake.FakeProviders;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * Runs small test classes through the JUnit engine and checks what happened to their sessions
+ * at the fake provider (the only provider on this module's test class path).
+ */
+class BrowserSessionsExtensionTest {
+
+  /** Session handles the sample classes saw, in order. */
+  static final List<BrowserSession> SEEN = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void clear() {
+    SEEN.clear();
+  }
+
+  @Test
+  void injectsAClientAndPerTestSessionsAndStopsThemAfterEachTest() {
+    Events tests = run(PerTest.class);
+
+    tests.assertStatistics(s -> s.started(2).succeeded(2));
+    assertThat(SEEN).hasSize(4); // a field and a parameter session in each of two tests
+    assertThat(SEEN).extracting(BrowserSession::id).doesNotHaveDuplicates();
+    assertThat(SEEN).allSatisfy(s -> assertThat(atProvider(s).status())
+        .isEqualTo(SessionStatus.CLOSED));
+  }
+
+  @Test
+  void stopsTheSessionOfAFailingTestToo() {
+    Events tests = run(Failing.class);
+
+    tests.assertStatistics(s -> s.failed(1));
+    assertThat(SEEN).singleElement()
+        .satisfies(s -> assertThat(atProvider(s).isTerminal()).isTrue());
+  }
+
+  @Test
+  void aSessionTheTestLeftRunningFailsTheTestAndIsStopped() {
+    Events tests = run(Leaking.class);
+
+    tests.assertThatEvents().haveExactly(1,
+        event(test("leaks"), finishedWithFailure(instanceOf(AssertionError.class),
+            message(m -> m.contains("left 1 browser session(s) running")
+                && m.contains(SEEN.get(0).id())))));
+    assertThat(atProvider(SEEN.get(0)).isTerminal()).isTrue();
+  }
+
+  @Test
+  void aStaticFieldSessionServesTheWholeClassAndIsStoppedAfterIt() {
+    Events tests = run(PerClass.class);
+
+    tests.assertStatistics(s -> s.succeeded(2));
+    assertThat(SEEN).hasSize(2);
+    assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+    assertThat(atProvider(SEEN.get(0)).isTerminal()).isTrue();
+  }
+
+  @Test
+  void withConcurrentTestsALeakFailsTheClassNotAnotherTest() {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+        .selectors(selectClass(Concurrent.class)).execute();
+
+    results.testEvents().assertStatistics(s -> s.succeeded(2));
+    results.containerEvents().assertThatEvents().haveExactly(1,
+        event(finishedWithFailure(message(m -> m.contains("left 2 browser session(s) running")))));
+    assertThat(SEEN).hasSize(2).allSatisfy(s -> assertThat(atProvider(s).isTerminal()).isTrue());
+  }
+
+  private static Events run(Class<?> testClass) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute()
+        .testEvents();
+  }
+
+  private static SessionInfo atProvider(BrowserSession s) {
+    FakeProvider fake = FakeProviders.lastCreated().orElseThrow();
+    return fake.session(s.id()).orElseThrow();
+  }
+
+  // --- the sample test classes (static nested: Surefire does not run them by itself) ----------
+
+  @BrowserSessionsTest
+  static class PerTest {
+    @Managed BrowserSession session;
+    @Managed BrowserSessions sessions;
+
+    @Test
+    void first(BrowserSession another) {
+      SEEN.add(session);
+      SEEN.add(another);
+      assertThat(sessions.openSessions()).contains(session.id(), another.id());
+      assertThat(session.info().status()).isEqualTo(SessionStatus.ACTIVE);
+    }
+
+    @Test
+    void second(BrowserSession another) {
+      SEEN.add(session);
+      SEEN.add(another);
+      assertThat(sessions.provider()).isEqualTo("fake");
+    }
+  }
+
+  @BrowserSessionsTest
+  static class Failing {
+    @Test
+    void fails(BrowserSession session) {
+      SEEN.add(session);
+      throw new AssertionError("the page did not load");
+    }
+  }
+
+  @BrowserSessionsTest
+  static class Leaking {
+    @Test
+    void leaks(BrowserSessions sessions) {
+      SEEN.add(sessions.start(SessionRequest.defaults()));
+    }
+  }
+
+  @BrowserSessionsTest
+  @Execution(ExecutionMode.CONCURRENT)
+  static class Concurrent {
+    @Test
+    void a(BrowserSessions sessions) {
+      SEEN.add(sessions.start(SessionRequest.defaults()));
+    }
+
+    @Test
+    void b(BrowserSessions sessions) {
+      SEEN.add(sessions.start(SessionRequest.defaults()));
+    }
+  }
+
+  @BrowserSessionsTest(provider = "fake")
+  static class PerClass {
+    @Managed static BrowserSession shared;
+
+    @BeforeAll
+    static void check(BrowserSessions sessions) {
+      assertThat(sessions.openSessions()).containsExactly(shared.id());
+    }
+
+    @Test
+    void one() {
+      SEEN.add(shared);
+    }
+
+    @Test
+    void two() {
+      SEEN.add(shared);
+    }
+  }
+}
