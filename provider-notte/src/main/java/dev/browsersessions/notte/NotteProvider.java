@@ -14,10 +14,13 @@ import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
 import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.LostCreateSettings;
+import dev.browsersessions.http.LostCreates;
+import dev.browsersessions.http.Sleeper;
+import dev.browsersessions.http.TerminalWait;
 import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.http.VendorHttp;
-import dev.browsersessions.notte.internal.LostCreatePolicy;
-import dev.browsersessions.notte.internal.LostCreates;
+import dev.browsersessions.notte.internal.LostSessions;
 import dev.browsersessions.notte.internal.NotteApi;
 import dev.browsersessions.notte.internal.NotteTimes;
 import dev.browsersessions.notte.internal.SessionResponses;
@@ -38,8 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Notte's cloud browser sessions (provider name {@code notte}), plus Notte-only extras: cookies,
@@ -74,37 +75,29 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   private static final int MAX_PAGES = 10_000;
 
-  /** Configuration key of the clock-skew allowance around a lost create's window. */
-  static final String LOST_CREATE_CLOCK_SKEW = "lost-create-clock-skew";
-
-  private static final Duration MIN_LOST_POLL = Duration.ofMillis(100);
-
   private final VendorHttp http;
   private final URI baseUrl;
-  private final Duration stopConfirmTimeout;
-  private final Duration stopPollInterval;
   private final int pageSize;
   private final boolean legacyClose;
-  private final LostCreates lostCreates;
+  private final TerminalWait stopConfirmation;
+  private final LostCreates<Map<String, Object>> lostCreates;
   private final NotteApi api;
   private final VendorCalls calls;
 
-  private NotteProvider(ProviderConfig config, Clock clock) {
+  private NotteProvider(ProviderConfig config, Clock clock, Sleeper sleeper) {
     ProviderConfig c = config.withVendorVariable("api-key", "NOTTE_API_KEY")
         .withVendorVariable("base-url", "NOTTE_API_URL");
     String apiKey = c.requireString("api-key");
     HttpSettings settings = HttpSettings.from(c);
     this.baseUrl = settings.requireSafe(c.getUri("base-url", DEFAULT_BASE_URL), "base-url", NAME);
-    this.stopConfirmTimeout = c.getDuration("stop-confirm-timeout", Duration.ofSeconds(30));
-    this.stopPollInterval = c.getDuration("stop-poll-interval", Duration.ofMillis(500));
     this.pageSize = c.getInt("page-size", 100, 1, 1000);
     this.legacyClose = c.getBoolean("legacy-close", false);
-    LostCreatePolicy lost =
-        LostCreatePolicy.parse(c.getString(LostCreatePolicy.KEY, "stop"), NAME);
-    Duration skew = c.getDuration(LOST_CREATE_CLOCK_SKEW, Duration.ofSeconds(5));
-    this.lostCreates = new LostCreates(NAME, lost, skew,
-        settings.requestTimeout().plus(settings.connectTimeout()),
-        stopPollInterval.compareTo(MIN_LOST_POLL) < 0 ? MIN_LOST_POLL : stopPollInterval, clock);
+    this.stopConfirmation = new TerminalWait(NAME,
+        c.getDuration("stop-confirm-timeout", Duration.ofSeconds(30)),
+        c.getDuration("stop-poll-interval", Duration.ofMillis(500)), clock, sleeper);
+    this.lostCreates = new LostCreates<>(NAME, "Notte", LostCreateSettings.from(c, NAME),
+        settings.requestTimeout().plus(settings.connectTimeout()), clock, sleeper,
+        new LostSessions(this::activeSessions, this::stop));
     this.http = VendorHttp.builder(NAME, "Notte", settings).redact(apiKey).build();
     // Cheap: provider-http builds the mapper, the HTTP client and the Feign proxy on first use.
     this.calls = http.calls();
@@ -136,7 +129,13 @@ public final class NotteProvider implements BrowserSessionProvider {
    *     value is invalid
    */
   public static NotteProvider create(ProviderConfig config, Clock clock) {
-    return new NotteProvider(config.forProvider(NAME), java.util.Objects.requireNonNull(clock));
+    return create(config, clock, Sleeper.SYSTEM);
+  }
+
+  /** As {@link #create(ProviderConfig, Clock)}, waiting between polls with a given sleeper. */
+  static NotteProvider create(ProviderConfig config, Clock clock, Sleeper sleeper) {
+    return new NotteProvider(config.forProvider(NAME), java.util.Objects.requireNonNull(clock),
+        java.util.Objects.requireNonNull(sleeper));
   }
 
   @Override
@@ -159,30 +158,25 @@ public final class NotteProvider implements BrowserSessionProvider {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
     Map<String, Object> body = StartRequests.body(request);
     String key = StartRequests.idempotencyKey();
-    LostCreates.Attempt attempt = lostCreates.begin();
+    LostCreates.Attempt<Map<String, Object>> attempt = lostCreates.begin(body);
     Map<String, Object> answer;
+    SessionInfo info;
     try {
       answer = calls.create(() -> api.start(key, body));
     } catch (BrowserSessionException e) {
-      lostCreates.failed(attempt);
-      throw lostCreates.reconcile(attempt, body, e, this::activeSessions, this::stop);
+      throw lostCreates.failed(attempt, e);
     } catch (RuntimeException | Error e) {
-      lostCreates.failed(attempt); // never left in flight, or every later reconcile would wait
+      lostCreates.abandoned(attempt);
       throw e;
     }
-    SessionInfo info;
     try {
       info = toInfo(answer);
     } catch (ProviderProtocolException e) {
       Optional<String> id = SessionResponses.id(answer);
-      if (id.isPresent()) {
-        lostCreates.returned(attempt, id.get());
-        throw stopUnusable(id.get(), e);
-      }
-      lostCreates.failed(attempt);
-      throw lostCreates.reconcile(attempt, body, e, this::activeSessions, this::stop);
+      throw id.isPresent() ? lostCreates.unusable(attempt, id.get(), e)
+          : lostCreates.failed(attempt, e);
     } catch (RuntimeException | Error e) {
-      lostCreates.failed(attempt);
+      lostCreates.abandoned(attempt);
       throw e;
     }
     lostCreates.returned(attempt, info.id());
@@ -217,7 +211,8 @@ public final class NotteProvider implements BrowserSessionProvider {
       }
       answer = status(sessionId);
     }
-    return answer.isTerminal() ? answer : confirmStopped(sessionId, answer);
+    return stopConfirmation.await(sessionId, answer, SessionInfo::status, () -> toInfo(
+        calls.session(sessionId, () -> api.status(sessionId))));
   }
 
   @Override
@@ -357,7 +352,7 @@ public final class NotteProvider implements BrowserSessionProvider {
    */
   @Override
   public void close() {
-    lostCreates.close(this::activeSessions, this::stop);
+    lostCreates.close();
   }
 
   @Override
@@ -407,20 +402,6 @@ public final class NotteProvider implements BrowserSessionProvider {
     return active;
   }
 
-  /** A create answered a session id but nothing else usable: the session is stopped. */
-  private BrowserSessionException stopUnusable(String id, ProviderProtocolException e) {
-    try {
-      stop(id);
-    } catch (BrowserSessionException stopFailed) {
-      e.addSuppressed(stopFailed);
-      return new ProviderProtocolException(e.getMessage() + " — Notte started session '" + id
-          + "' but stopping it failed; it may still run: stop it with stop(\"" + id + "\").",
-          NAME, 200, e.bodyExcerpt().orElse(null), e);
-    }
-    return new ProviderProtocolException(e.getMessage() + " — Notte started session '" + id
-        + "', which was stopped.", NAME, 200, e.bodyExcerpt().orElse(null), e);
-  }
-
   /** Completes missing CDP/viewer URLs of a running session from its debug endpoint. */
   private SessionInfo withUrls(SessionInfo info) {
     if (info.isTerminal() || (info.cdpUrl().isPresent() && info.liveViewUrl().isPresent())) {
@@ -442,20 +423,6 @@ public final class NotteProvider implements BrowserSessionProvider {
               + answer.path("error").asText(), NAME);
     }
     return status(sessionId);
-  }
-
-  private SessionInfo confirmStopped(String sessionId, SessionInfo last) {
-    long deadline = System.nanoTime() + stopConfirmTimeout.toNanos();
-    SessionInfo current = last;
-    while (!current.isTerminal()) {
-      if (System.nanoTime() - deadline >= 0) {
-        throw new StopNotConfirmedException(
-            sessionId, NAME, current.status(), stopConfirmTimeout.toString());
-      }
-      LockSupport.parkNanos(Math.min(stopPollInterval.toNanos(), TimeUnit.SECONDS.toNanos(5)));
-      current = toInfo(calls.session(sessionId, () -> api.status(sessionId)));
-    }
-    return current;
   }
 
   private static boolean saysAlreadyEnded(BrowserSessionException e) {

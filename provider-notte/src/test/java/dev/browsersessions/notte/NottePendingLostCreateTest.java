@@ -10,7 +10,7 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
-import dev.browsersessions.notte.internal.LostCreates;
+import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.io.IOException;
 import java.util.List;
@@ -50,15 +50,15 @@ class NottePendingLostCreateTest {
   }
 
   /**
-   * A provider whose lost-create window is {@code skew}: with 1 ms (the simulator's clock stands
-   * still) a lookup that fails is not retried within the window, so the create stays pending.
+   * A provider whose lost-create wait is {@code skew}: with 1 ms a lookup that fails is retried
+   * once (the sleeper moves the simulator's clock past the wait), so the create stays pending.
    */
   private NotteProvider provider(String skew) {
     return NotteProvider.create(ProviderConfig.builder()
         .put("api-key", KEY).put("base-url", sim.baseUrl().toString())
         .put("request-timeout", "10s").put("retry-initial-backoff", "1ms")
         .put("retry-max-backoff", "5ms").put("stop-poll-interval", "1ms")
-        .put("lost-create-clock-skew", skew).build(), clock);
+        .put("lost-create-wait", skew).build(), clock, clock::advance);
   }
 
   /** Makes the next lists fail (more than a 1 ms window looks), until {@code clearInjected}. */

@@ -61,7 +61,7 @@ class NotteWireTest {
         .put("retry-initial-backoff", "1ms").put("retry-max-backoff", "5ms")
         .put("stop-poll-interval", "1ms").put("stop-confirm-timeout", "2s");
     extra.forEach(b::put);
-    return NotteProvider.create(b.build(), clock);
+    return NotteProvider.create(b.build(), clock, clock::advance);
   }
 
   private JsonNode body(int i) throws IOException {
