@@ -23,8 +23,9 @@ import dev.browsersessions.stagehand.internal.StagehandProviders;
  *   <li>{@value #BROWSERBASE_URL} (also {@code BROWSERBASE_BASE_URL}; default {@code
  *       https://api.browserbase.com});
  *   <li>{@value #STOP_TIMEOUT} (default 30 s) and {@value #STOP_POLL_INTERVAL} (default 500 ms);
- *   <li>{@value #LOST_START_WAIT} (default: {@code request-timeout}, at most 10 s): how long a
- *       start that got no answer looks for the session it may have started;
+ *   <li>{@code lost-create} (default {@code stop}) and {@code lost-create-wait} (default 5 s):
+ *       what a start that failed after Stagehand may have started a session does about it (the
+ *       one behaviour of provider-http's lost-create reconciler);
  *   <li>{@value #OWNER_ID}, {@value #LIVE_VIEW}, and the HTTP timeout and retry keys of {@code
  *       browser-sessions-provider-http}.
  * </ul>
@@ -51,8 +52,6 @@ public final class StagehandProviderFactory implements BrowserSessionProviderFac
   public static final String OWNER_ID = "owner-id";
   /** Whether to read live-view URLs. */
   public static final String LIVE_VIEW = "live-view";
-  /** How long a start that got no answer looks for the session it may have started. */
-  public static final String LOST_START_WAIT = "lost-start-wait";
 
   /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
   public StagehandProviderFactory() {}

@@ -6,6 +6,7 @@ import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.http.HttpFailure;
 import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
 import dev.browsersessions.stagehand.internal.http.BrowserbaseClient;
 import dev.browsersessions.stagehand.internal.http.EventStreamDecoder;
@@ -47,7 +48,7 @@ public final class StagehandProviders {
     String name = StagehandProvider.NAME;
     ProviderConfig c = StagehandSettings.withVendorVariables(config);
     HttpSettings http = HttpSettings.from(c);
-    StagehandSettings settings = StagehandSettings.from(c, name, http.requestTimeout());
+    StagehandSettings settings = StagehandSettings.from(c, name);
     settings.stagehandUrl().ifPresent(u -> http.requireSafe(u, StagehandSettings.STAGEHAND_URL, name));
     settings.regionalUrls().forEach((region, u) ->
         http.requireSafe(u, StagehandSettings.STAGEHAND_URL_REGION_PREFIX + region, name));
@@ -83,7 +84,8 @@ public final class StagehandProviders {
         new HttpBrowserbaseApi(browserbase, browserbaseHttp.calls()),
         mapper,
         clock,
-        sleeper);
+        sleeper,
+        http.requestTimeout().plus(http.connectTimeout()));
   }
 
   /** Browserbase's "max concurrent sessions" 429 says what to do about it. */

@@ -4,6 +4,7 @@ import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
 import dev.browsersessions.stagehand.StagehandProviderFactory;
 import java.net.URI;
+import dev.browsersessions.http.LostCreateSettings;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,8 +26,8 @@ import java.util.Optional;
  *     stop-poll-interval})
  * @param ownerId the owner tag added to sessions whose metadata has none ({@code owner-id})
  * @param liveView whether to read the live-view URL of running sessions ({@code live-view})
- * @param lostStartWait how long a start that got no answer keeps looking for the session it may
- *     have started ({@code lost-start-wait})
+ * @param lostCreate what a start that failed after Stagehand may have started a session does
+ *     about it ({@code lost-create}, {@code lost-create-wait}; provider-http's README)
  */
 public record StagehandSettings(
     String apiKey,
@@ -39,7 +40,7 @@ public record StagehandSettings(
     Duration stopPollInterval,
     String ownerId,
     boolean liveView,
-    Duration lostStartWait) {
+    LostCreateSettings lostCreate) {
 
   /** Config key of the Browserbase API key. */
   public static final String API_KEY = StagehandProviderFactory.API_KEY;
@@ -63,8 +64,6 @@ public record StagehandSettings(
   public static final String OWNER_ID = StagehandProviderFactory.OWNER_ID;
   /** Config key that turns live-view lookups on or off. */
   public static final String LIVE_VIEW = StagehandProviderFactory.LIVE_VIEW;
-  /** Config key of how long a start without an answer looks for its session. */
-  public static final String LOST_START_WAIT = StagehandProviderFactory.LOST_START_WAIT;
 
   /** The model used when {@code model-name} is not set. */
   public static final String DEFAULT_MODEL = "openai/gpt-5.4-mini";
@@ -74,10 +73,6 @@ public record StagehandSettings(
   public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
   /** Default interval between status reads while stopping. */
   public static final Duration DEFAULT_STOP_POLL_INTERVAL = Duration.ofMillis(500);
-  /**
-   * The most {@code lost-start-wait} is by default (it is {@code request-timeout} up to this).
-   */
-  public static final Duration MAX_DEFAULT_LOST_START_WAIT = Duration.ofSeconds(10);
 
   /**
    * The config with the vendor's own environment variables attached: {@code BROWSERBASE_API_KEY},
@@ -101,13 +96,10 @@ public record StagehandSettings(
    *
    * @param config the configuration, with vendor variables attached
    * @param provider the provider's name, for messages
-   * @param requestTimeout the HTTP {@code request-timeout}: the default of {@code
-   *     lost-start-wait}, up to {@link #MAX_DEFAULT_LOST_START_WAIT}
    * @return the settings
    * @throws ProviderConfigurationException naming the key, for a missing key or a bad value
    */
-  public static StagehandSettings from(
-      ProviderConfig config, String provider, Duration requestTimeout) {
+  public static StagehandSettings from(ProviderConfig config, String provider) {
     String apiKey = config.requireString(API_KEY);
     String model = config.getString(MODEL_NAME, DEFAULT_MODEL).trim();
     Duration stopTimeout = config.getDuration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT);
@@ -129,8 +121,7 @@ public record StagehandSettings(
         poll,
         config.getString(OWNER_ID).map(String::trim).orElse(java.util.UUID.randomUUID().toString()),
         config.getBoolean(LIVE_VIEW, true),
-        config.getDuration(LOST_START_WAIT, requestTimeout.compareTo(MAX_DEFAULT_LOST_START_WAIT)
-            < 0 ? requestTimeout : MAX_DEFAULT_LOST_START_WAIT));
+        LostCreateSettings.from(config, provider));
   }
 
   /** Compact form: copies the regional hosts. */
@@ -180,6 +171,6 @@ public record StagehandSettings(
             .orElse("(regional)")
         + ", browserbaseUrl=" + browserbaseUrl + ", stopTimeout=" + stopTimeout
         + ", stopPollInterval=" + stopPollInterval + ", ownerId=" + ownerId + ", liveView="
-        + liveView + ", lostStartWait=" + lostStartWait + "]";
+        + liveView + ", lostCreate=" + lostCreate + "]";
   }
 }

@@ -24,7 +24,7 @@ class RequestMappingTest {
   private final StagehandSettings settings = new StagehandSettings(
       "bb_key", Optional.empty(), "openai/gpt-5.4-mini", Optional.empty(), java.util.Map.of(),
       URI.create("https://api.browserbase.com"), Duration.ofSeconds(30), Duration.ofMillis(500),
-      "owner-1", true, Duration.ofSeconds(10));
+      "owner-1", true, dev.browsersessions.http.LostCreateSettings.DEFAULTS);
 
   private JsonNode json(SessionRequest request) {
     return mapper.valueToTree(mapping.toStart(request, settings, "req-1"));
