@@ -1,5 +1,7 @@
 package dev.browsersessions.notte;
 
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.conformance.TimeControl;
@@ -29,7 +31,7 @@ class NotteConformanceTest extends BrowserSessionProviderContract {
 
   @Override
   protected BrowserSessionProvider createProvider() {
-    return NotteProvider.create(ProviderConfig.builder()
+    return NotteProviders.create(ProviderConfig.builder()
         .put("api-key", "test-key")
         .put("base-url", sim.baseUrl().toString())
         .put("retry-initial-backoff", "1ms")

@@ -1,5 +1,7 @@
 package dev.browsersessions.notte;
 
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.spi.BrowserSessionProvider;
@@ -17,7 +19,7 @@ class NotteLiveIT extends BrowserSessionProviderContract {
 
   @Override
   protected BrowserSessionProvider createProvider() {
-    return NotteProvider.create(ProviderConfig.empty());
+    return NotteProviders.create(ProviderConfig.empty());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.browsersessions.notte;
 
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -58,7 +60,7 @@ class NotteLostCreateTest {
         .put("request-timeout", "10s").put("retry-initial-backoff", "1ms")
         .put("retry-max-backoff", "5ms").put("stop-poll-interval", "1ms");
     extra.forEach(b::put);
-    return NotteProvider.create(b.build(), clock, clock::advance);
+    return NotteProviders.create(b.build(), clock, clock::advance);
   }
 
   /** A provider that gives up on an answer after 2 s (held answers come later than that). */

@@ -1,5 +1,7 @@
 package dev.browsersessions.notte;
 
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -54,7 +56,7 @@ class NottePendingLostCreateTest {
    * once (the sleeper moves the simulator's clock past the wait), so the create stays pending.
    */
   private NotteProvider provider(String skew) {
-    return NotteProvider.create(ProviderConfig.builder()
+    return NotteProviders.create(ProviderConfig.builder()
         .put("api-key", KEY).put("base-url", sim.baseUrl().toString())
         .put("request-timeout", "10s").put("retry-initial-backoff", "1ms")
         .put("retry-max-backoff", "5ms").put("stop-poll-interval", "1ms")

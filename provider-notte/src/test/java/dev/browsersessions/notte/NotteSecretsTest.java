@@ -1,5 +1,7 @@
 package dev.browsersessions.notte;
 
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browsersessions.BrowserSessions;
@@ -62,7 +64,7 @@ class NotteSecretsTest {
           .put("retry-max-backoff", "2ms").put("stop-confirm-timeout", "20ms")
           .put("stop-poll-interval", "1ms").build();
       seen.add(config.toString());
-      NotteProvider notte = NotteProvider.create(config);
+      NotteProvider notte = NotteProviders.create(config);
       seen.add(notte.toString());
       try (BrowserSessions sessions = BrowserSessions.of(notte)) {
         seen.add(sessions.toString());
@@ -85,12 +87,12 @@ class NotteSecretsTest {
         seen.add(failure(() -> sessions.stop(id)));
         sim.stopLag = 0;
       }
-      NotteProvider wrong = NotteProvider.create(ProviderConfig.builder().put("api-key", KEY + "x")
+      NotteProvider wrong = NotteProviders.create(ProviderConfig.builder().put("api-key", KEY + "x")
           .put("base-url", sim.baseUrl().toString()).build());
       seen.add(failure(() -> wrong.status("abc")));
-      seen.add(failure(() -> NotteProvider.create(ProviderConfig.builder().put("api-key", KEY)
+      seen.add(failure(() -> NotteProviders.create(ProviderConfig.builder().put("api-key", KEY)
           .put("base-url", "http://not-loopback.example").build())));
-      seen.add(failure(() -> NotteProvider.create(ProviderConfig.builder().put("api-key", KEY)
+      seen.add(failure(() -> NotteProviders.create(ProviderConfig.builder().put("api-key", KEY)
           .put("request-timeout", "-1s").build())));
     } finally {
       System.setOut(out);

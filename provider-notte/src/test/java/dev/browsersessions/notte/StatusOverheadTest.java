@@ -1,5 +1,7 @@
 package dev.browsersessions.notte;
 
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browsersessions.ProviderConfig;
@@ -35,7 +37,7 @@ class StatusOverheadTest {
   @Test
   void printsTheMedianOverheadOfAStatusCall() throws Exception {
     try (NotteSimulator sim = new NotteSimulator(MutableClock.startingNow(), "k")) {
-      NotteProvider notte = NotteProvider.create(ProviderConfig.builder().put("api-key", "k")
+      NotteProvider notte = NotteProviders.create(ProviderConfig.builder().put("api-key", "k")
           .put("base-url", sim.baseUrl().toString()).build());
       SessionInfo s = notte.create(SessionRequest.defaults());
       HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
