@@ -1,5 +1,6 @@
 package dev.browsersessions.stagehand.internal;
 
+import dev.browsersessions.stagehand.StagehandSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.BrowserSessions;

@@ -1,5 +1,6 @@
 package dev.browsersessions.stagehand.internal;
 
+import dev.browsersessions.stagehand.StagehandSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.AuthenticationException;
 import dev.browsersessions.BrowserSessionException;
@@ -13,6 +14,8 @@ import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
+import dev.browsersessions.http.LostCreatePolicy;
+import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.TerminalWait;
@@ -58,7 +61,7 @@ import java.util.function.Supplier;
 public final class StagehandProvider implements BrowserSessionProvider {
 
   /** The provider's name. */
-  public static final String NAME = "stagehand";
+  public static final String NAME = StagehandSettings.PROVIDER_NAME;
 
   /** What this provider implements. */
   public static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
@@ -116,8 +119,9 @@ public final class StagehandProvider implements BrowserSessionProvider {
     this.sessions = new SessionMapping(mapper, NAME);
     this.stopConfirmation = new TerminalWait(NAME, settings.stopTimeout(),
         settings.stopPollInterval(), clock, sleeper);
-    this.lost = new LostCreates<>(NAME, "Stagehand", settings.lostCreate(), inFlightWait, clock,
-        sleeper, new TaggedSessions(browserbase, sessions, this::stop));
+    this.lost = new LostCreates<>(NAME, "Stagehand", new LostCreateSettings(
+        LostCreatePolicy.parse(settings.lostCreate(), NAME), settings.lostCreateWait()),
+        inFlightWait, clock, sleeper, new TaggedSessions(browserbase, sessions, this::stop));
   }
 
   @Override

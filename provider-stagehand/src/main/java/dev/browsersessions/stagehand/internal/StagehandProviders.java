@@ -1,5 +1,6 @@
 package dev.browsersessions.stagehand.internal;
 
+import dev.browsersessions.stagehand.StagehandSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderConfig;
@@ -46,9 +47,10 @@ public final class StagehandProviders {
    */
   public static StagehandProvider create(ProviderConfig config, Clock clock, Sleeper sleeper) {
     String name = StagehandProvider.NAME;
-    ProviderConfig c = StagehandSettings.withVendorVariables(config);
+    ProviderConfig c = StagehandSettings.withVendorVariables(config.provider().isPresent() ? config
+        : config.forProvider(name));
     HttpSettings http = HttpSettings.from(c);
-    StagehandSettings settings = StagehandSettings.from(c, name);
+    StagehandSettings settings = StagehandSettings.from(c);
     settings.stagehandUrl().ifPresent(u -> http.requireSafe(u, StagehandSettings.STAGEHAND_URL, name));
     settings.regionalUrls().forEach((region, u) ->
         http.requireSafe(u, StagehandSettings.STAGEHAND_URL_REGION_PREFIX + region, name));

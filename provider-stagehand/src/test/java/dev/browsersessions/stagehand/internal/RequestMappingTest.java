@@ -1,5 +1,6 @@
 package dev.browsersessions.stagehand.internal;
 
+import dev.browsersessions.stagehand.StagehandSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,10 +22,8 @@ class RequestMappingTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final RequestMapping mapping = new RequestMapping(() -> mapper);
-  private final StagehandSettings settings = new StagehandSettings(
-      "bb_key", Optional.empty(), "openai/gpt-5.4-mini", Optional.empty(), java.util.Map.of(),
-      URI.create("https://api.browserbase.com"), Duration.ofSeconds(30), Duration.ofMillis(500),
-      "owner-1", true, dev.browsersessions.http.LostCreateSettings.DEFAULTS);
+  private final StagehandSettings settings = StagehandSettings.builder("bb_key")
+      .ownerId("owner-1").build();
 
   private JsonNode json(SessionRequest request) {
     return mapper.valueToTree(mapping.toStart(request, settings, "req-1"));

@@ -1,5 +1,6 @@
 package dev.browsersessions.stagehand.internal;
 
+import dev.browsersessions.stagehand.StagehandSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -10,8 +11,6 @@ import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import dev.browsersessions.stagehand.internal.wire.LiveUrls;
 import dev.browsersessions.stagehand.internal.wire.StartRequest;
 import dev.browsersessions.stagehand.internal.wire.StartResponse;
-import dev.browsersessions.http.LostCreatePolicy;
-import dev.browsersessions.http.LostCreateSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,10 +74,9 @@ class UnexpectedStartFailureTest {
       @Override
       public void end(URI host, String sessionId) {}
     };
-    StagehandSettings settings = new StagehandSettings("bb_key", Optional.empty(),
-        "openai/gpt-5.4-mini", Optional.of(URI.create("http://127.0.0.1:9")), Map.of(),
-        URI.create("http://127.0.0.1:9"), Duration.ofSeconds(30), Duration.ofMillis(500),
-        "owner-1", false, new LostCreateSettings(LostCreatePolicy.STOP, Duration.ZERO));
+    StagehandSettings settings = StagehandSettings.builder("bb_key")
+        .stagehandUrl(URI.create("http://127.0.0.1:9")).browserbaseUrl(URI.create("http://127.0.0.1:9"))
+        .ownerId("owner-1").liveView(false).lostCreateWait(Duration.ZERO).build();
     return new StagehandProvider(settings, stagehand, bb, ObjectMapper::new,
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), d -> { },
         Duration.ofSeconds(1));
