@@ -63,9 +63,9 @@ class NotteLostCreateTest {
     return NotteProviders.create(b.build(), clock, clock::advance);
   }
 
-  /** A provider that gives up on an answer after 2 s (held answers come later than that). */
+  /** A provider that gives up on an answer after 1 s (held answers come only at the end). */
   private NotteProvider impatient() {
-    return provider(Map.of("request-timeout", "2s"));
+    return provider(Map.of("request-timeout", "1s"));
   }
 
   private static String onlyId(NotteSimulator sim, String status) {

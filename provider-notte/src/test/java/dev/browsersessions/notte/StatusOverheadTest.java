@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
  * Measures one {@code status} call through the provider against the same request made with a
  * bare {@link HttpClient}, on the same loopback simulator, and prints the medians and the bytes
  * each allocates on the calling thread (HttpClient's own threads are not counted). It asserts
- * only that both paths worked: a test never asserts on speed.
+ * only that both paths worked: a test never asserts on speed. A measurement, tagged {@code
+ * measurement}: not part of the default build; run it with {@code ./mvnw -pl provider-notte verify
+ * -Dsurefire.excludedGroups=live -Dtest=StatusOverheadTest}.
  */
+@org.junit.jupiter.api.Tag("measurement")
 class StatusOverheadTest {
 
   private static final int WARMUP = 500;
