@@ -1,11 +1,10 @@
 package dev.browsersessions.notte;
 
-import dev.browsersessions.notte.internal.NotteProvider;
-import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.io.IOException;

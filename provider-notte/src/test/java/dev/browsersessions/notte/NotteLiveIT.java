@@ -1,9 +1,8 @@
 package dev.browsersessions.notte;
 
-import dev.browsersessions.notte.internal.NotteProvider;
-import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;

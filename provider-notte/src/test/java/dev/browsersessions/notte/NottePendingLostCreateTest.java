@@ -1,7 +1,5 @@
 package dev.browsersessions.notte;
 
-import dev.browsersessions.notte.internal.NotteProvider;
-import dev.browsersessions.notte.internal.NotteProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -12,15 +10,12 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
-import dev.browsersessions.http.LostCreates;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
+import dev.browsersessions.notte.sim.LogCapture;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,23 +150,7 @@ class NottePendingLostCreateTest {
 
   @Test
   void closeReportsALostCreateItStillCannotLookForAndLogsAWarning() {
-    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    Logger log = Logger.getLogger(LostCreates.class.getName());
-    Handler h = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-          warnings.add(r);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    log.addHandler(h);
+    LogCapture capture = LogCapture.logs();
     try {
       NotteProvider notte = provider("1ms");
       sim.dropStartAnswers(1);
@@ -185,11 +164,11 @@ class NottePendingLostCreateTest {
           .hasMessageContaining("create sent at").hasMessageContaining("failed at")
           .hasMessageContaining("looking for it again failed")
           .hasMessageContaining("sessions.list(");
-      assertThat(warnings).singleElement()
+      assertThat(capture.records(Level.WARNING)).singleElement()
           .satisfies(r -> assertThat(r.getMessage()).contains("could not be resolved at close"));
       assertThat(sim.activeCount()).isEqualTo(1);
     } finally {
-      log.removeHandler(h);
+      capture.close();
     }
   }
 

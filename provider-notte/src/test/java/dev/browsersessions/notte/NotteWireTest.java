@@ -1,7 +1,5 @@
 package dev.browsersessions.notte;
 
-import dev.browsersessions.notte.internal.NotteProvider;
-import dev.browsersessions.notte.internal.NotteProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +22,8 @@ import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
 import dev.browsersessions.UnsupportedCapabilityException;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.io.IOException;
 import java.net.URI;

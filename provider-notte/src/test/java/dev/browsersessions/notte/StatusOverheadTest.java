@@ -1,13 +1,13 @@
 package dev.browsersessions.notte;
 
-import dev.browsersessions.notte.internal.NotteProvider;
-import dev.browsersessions.notte.internal.NotteProviders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;

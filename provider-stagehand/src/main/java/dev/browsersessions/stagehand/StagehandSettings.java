@@ -7,8 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code stagehand} provider's own settings, every key once, typed and checked when built:

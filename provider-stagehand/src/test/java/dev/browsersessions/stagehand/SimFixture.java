@@ -1,9 +1,9 @@
 package dev.browsersessions.stagehand;
 
 import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.stagehand.internal.StagehandProvider;
 import dev.browsersessions.stagehand.internal.StagehandProviders;
-import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.stagehand.sim.StagehandSimulator;
 import java.time.Instant;
 import java.util.Map;

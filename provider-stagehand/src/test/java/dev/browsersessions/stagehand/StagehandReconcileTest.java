@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browsersessions.ProviderUnavailableException;
-import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
-import dev.browsersessions.SessionStatus;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.stagehand.sim.Scripted;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,12 @@
 package dev.browsersessions.stagehand.internal;
 
-import dev.browsersessions.stagehand.StagehandSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.wire.BrowserSettings;
 import dev.browsersessions.stagehand.internal.wire.CreateParams;
 import dev.browsersessions.stagehand.internal.wire.ProxyConfig;

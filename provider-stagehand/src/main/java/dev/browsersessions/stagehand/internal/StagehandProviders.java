@@ -1,6 +1,5 @@
 package dev.browsersessions.stagehand.internal;
 
-import dev.browsersessions.stagehand.StagehandSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderConfig;
@@ -9,6 +8,7 @@ import dev.browsersessions.http.HttpFailure;
 import dev.browsersessions.http.HttpSettings;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
+import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.http.BrowserbaseClient;
 import dev.browsersessions.stagehand.internal.http.EventStreamDecoder;
 import dev.browsersessions.stagehand.internal.http.HttpBrowserbaseApi;

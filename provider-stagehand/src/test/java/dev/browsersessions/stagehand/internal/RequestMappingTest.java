@@ -1,6 +1,5 @@
 package dev.browsersessions.stagehand.internal;
 
-import dev.browsersessions.stagehand.StagehandSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.Viewport;
+import dev.browsersessions.stagehand.StagehandSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

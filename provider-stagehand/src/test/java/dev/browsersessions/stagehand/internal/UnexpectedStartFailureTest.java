@@ -1,12 +1,12 @@
 package dev.browsersessions.stagehand.internal;
 
-import dev.browsersessions.stagehand.StagehandSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import dev.browsersessions.stagehand.internal.wire.LiveUrls;
 import dev.browsersessions.stagehand.internal.wire.StartRequest;
