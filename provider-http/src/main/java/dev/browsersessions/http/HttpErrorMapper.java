@@ -87,8 +87,7 @@ public final class HttpErrorMapper {
         vendor + " answered HTTP " + status + " to " + f.method() + " " + f.path() + ": "
             + f.said();
     if (status == 400 || status == 422) {
-      return new InvalidSessionRequestException(
-          null, message, provider, status,
+      return InvalidSessionRequestException.refused(message, provider, status,
           f.errorBody().map(ErrorBody::fieldErrors).orElse(java.util.List.of()));
     }
     if (status == 401 || status == 403) {
@@ -109,8 +108,8 @@ public final class HttpErrorMapper {
           message, provider, status, RetryAfter.from(f.headers(), clock.instant()).orElse(null));
     }
     if (status >= 500) {
-      ProviderUnavailableException e = new ProviderUnavailableException(message, provider, status,
-          null);
+      ProviderUnavailableException e =
+          ProviderUnavailableException.answered(message, provider, status);
       return status == 503 ? e : e.markOutcomeUnknown(); // 503: refused before acting
     }
     return BrowserSessionException.builder(message).provider(provider).httpStatus(status).build();

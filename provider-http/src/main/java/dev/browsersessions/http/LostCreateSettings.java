@@ -1,6 +1,5 @@
 package dev.browsersessions.http;
 
-import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,21 +43,16 @@ public record LostCreateSettings(LostCreatePolicy policy, Duration lookFor) {
   }
 
   /**
-   * Reads the keys.
+   * The settings of a provider's {@code lost-create} and {@code lost-create-wait} values.
    *
-   * @param config the provider's configuration
    * @param provider the provider's name, for errors
+   * @param policy {@code stop}, {@code report} or {@code ignore}, any case
+   * @param lookFor how long to look, 0 to 10 minutes
    * @return the settings
-   * @throws ProviderConfigurationException naming the key when a value is invalid
+   * @throws ProviderConfigurationException naming the key of an invalid value
    */
-  public static LostCreateSettings from(ProviderConfig config, String provider) {
-    LostCreatePolicy policy =
-        LostCreatePolicy.parse(config.getString(LostCreatePolicy.KEY, "stop"), provider);
-    Duration wait = config.getDuration(WAIT_KEY, DEFAULT_WAIT);
-    if (wait.compareTo(MAX_WAIT) > 0) {
-      throw new ProviderConfigurationException("Configuration key '" + WAIT_KEY + "' is " + wait
-          + "; use at most " + MAX_WAIT, provider, WAIT_KEY);
-    }
-    return new LostCreateSettings(policy, wait);
+  public static LostCreateSettings of(String provider, String policy, Duration lookFor) {
+    return new LostCreateSettings(LostCreatePolicy.parse(policy, provider),
+        SettingsChecks.requireLostCreateWait(provider, lookFor));
   }
 }

@@ -41,10 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * 1 s, on the injected clock and sleeper): the vendor may still be starting the session; a lookup
  * that fails is retried within that time too (not an authentication failure).
  *
- * <p>What cannot be resolved then (creates still in flight, the lookup or the stop failing to the
- * end of the wait) stays pending, at most {@value #MAX_PENDING}: it is looked for again, in one
- * lookup for all of them, after the next failed create and at {@link #close}, when no create
- * should be in flight; what is still unresolved then is logged as a warning and thrown.
+ * <p>What cannot be resolved then (nothing found yet, creates still in flight, the lookup or the
+ * stop failing to the end of the wait) stays pending, at most {@value #MAX_PENDING}: it is looked
+ * for again, in one lookup for all of them, after the next failed create and at {@link #close},
+ * when no create should be in flight. A create of which nothing was found is dropped once its
+ * window (the wait twice after it failed) has passed, or at close; what is still unresolved at
+ * close (its lookup or its stop failing) is logged as a warning and thrown.
  *
  * <p>Thread-safe.
  *
@@ -63,6 +65,9 @@ public final class LostCreates<K> {
 
   /** The longest pause between two looks. */
   static final Duration MAX_PAUSE = Duration.ofSeconds(1);
+
+  /** The most looks of one reconciliation, whatever the clock does. */
+  static final int MAX_LOOKS = 1_000;
 
   private static final System.Logger LOG = System.getLogger(LostCreates.class.getName());
 
@@ -278,14 +283,16 @@ public final class LostCreates<K> {
     boolean answered = failure.httpStatus().isPresent();
     Instant deadline = clock.instant().plus(settings.lookFor());
     Duration pause = FIRST_PAUSE;
-    while (true) {
+    for (int look = 1; ; look++) {
+      boolean last = look >= MAX_LOOKS;
       List<String> found;
       try {
         // A session found now was started by a request sent before the lookup was answered: its
         // create is over (its id claimed, or lost too) or in flight now, so wait for those.
         found = vendor.find(List.of(window(a, clock.instant().plus(settings.lookFor())))).get(0);
       } catch (BrowserSessionException lookupFailed) {
-        if (lookupFailed instanceof AuthenticationException || !pause(deadline, pause)) {
+        if (lookupFailed instanceof AuthenticationException || last
+            || !pause(deadline, pause)) {
           return lookupFailed(a, failure, lookupFailed);
         }
         pause = next(pause);
@@ -326,10 +333,16 @@ public final class LostCreates<K> {
       if (chosen != null) {
         return stopped(a, failure, chosen, others);
       }
-      if (answered || !pause(deadline, pause)) {
-        return failure.withDetail(vendorName + " may have started the session anyway; no running"
-            + " session of this create was found (" + (answered ? "looked once"
-                : "looked for " + settings.lookFor()) + "). " + vendor.howToFind(a.key));
+      if (answered || last || !pause(deadline, pause)) {
+        String note = vendorName + " may have started the session anyway; no running session of"
+            + " this create was found (" + (answered ? "looked once"
+                : "looked for " + settings.lookFor()) + ")";
+        if (settings.policy() == LostCreatePolicy.STOP) {
+          // the vendor may list a new session late: looked for again until its window has passed
+          defer(new Pending<>(a, null, "not found yet"));
+          note += "; it is looked for again after the next failed create and at close()";
+        }
+        return failure.withDetail(note + ". " + vendor.howToFind(a.key));
       }
       pause = next(pause);
     }

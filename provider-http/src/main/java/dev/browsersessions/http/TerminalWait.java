@@ -50,10 +50,12 @@ public record TerminalWait(
   public <S> S await(String sessionId, S current, Function<S, SessionStatus> status,
       Supplier<S> read) {
     Instant until = clock.instant().plus(timeout);
+    // bounded in count too, whatever the clock does: one read per poll interval of the timeout
+    long maxReads = timeout.toMillis() / Math.max(1, pollInterval.toMillis()) + 2;
     S last = current;
-    while (!status.apply(last).isTerminal()) {
+    for (long reads = 0; !status.apply(last).isTerminal(); reads++) {
       Instant now = clock.instant();
-      if (!now.isBefore(until)) {
+      if (!now.isBefore(until) || reads >= maxReads) {
         throw new StopNotConfirmedException(sessionId, provider, status.apply(last),
             timeout.toString());
       }

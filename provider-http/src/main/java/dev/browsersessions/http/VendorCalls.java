@@ -147,21 +147,21 @@ public final class VendorCalls {
       if (e.getCause() instanceof BrowserSessionException b) {
         throw b; // a provider's own decoder already classified the answer
       }
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           vendor + " answered a body that could not be read: " + redactor.apply(e.getMessage()),
-          provider, Math.max(0, e.status()), redactor.apply(e.contentUTF8()), null);
+          provider, Math.max(0, e.status()), redactor.apply(e.contentUTF8()));
     } catch (FeignException e) {
       if (e.getCause() instanceof BrowserSessionException b) {
         throw b;
       }
       if (e.status() >= 200 && e.status() < 300) {
-        throw new ProviderProtocolException(
+        throw ProviderProtocolException.unusable(
             vendor + " answered a body that could not be read: " + redactor.apply(e.getMessage()),
-            provider, e.status(), redactor.apply(e.contentUTF8()), null);
+            provider, e.status(), redactor.apply(e.contentUTF8()));
       }
-      throw new ProviderUnavailableException(
+      throw ProviderUnavailableException.answered(
           vendor + " call failed: " + redactor.apply(e.getMessage()), provider,
-          Math.max(0, e.status()), null);
+          Math.max(0, e.status()));
     }
   }
 

@@ -198,6 +198,7 @@ class VendorHttpTest {
         .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
           assertThat(e.isRetryable()).isTrue();
           assertThat(VendorCalls.noSessionStarted(e)).isTrue();
+          assertThat(e.isOutcomeUnknown()).as("never sent: the vendor did nothing").isFalse();
         });
   }
 

@@ -105,8 +105,8 @@ public final class NotteExtras implements AutoCloseable {
     RequestChecks.requireValidId(sessionId);
     Cookies answer = client.calls().session(sessionId, () -> client.api().cookies(sessionId));
     if (answer == null || answer.cookies() == null) {
-      throw new ProviderProtocolException("Notte's cookie answer has no cookies array", NAME, 200,
-          String.valueOf(answer), null);
+      throw ProviderProtocolException.unusable("Notte's cookie answer has no cookies array", NAME,
+          200, String.valueOf(answer));
     }
     return answer.cookies();
   }
@@ -186,8 +186,8 @@ public final class NotteExtras implements AutoCloseable {
     RequestChecks.requireValidId(sessionId);
     AgentStatusResponse a = client.calls().read(() -> client.api().stopAgent(agentId, sessionId));
     if (a == null || a.agentId() == null) {
-      throw new ProviderProtocolException("Notte's agent answer lacks agent_id", NAME, 200,
-          String.valueOf(a), null);
+      throw ProviderProtocolException.unusable("Notte's agent answer lacks agent_id", NAME, 200,
+          String.valueOf(a));
     }
     String status = a.status() == null ? "" : a.status();
     AgentStatus.State state = switch (status.toLowerCase(Locale.ROOT)) {

@@ -2,11 +2,10 @@ package dev.browsersessions.notte;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
+import dev.browsersessions.http.SettingsChecks;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The {@code notte} provider's own settings, every key once, typed and checked when built: read
@@ -59,31 +58,21 @@ public record NotteSettings(
   /** Notte's production API. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.notte.cc");
 
-  private static final Set<String> LOST_CREATE_VALUES = Set.of("stop", "report", "ignore");
-
   /**
    * Checks the values.
    *
    * @throws ProviderConfigurationException naming the key of a missing or invalid value
    */
   public NotteSettings {
-    if (apiKey == null || apiKey.isBlank()) {
-      throw invalid(API_KEY, "is missing; set it or NOTTE_API_KEY");
-    }
+    SettingsChecks.requireSet(PROVIDER_NAME, API_KEY, apiKey, "NOTTE_API_KEY");
     Objects.requireNonNull(baseUrl, BASE_URL);
-    positive(stopConfirmTimeout, STOP_CONFIRM_TIMEOUT);
-    positive(stopPollInterval, STOP_POLL_INTERVAL);
+    SettingsChecks.requirePositive(PROVIDER_NAME, STOP_CONFIRM_TIMEOUT, stopConfirmTimeout);
+    SettingsChecks.requirePositive(PROVIDER_NAME, STOP_POLL_INTERVAL, stopPollInterval);
     if (pageSize < 1 || pageSize > 1000) {
-      throw invalid(PAGE_SIZE, "is " + pageSize + "; use 1 to 1000");
+      throw SettingsChecks.invalid(PROVIDER_NAME, PAGE_SIZE, "is " + pageSize + "; use 1 to 1000");
     }
-    lostCreate = Objects.requireNonNull(lostCreate, LOST_CREATE).trim().toLowerCase(Locale.ROOT);
-    if (!LOST_CREATE_VALUES.contains(lostCreate)) {
-      throw invalid(LOST_CREATE, "is '" + lostCreate + "'; use stop, report or ignore");
-    }
-    Objects.requireNonNull(lostCreateWait, LOST_CREATE_WAIT);
-    if (lostCreateWait.isNegative() || lostCreateWait.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw invalid(LOST_CREATE_WAIT, "is " + lostCreateWait + "; use 0s to 10m");
-    }
+    lostCreate = SettingsChecks.requireLostCreate(PROVIDER_NAME, lostCreate);
+    SettingsChecks.requireLostCreateWait(PROVIDER_NAME, lostCreateWait);
   }
 
   /**
@@ -134,18 +123,6 @@ public record NotteSettings(
         + stopConfirmTimeout + ", stopPollInterval=" + stopPollInterval + ", pageSize=" + pageSize
         + ", legacyClose=" + legacyClose + ", lostCreate=" + lostCreate + ", lostCreateWait="
         + lostCreateWait + "]";
-  }
-
-  private static void positive(Duration d, String key) {
-    Objects.requireNonNull(d, key);
-    if (d.isNegative() || d.isZero()) {
-      throw invalid(key, "must be a positive duration such as 30s");
-    }
-  }
-
-  private static ProviderConfigurationException invalid(String key, String what) {
-    return new ProviderConfigurationException("Configuration key '" + key + "' of provider '"
-        + PROVIDER_NAME + "' " + what, PROVIDER_NAME, key);
   }
 
   /** Builds {@link NotteSettings}; every value but the API key has a default. */

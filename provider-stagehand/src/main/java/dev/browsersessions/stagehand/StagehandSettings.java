@@ -2,13 +2,12 @@ package dev.browsersessions.stagehand;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
+import dev.browsersessions.http.SettingsChecks;
 import dev.browsersessions.stagehand.internal.Regions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code stagehand} provider's own settings, every key once, typed and checked when built:
@@ -89,7 +88,6 @@ public record StagehandSettings(
   /** Default of {@code lost-create-wait}. */
   public static final Duration DEFAULT_LOST_CREATE_WAIT = Duration.ofSeconds(5);
 
-  private static final Set<String> LOST_CREATE_VALUES = Set.of("stop", "report", "ignore");
 
   /**
    * The config with the vendor's own environment variables attached: {@code BROWSERBASE_API_KEY},
@@ -151,9 +149,7 @@ public record StagehandSettings(
    * @throws ProviderConfigurationException naming the key of a missing or invalid value
    */
   public StagehandSettings {
-    if (apiKey == null || apiKey.isBlank()) {
-      throw invalid(API_KEY, "is missing; set it or BROWSERBASE_API_KEY");
-    }
+    SettingsChecks.requireSet(PROVIDER_NAME, API_KEY, apiKey, "BROWSERBASE_API_KEY");
     Objects.requireNonNull(modelApiKey, MODEL_API_KEY);
     Objects.requireNonNull(modelName, MODEL_NAME);
     stagehandUrl = Objects.requireNonNull(stagehandUrl, STAGEHAND_URL).map(StagehandSettings::withoutV1);
@@ -161,17 +157,11 @@ public record StagehandSettings(
     regionalUrls.forEach((region, u) -> regional.put(region, withoutV1(u)));
     regionalUrls = java.util.Map.copyOf(regional);
     browserbaseUrl = withoutV1(Objects.requireNonNull(browserbaseUrl, BROWSERBASE_URL));
-    positive(stopTimeout, STOP_TIMEOUT);
-    positive(stopPollInterval, STOP_POLL_INTERVAL);
+    SettingsChecks.requirePositive(PROVIDER_NAME, STOP_TIMEOUT, stopTimeout);
+    SettingsChecks.requirePositive(PROVIDER_NAME, STOP_POLL_INTERVAL, stopPollInterval);
     Objects.requireNonNull(ownerId, OWNER_ID);
-    lostCreate = Objects.requireNonNull(lostCreate, LOST_CREATE).trim().toLowerCase(Locale.ROOT);
-    if (!LOST_CREATE_VALUES.contains(lostCreate)) {
-      throw invalid(LOST_CREATE, "is '" + lostCreate + "'; use stop, report or ignore");
-    }
-    Objects.requireNonNull(lostCreateWait, LOST_CREATE_WAIT);
-    if (lostCreateWait.isNegative() || lostCreateWait.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw invalid(LOST_CREATE_WAIT, "is " + lostCreateWait + "; use 0s to 10m");
-    }
+    lostCreate = SettingsChecks.requireLostCreate(PROVIDER_NAME, lostCreate);
+    SettingsChecks.requireLostCreateWait(PROVIDER_NAME, lostCreateWait);
   }
 
   /**
@@ -209,18 +199,6 @@ public record StagehandSettings(
         + ", browserbaseUrl=" + browserbaseUrl + ", stopTimeout=" + stopTimeout
         + ", stopPollInterval=" + stopPollInterval + ", ownerId=" + ownerId + ", liveView="
         + liveView + ", lostCreate=" + lostCreate + ", lostCreateWait=" + lostCreateWait + "]";
-  }
-
-  private static void positive(Duration d, String key) {
-    Objects.requireNonNull(d, key);
-    if (d.isNegative() || d.isZero()) {
-      throw invalid(key, "must be a positive duration such as 30s");
-    }
-  }
-
-  private static ProviderConfigurationException invalid(String key, String what) {
-    return new ProviderConfigurationException("Configuration '" + key + "' for provider '"
-        + PROVIDER_NAME + "' " + what, PROVIDER_NAME, key);
   }
 
   /** Builds {@link StagehandSettings}; every value but the API key has a default. */

@@ -9,7 +9,6 @@ import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
-import dev.browsersessions.http.LostCreatePolicy;
 import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.http.Sleeper;
@@ -83,8 +82,8 @@ public final class NotteProvider implements BrowserSessionProvider {
     this.calls = client.calls();
     this.stopConfirmation = new TerminalWait(NAME, settings.stopConfirmTimeout(),
         settings.stopPollInterval(), clock, sleeper);
-    this.lostCreates = new LostCreates<>(NAME, "Notte", new LostCreateSettings(
-        LostCreatePolicy.parse(settings.lostCreate(), NAME), settings.lostCreateWait()),
+    this.lostCreates = new LostCreates<>(NAME, "Notte", LostCreateSettings.of(NAME,
+        settings.lostCreate(), settings.lostCreateWait()),
         inFlightWait, clock, sleeper, new LostSessions(this::activeSessions, this::stop));
   }
 
@@ -215,9 +214,9 @@ public final class NotteProvider implements BrowserSessionProvider {
       Object answer = calls.read(() -> api.list(p, settings.pageSize(), onlyActive));
       Object items = answer instanceof Map<?, ?> m ? m.get("items") : answer;
       if (!(items instanceof List<?> list)) {
-        throw new ProviderProtocolException(
+        throw ProviderProtocolException.unusable(
             "Notte's session list has no items array", NAME, 200,
-            answer == null ? null : String.valueOf(answer), null);
+            answer == null ? null : String.valueOf(answer));
       }
       all.addAll(list);
       if (!(answer instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("has_next"))

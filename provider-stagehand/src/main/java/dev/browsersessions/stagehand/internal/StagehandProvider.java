@@ -12,7 +12,6 @@ import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
-import dev.browsersessions.http.LostCreatePolicy;
 import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.http.Sleeper;
@@ -117,8 +116,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
     this.sessions = new SessionMapping(mapper, NAME);
     this.stopConfirmation = new TerminalWait(NAME, settings.stopTimeout(),
         settings.stopPollInterval(), clock, sleeper);
-    this.lost = new LostCreates<>(NAME, "Stagehand", new LostCreateSettings(
-        LostCreatePolicy.parse(settings.lostCreate(), NAME), settings.lostCreateWait()),
+    this.lost = new LostCreates<>(NAME, "Stagehand", LostCreateSettings.of(NAME,
+        settings.lostCreate(), settings.lostCreateWait()),
         inFlightWait, clock, sleeper, new TaggedSessions(browserbase, sessions, this::stop));
   }
 
@@ -147,8 +146,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
     } catch (BrowserSessionException e) {
       throw lost.failed(attempt, e);
     } catch (RuntimeException e) {
-      throw lost.failed(attempt, new ProviderProtocolException("Stagehand's answer to POST"
-          + " /v1/sessions/start could not be handled: " + e, NAME, 0, null, e));
+      throw lost.failed(attempt, ProviderProtocolException.unexpected("Stagehand's answer to POST"
+          + " /v1/sessions/start could not be handled: " + e, NAME, e));
     } catch (Error e) {
       lost.abandoned(attempt);
       throw e;
@@ -295,8 +294,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   private StartResponse.Data requireStarted(StartResponse answer) {
     if (answer == null) {
-      throw new ProviderProtocolException(
-          "Stagehand answered /v1/sessions/start with no body", NAME, 200, null, null);
+      throw ProviderProtocolException.unusable(
+          "Stagehand answered /v1/sessions/start with no body", NAME, 200, null);
     }
     if (!Boolean.TRUE.equals(answer.success())) {
       String why = answer.message() == null ? "no reason given" : answer.message();
@@ -307,15 +306,15 @@ public final class StagehandProvider implements BrowserSessionProvider {
     }
     StartResponse.Data data = answer.data();
     if (data == null || data.sessionId() == null || data.sessionId().isBlank()) {
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           "Stagehand answered /v1/sessions/start without data.sessionId", NAME, 200,
-          String.valueOf(answer), null);
+          String.valueOf(answer));
     }
     if (!Boolean.TRUE.equals(data.available())) {
-      throw new ProviderUnavailableException(
+      throw ProviderUnavailableException.answered(
           "Stagehand started session '" + data.sessionId() + "' but reported no browser"
               + " available (available: false); try again later.",
-          NAME, 200, null);
+          NAME, 200);
     }
     return data;
   }
@@ -347,9 +346,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
       throw e;
     }
     if (s == null) {
-      throw new ProviderProtocolException(
-          "Browserbase answered GET /v1/sessions/" + sessionId + " with no body", NAME, 200, null,
-          null);
+      throw ProviderProtocolException.unusable(
+          "Browserbase answered GET /v1/sessions/" + sessionId + " with no body", NAME, 200, null);
     }
     return s;
   }

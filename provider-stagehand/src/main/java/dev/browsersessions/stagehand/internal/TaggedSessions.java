@@ -68,8 +68,8 @@ final class TaggedSessions implements LostCreates.Vendor<String> {
     } catch (BrowserSessionException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ProviderProtocolException("Listing Browserbase's sessions by tag failed: " + e,
-          StagehandProvider.NAME, 0, null, e);
+      throw ProviderProtocolException.unexpected(
+          "Listing Browserbase's sessions by tag failed: " + e, StagehandProvider.NAME, e);
     }
     List<String> ids = new ArrayList<>();
     for (BrowserbaseSession s : page == null ? List.<BrowserbaseSession>of() : page) {
