@@ -2,6 +2,8 @@
  * HTTP plumbing (Feign, Jackson, Failsafe) shared by the REST providers; not for public use: its
  * package is exported only to the provider modules.
  */
+// The provider modules are built after this one: "module not found" for them is expected.
+@SuppressWarnings("module")
 module dev.browsersessions.http {
   requires transitive dev.browsersessions;
   requires transitive feign.core;

@@ -5,7 +5,6 @@ import dev.browsersessions.Capability;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
-import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
