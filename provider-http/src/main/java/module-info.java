@@ -1,4 +1,9 @@
-/** HTTP plumbing (Feign, Jackson, Failsafe) shared by the REST providers. */
+/**
+ * HTTP plumbing (Feign, Jackson, Failsafe) shared by the REST providers; not for public use: its
+ * package is exported only to the provider modules.
+ */
+// The provider modules are built after this one: "module not found" for them is expected.
+@SuppressWarnings("module")
 module dev.browsersessions.http {
   requires transitive dev.browsersessions;
   requires transitive feign.core;
@@ -7,5 +12,5 @@ module dev.browsersessions.http {
   requires dev.failsafe.core;
   requires java.net.http;
 
-  exports dev.browsersessions.http;
+  exports dev.browsersessions.http to dev.browsersessions.notte, dev.browsersessions.stagehand;
 }

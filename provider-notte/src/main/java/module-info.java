@@ -8,6 +8,8 @@ module dev.browsersessions.notte {
   exports dev.browsersessions.notte;
   // Feign builds a proxy of the internal API interface.
   opens dev.browsersessions.notte.internal to feign.core;
+  // Jackson binds the wire records.
+  opens dev.browsersessions.notte.internal.wire to com.fasterxml.jackson.databind;
 
   provides dev.browsersessions.spi.BrowserSessionProviderFactory with
       dev.browsersessions.notte.NotteProviderFactory;

@@ -18,6 +18,8 @@ public class BrowserSessionException extends RuntimeException {
   private final String provider;
   private final int httpStatus;
   private final boolean retryable;
+  private volatile boolean outcomeUnknown;
+  private volatile String detail;
 
   /**
    * Creates an exception.
@@ -47,6 +49,65 @@ public class BrowserSessionException extends RuntimeException {
   }
 
   /**
+   * Starts building a root exception, for a failure no subclass describes.
+   *
+   * @param message what went wrong and, where possible, how to fix it
+   * @return a builder: provider, HTTP status, retryability, cause and the outcome-unknown marker
+   *     are optional
+   */
+  public static Builder builder(String message) {
+    return new Builder(message);
+  }
+
+  /**
+   * The message, followed by every detail appended with {@link #withDetail}.
+   *
+   * @return the message
+   */
+  @Override
+  public String getMessage() {
+    String d = detail;
+    return d == null ? super.getMessage() : super.getMessage() + " — " + d;
+  }
+
+  /**
+   * Appends what the provider found out after the failure (e.g. what the reconciliation of a
+   * lost create found and did) to the message, keeping the type, provider, HTTP status,
+   * retryability, cause and suppressed exceptions: nothing is rebuilt.
+   *
+   * @param note one sentence or more
+   * @return this exception
+   */
+  public BrowserSessionException withDetail(String note) {
+    Objects.requireNonNull(note, "note");
+    synchronized (this) {
+      detail = detail == null ? note : detail + " — " + note;
+    }
+    return this;
+  }
+
+  /**
+   * Marks that the call's outcome is unknown: the request may have reached the vendor, which may
+   * have acted on it (e.g. started a session) although no usable answer came back.
+   *
+   * @return this exception
+   */
+  public BrowserSessionException markOutcomeUnknown() {
+    outcomeUnknown = true;
+    return this;
+  }
+
+  /**
+   * Whether the call's outcome is unknown: the vendor may have acted on the request although it
+   * failed (a timeout, a reset or an unreadable answer after the request was sent, a 5xx).
+   *
+   * @return {@code true} when the vendor may have acted
+   */
+  public boolean isOutcomeUnknown() {
+    return outcomeUnknown;
+  }
+
+  /**
    * The provider that raised this exception.
    *
    * @return the provider's name, if a provider was involved
@@ -71,5 +132,84 @@ public class BrowserSessionException extends RuntimeException {
    */
   public boolean isRetryable() {
     return retryable;
+  }
+
+  /** Builds a root {@link BrowserSessionException}; every field but the message is optional. */
+  public static final class Builder {
+    private final String message;
+    private String provider;
+    private int httpStatus;
+    private boolean retryable;
+    private boolean outcomeUnknown;
+    private Throwable cause;
+
+    private Builder(String message) {
+      this.message = Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * Sets the provider.
+     *
+     * @param provider the provider's name
+     * @return this builder
+     */
+    public Builder provider(String provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    /**
+     * Sets the HTTP status the vendor answered.
+     *
+     * @param httpStatus the status, {@code 0} for none
+     * @return this builder
+     */
+    public Builder httpStatus(int httpStatus) {
+      this.httpStatus = httpStatus;
+      return this;
+    }
+
+    /**
+     * Sets whether retrying the same call unchanged may succeed (default {@code false}).
+     *
+     * @param retryable whether retryable
+     * @return this builder
+     */
+    public Builder retryable(boolean retryable) {
+      this.retryable = retryable;
+      return this;
+    }
+
+    /**
+     * Marks the outcome unknown: the vendor may have acted (see {@link #isOutcomeUnknown()}).
+     *
+     * @return this builder
+     */
+    public Builder outcomeUnknown() {
+      this.outcomeUnknown = true;
+      return this;
+    }
+
+    /**
+     * Sets the underlying failure.
+     *
+     * @param cause the cause
+     * @return this builder
+     */
+    public Builder cause(Throwable cause) {
+      this.cause = cause;
+      return this;
+    }
+
+    /**
+     * Builds the exception.
+     *
+     * @return the exception
+     */
+    public BrowserSessionException build() {
+      BrowserSessionException e =
+          new BrowserSessionException(message, provider, httpStatus, retryable, cause);
+      return outcomeUnknown ? e.markOutcomeUnknown() : e;
+    }
   }
 }

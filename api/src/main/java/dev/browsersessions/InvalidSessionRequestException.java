@@ -42,6 +42,20 @@ public class InvalidSessionRequestException extends BrowserSessionException {
   }
 
   /**
+   * A vendor's refusal of a request (its 400 or 422), naming no single field.
+   *
+   * @param message what the vendor said
+   * @param provider the provider's name
+   * @param httpStatus the vendor's status
+   * @param fieldErrors the vendor's field messages, possibly empty
+   * @return the exception
+   */
+  public static InvalidSessionRequestException refused(
+      String message, String provider, int httpStatus, List<String> fieldErrors) {
+    return new InvalidSessionRequestException(null, message, provider, httpStatus, fieldErrors);
+  }
+
+  /**
    * The offending field.
    *
    * @return the field's name, when known

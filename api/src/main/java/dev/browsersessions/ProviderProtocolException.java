@@ -31,6 +31,36 @@ public class ProviderProtocolException extends BrowserSessionException {
   }
 
   /**
+   * An answer that arrived but could not be used, without a parse failure behind it.
+   *
+   * @param message what was wrong with the answer
+   * @param provider the provider's name
+   * @param httpStatus the vendor's status, or {@code 0}
+   * @param body the body received (cut to {@link #MAX_EXCERPT} characters), or {@code null}
+   * @return the exception
+   */
+  public static ProviderProtocolException unusable(
+      String message, String provider, int httpStatus, String body) {
+    return new ProviderProtocolException(message, provider, httpStatus, body, null);
+  }
+
+  /**
+   * A failure of no known kind while handling an answer (e.g. a bug in a decoder): the outcome of
+   * the call is unknown, the vendor may have acted on it.
+   *
+   * @param message what failed
+   * @param provider the provider's name
+   * @param cause the failure
+   * @return the exception, {@linkplain #isOutcomeUnknown() outcome unknown}
+   */
+  public static ProviderProtocolException unexpected(
+      String message, String provider, Throwable cause) {
+    ProviderProtocolException e = new ProviderProtocolException(message, provider, 0, null, cause);
+    e.markOutcomeUnknown();
+    return e;
+  }
+
+  /**
    * A bounded excerpt of the body that could not be understood.
    *
    * @return at most {@link #MAX_EXCERPT} characters of the body, when there was one

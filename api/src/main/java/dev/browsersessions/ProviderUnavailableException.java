@@ -20,4 +20,17 @@ public class ProviderUnavailableException extends BrowserSessionException {
       String message, String provider, int httpStatus, Throwable cause) {
     super(message, provider, httpStatus, true, cause);
   }
+
+  /**
+   * The vendor answered that it cannot serve the call now (without a cause behind it).
+   *
+   * @param message what the vendor said and what to do
+   * @param provider the provider's name
+   * @param httpStatus the vendor's status, or {@code 0}
+   * @return the exception
+   */
+  public static ProviderUnavailableException answered(
+      String message, String provider, int httpStatus) {
+    return new ProviderUnavailableException(message, provider, httpStatus, null);
+  }
 }

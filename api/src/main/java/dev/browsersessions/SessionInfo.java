@@ -11,6 +11,12 @@ import java.util.Optional;
 /**
  * A snapshot of a session as its provider last reported it.
  *
+ * <p>Build one with {@link #builder} (or change one with {@link #toBuilder()}): the canonical
+ * constructor is not for callers. This record will gain components before and after 1.0 (a new
+ * thing vendors report), which changes the canonical constructor's signature (and what a record
+ * pattern must list); the builder, the accessors and {@code equals} stay compatible. See {@code
+ * docs/design.md}, "SessionInfo's shape".
+ *
  * @param id the provider's session id
  * @param provider the provider's name, e.g. {@code "notte"}
  * @param status the vendor-neutral status

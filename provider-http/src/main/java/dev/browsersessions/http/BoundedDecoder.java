@@ -37,10 +37,10 @@ final class BoundedDecoder implements Decoder {
     }
     byte[] bytes = BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1);
     if (bytes.length > VendorHttp.MAX_SUCCESS_BODY) {
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           vendor + " answered more than " + VendorHttp.MAX_SUCCESS_BODY + " bytes to "
               + response.request().httpMethod() + "; refusing to read it",
-          provider, response.status(), null, null);
+          provider, response.status(), null);
     }
     Response buffered = response.body() instanceof BytesBody
         ? response : response.toBuilder().body(new BytesBody(bytes)).build();
@@ -53,10 +53,10 @@ final class BoundedDecoder implements Decoder {
       if (cause instanceof BrowserSessionException b) {
         throw b;
       }
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           vendor + " answered a body that could not be read as the expected JSON",
           provider, response.status(),
-          redactor.apply(new String(bytes, StandardCharsets.UTF_8)), null);
+          redactor.apply(new String(bytes, StandardCharsets.UTF_8)));
     }
   }
 }

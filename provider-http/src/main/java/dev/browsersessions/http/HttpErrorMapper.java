@@ -6,6 +6,7 @@ import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.QuotaExceededException;
 import dev.browsersessions.RateLimitedException;
+import dev.browsersessions.RequestTimeoutException;
 import java.time.Clock;
 
 /**
@@ -19,11 +20,14 @@ import java.time.Clock;
  *       <td>no</td></tr>
  *   <tr><td>401, 403</td><td>{@link AuthenticationException}</td><td>no</td></tr>
  *   <tr><td>402</td><td>{@link QuotaExceededException}</td><td>no</td></tr>
- *   <tr><td>404</td><td>{@link ResourceNotFoundException} (a {@code SessionNotFoundException} on
- *       session paths)</td><td>no</td></tr>
- *   <tr><td>408, 429</td><td>{@link RateLimitedException} with {@code Retry-After}</td>
+ *   <tr><td>404</td><td>{@link BrowserSessionException} with status 404 ({@link
+ *       VendorCalls#session} makes it a {@code SessionNotFoundException} on session paths)</td>
+ *       <td>no</td></tr>
+ *   <tr><td>408</td><td>{@link RequestTimeoutException}, outcome unknown</td><td>yes</td></tr>
+ *   <tr><td>429</td><td>{@link RateLimitedException} with {@code Retry-After}</td>
  *       <td>yes</td></tr>
- *   <tr><td>5xx, 529</td><td>{@link ProviderUnavailableException}</td><td>yes</td></tr>
+ *   <tr><td>5xx, 529</td><td>{@link ProviderUnavailableException}, outcome unknown (but 503)
+ *       </td><td>yes</td></tr>
  *   <tr><td>other</td><td>{@link BrowserSessionException}</td><td>no</td></tr>
  * </table>
  *
@@ -83,8 +87,7 @@ public final class HttpErrorMapper {
         vendor + " answered HTTP " + status + " to " + f.method() + " " + f.path() + ": "
             + f.said();
     if (status == 400 || status == 422) {
-      return new InvalidSessionRequestException(
-          null, message, provider, status,
+      return InvalidSessionRequestException.refused(message, provider, status,
           f.errorBody().map(ErrorBody::fieldErrors).orElse(java.util.List.of()));
     }
     if (status == 401 || status == 403) {
@@ -95,15 +98,20 @@ public final class HttpErrorMapper {
       return new QuotaExceededException(message, provider, status);
     }
     if (status == 404) {
-      return new ResourceNotFoundException(message, provider);
+      return BrowserSessionException.builder(message).provider(provider).httpStatus(404).build();
     }
-    if (status == 408 || status == 429) {
+    if (status == 408) {
+      return new RequestTimeoutException(message, provider);
+    }
+    if (status == 429) {
       return new RateLimitedException(
           message, provider, status, RetryAfter.from(f.headers(), clock.instant()).orElse(null));
     }
     if (status >= 500) {
-      return new ProviderUnavailableException(message, provider, status, null);
+      ProviderUnavailableException e =
+          ProviderUnavailableException.answered(message, provider, status);
+      return status == 503 ? e : e.markOutcomeUnknown(); // 503: refused before acting
     }
-    return new BrowserSessionException(message, provider, status, false, null);
+    return BrowserSessionException.builder(message).provider(provider).httpStatus(status).build();
   }
 }

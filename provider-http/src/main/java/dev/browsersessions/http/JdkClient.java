@@ -83,8 +83,8 @@ final class JdkClient implements Client {
     } catch (InterruptedException e) {
       body.abort();
       Thread.currentThread().interrupt();
-      throw new ProviderUnavailableException(
-          "Interrupted while waiting for " + vendor + " to answer " + what(request), provider, 0, e);
+      throw new ProviderUnavailableException("Interrupted while waiting for " + vendor
+          + " to answer " + what(request), provider, 0, e).markOutcomeUnknown();
     } catch (IOException e) {
       throw failed(request, e, body);
     } finally {
@@ -119,7 +119,9 @@ final class JdkClient implements Client {
     } else {
       message = vendor + " failed to answer " + what(request) + " (" + c + ")";
     }
-    return new ProviderUnavailableException(message, provider, 0, c);
+    ProviderUnavailableException e = new ProviderUnavailableException(message, provider, 0, c);
+    boolean neverSent = c instanceof ConnectException || c instanceof HttpConnectTimeoutException;
+    return neverSent ? e : e.markOutcomeUnknown(); // sent: the vendor may have acted on it
   }
 
   private HttpRequest toJdk(Request request) {

@@ -78,8 +78,13 @@ public final class VendorCalls {
   public <T> T session(String sessionId, Supplier<T> call) {
     try {
       return read(call);
-    } catch (ResourceNotFoundException e) {
-      throw new SessionNotFoundException(sessionId, provider, 404, e);
+    } catch (SessionNotFoundException e) {
+      throw e;
+    } catch (BrowserSessionException e) {
+      if (e.httpStatus().orElse(0) == 404) {
+        throw new SessionNotFoundException(sessionId, provider, 404, e);
+      }
+      throw e;
     }
   }
 
@@ -109,10 +114,11 @@ public final class VendorCalls {
 
   /**
    * Whether a failed create may have started a session anyway, so that the provider should look
-   * for it (reconcile) instead of assuming nothing runs: no answer at all (a timeout, a reset,
-   * an unreadable or missing answer, a failure of no known kind), a 5xx (except 503) or 408, or
-   * a 2xx the provider could not use. Not when {@link #noSessionStarted} proves otherwise, nor
-   * for other refusals (4xx).
+   * for it (reconcile) instead of assuming nothing runs: a failure {@linkplain
+   * BrowserSessionException#isOutcomeUnknown() marked outcome-unknown} (a 5xx but 503, a 408, a
+   * failure of no known kind), no answer at all (a timeout, a reset, an unreadable or missing
+   * answer), or a 2xx the provider could not use. Not when {@link #noSessionStarted} proves
+   * otherwise, nor for other refusals (4xx).
    *
    * @param e the create's failure
    * @return {@code true} when a session may exist
@@ -121,14 +127,12 @@ public final class VendorCalls {
     if (noSessionStarted(e)) {
       return false;
     }
-    int status = e.httpStatus().orElse(0);
-    if (status == 0) {
-      return e instanceof ProviderUnavailableException || e instanceof ProviderProtocolException
-          || e.getClass() == BrowserSessionException.class;
+    if (e.isOutcomeUnknown()) {
+      return true;
     }
-    return status >= 500 || status == 408
-        || (status < 300 && (e instanceof ProviderProtocolException
-            || e instanceof ProviderUnavailableException));
+    int status = e.httpStatus().orElse(0);
+    return status < 300
+        && (e instanceof ProviderUnavailableException || e instanceof ProviderProtocolException);
   }
 
   private <T> T translate(Supplier<T> call) {
@@ -143,21 +147,21 @@ public final class VendorCalls {
       if (e.getCause() instanceof BrowserSessionException b) {
         throw b; // a provider's own decoder already classified the answer
       }
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           vendor + " answered a body that could not be read: " + redactor.apply(e.getMessage()),
-          provider, Math.max(0, e.status()), redactor.apply(e.contentUTF8()), null);
+          provider, Math.max(0, e.status()), redactor.apply(e.contentUTF8()));
     } catch (FeignException e) {
       if (e.getCause() instanceof BrowserSessionException b) {
         throw b;
       }
       if (e.status() >= 200 && e.status() < 300) {
-        throw new ProviderProtocolException(
+        throw ProviderProtocolException.unusable(
             vendor + " answered a body that could not be read: " + redactor.apply(e.getMessage()),
-            provider, e.status(), redactor.apply(e.contentUTF8()), null);
+            provider, e.status(), redactor.apply(e.contentUTF8()));
       }
-      throw new ProviderUnavailableException(
+      throw ProviderUnavailableException.answered(
           vendor + " call failed: " + redactor.apply(e.getMessage()), provider,
-          Math.max(0, e.status()), null);
+          Math.max(0, e.status()));
     }
   }
 

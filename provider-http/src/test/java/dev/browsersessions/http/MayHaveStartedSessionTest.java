@@ -23,15 +23,17 @@ class MayHaveStartedSessionTest {
     assertThat(VendorCalls.mayHaveStartedSession(
         new ProviderUnavailableException("available: false", "p", 200, null))).isTrue();
     assertThat(VendorCalls.mayHaveStartedSession(
-        new ProviderUnavailableException("boom", "p", 500, null))).isTrue();
+        new ProviderUnavailableException("boom", "p", 500, null).markOutcomeUnknown())).isTrue();
     assertThat(VendorCalls.mayHaveStartedSession(
-        new ProviderUnavailableException("request timeout", "p", 408, null))).isTrue();
-    assertThat(VendorCalls.mayHaveStartedSession(new BrowserSessionException("odd", "p")))
-        .isTrue();
+        new dev.browsersessions.RequestTimeoutException("request timeout", "p"))).isTrue();
+    assertThat(VendorCalls.mayHaveStartedSession(
+        BrowserSessionException.builder("odd").provider("p").outcomeUnknown().build())).isTrue();
   }
 
   @Test
   void refusalsAndProvenNonStartsDoNot() {
+    assertThat(VendorCalls.mayHaveStartedSession(new BrowserSessionException("odd", "p")))
+        .as("a failure of no known kind, not marked").isFalse();
     assertThat(VendorCalls.mayHaveStartedSession(
         new RateLimitedException("slow down", "p", 429, null))).isFalse();
     assertThat(VendorCalls.mayHaveStartedSession(

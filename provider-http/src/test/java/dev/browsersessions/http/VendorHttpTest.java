@@ -52,7 +52,7 @@ class VendorHttpTest {
         Arguments.of(401, AuthenticationException.class, false),
         Arguments.of(403, AuthenticationException.class, false),
         Arguments.of(402, QuotaExceededException.class, false),
-        Arguments.of(408, RateLimitedException.class, true),
+        Arguments.of(408, dev.browsersessions.RequestTimeoutException.class, true),
         Arguments.of(429, RateLimitedException.class, true),
         Arguments.of(500, ProviderUnavailableException.class, true),
         Arguments.of(502, ProviderUnavailableException.class, true),
@@ -198,6 +198,7 @@ class VendorHttpTest {
         .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
           assertThat(e.isRetryable()).isTrue();
           assertThat(VendorCalls.noSessionStarted(e)).isTrue();
+          assertThat(e.isOutcomeUnknown()).as("never sent: the vendor did nothing").isFalse();
         });
   }
 

@@ -4,6 +4,7 @@ import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class NotteConformanceTest extends BrowserSessionProviderContract {
 
   @Override
   protected BrowserSessionProvider createProvider() {
-    return NotteProvider.create(ProviderConfig.builder()
+    return NotteProviders.create(ProviderConfig.builder()
         .put("api-key", "test-key")
         .put("base-url", sim.baseUrl().toString())
         .put("retry-initial-backoff", "1ms")

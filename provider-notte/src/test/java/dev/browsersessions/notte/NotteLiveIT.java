@@ -2,6 +2,7 @@ package dev.browsersessions.notte;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
@@ -17,7 +18,7 @@ class NotteLiveIT extends BrowserSessionProviderContract {
 
   @Override
   protected BrowserSessionProvider createProvider() {
-    return NotteProvider.create(ProviderConfig.empty());
+    return NotteProviders.create(ProviderConfig.empty());
   }
 
   @Override

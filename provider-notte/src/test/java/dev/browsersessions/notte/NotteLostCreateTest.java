@@ -12,6 +12,8 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.io.IOException;
 import java.time.Duration;
@@ -58,12 +60,12 @@ class NotteLostCreateTest {
         .put("request-timeout", "10s").put("retry-initial-backoff", "1ms")
         .put("retry-max-backoff", "5ms").put("stop-poll-interval", "1ms");
     extra.forEach(b::put);
-    return NotteProvider.create(b.build(), clock);
+    return NotteProviders.create(b.build(), clock, clock::advance);
   }
 
-  /** A provider that gives up on an answer after 2 s (held answers come later than that). */
+  /** A provider that gives up on an answer after 1 s (held answers come only at the end). */
   private NotteProvider impatient() {
-    return provider(Map.of("request-timeout", "2s"));
+    return provider(Map.of("request-timeout", "1s"));
   }
 
   private static String onlyId(NotteSimulator sim, String status) {
@@ -83,7 +85,7 @@ class NotteLostCreateTest {
         () -> notte.create(SessionRequest.defaults()), ProviderUnavailableException.class);
 
     String stopped = onlyId(sim, "closed");
-    assertThat(e).hasMessageContaining("the lost session '" + stopped + "' was found and stopped");
+    assertThat(e).hasMessageContaining("Notte started session '" + stopped + "' anyway; it was found and stopped");
     assertThat(sim.activeCount()).isZero();
     assertThat(sim.startsReceived()).as("never billed twice").isEqualTo(1);
     assertThat(sim.received.get(0).headers()).hasEntrySatisfying("Idempotency-key",
@@ -152,7 +154,8 @@ class NotteLostCreateTest {
     assertThatThrownBy(() -> notte.create(SessionRequest.defaults()))
         .isInstanceOf(dev.browsersessions.ProviderProtocolException.class)
         .hasMessageContaining("lacks status")
-        .hasMessageContaining("Notte started session '" + started.id() + "', which was stopped");
+        .hasMessageContaining("Notte started session '" + started.id() + "' anyway; it was found"
+            + " and stopped");
 
     assertThat(sim.statusOf(started.id())).isEqualTo("closed");
   }
@@ -195,7 +198,7 @@ class NotteLostCreateTest {
     assertThatThrownBy(() -> notte.create(SessionRequest.defaults()))
         .isInstanceOf(ProviderUnavailableException.class)
         .hasMessageContaining("boom")
-        .hasMessageContaining("no active session matching this request was found")
+        .hasMessageContaining("no running session of this create was found (looked once)")
         .hasMessageContaining("sessions.list(");
 
     assertThat(sim.received).extracting(NotteSimulator.Received::path)

@@ -10,15 +10,12 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
-import dev.browsersessions.notte.internal.LostCreates;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
+import dev.browsersessions.notte.sim.LogCapture;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,15 +47,15 @@ class NottePendingLostCreateTest {
   }
 
   /**
-   * A provider whose lost-create window is {@code skew}: with 1 ms (the simulator's clock stands
-   * still) a lookup that fails is not retried within the window, so the create stays pending.
+   * A provider whose lost-create wait is {@code skew}: with 1 ms a lookup that fails is retried
+   * once (the sleeper moves the simulator's clock past the wait), so the create stays pending.
    */
   private NotteProvider provider(String skew) {
-    return NotteProvider.create(ProviderConfig.builder()
+    return NotteProviders.create(ProviderConfig.builder()
         .put("api-key", KEY).put("base-url", sim.baseUrl().toString())
         .put("request-timeout", "10s").put("retry-initial-backoff", "1ms")
         .put("retry-max-backoff", "5ms").put("stop-poll-interval", "1ms")
-        .put("lost-create-clock-skew", skew).build(), clock);
+        .put("lost-create-wait", skew).build(), clock, clock::advance);
   }
 
   /** Makes the next lists fail (more than a 1 ms window looks), until {@code clearInjected}. */
@@ -153,23 +150,7 @@ class NottePendingLostCreateTest {
 
   @Test
   void closeReportsALostCreateItStillCannotLookForAndLogsAWarning() {
-    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    Logger log = Logger.getLogger(LostCreates.class.getName());
-    Handler h = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-          warnings.add(r);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    log.addHandler(h);
+    LogCapture capture = LogCapture.logs();
     try {
       NotteProvider notte = provider("1ms");
       sim.dropStartAnswers(1);
@@ -183,11 +164,11 @@ class NottePendingLostCreateTest {
           .hasMessageContaining("create sent at").hasMessageContaining("failed at")
           .hasMessageContaining("looking for it again failed")
           .hasMessageContaining("sessions.list(");
-      assertThat(warnings).singleElement()
+      assertThat(capture.records(Level.WARNING)).singleElement()
           .satisfies(r -> assertThat(r.getMessage()).contains("could not be resolved at close"));
       assertThat(sim.activeCount()).isEqualTo(1);
     } finally {
-      log.removeHandler(h);
+      capture.close();
     }
   }
 

@@ -6,19 +6,13 @@ import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
+import dev.browsersessions.notte.sim.LogCapture;
 import dev.browsersessions.notte.sim.NotteSimulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,30 +25,7 @@ class NotteSecretsTest {
 
   @Test
   void theApiKeyNeverLeaks() throws Exception {
-    Logger root = Logger.getLogger("");
-    Level oldLevel = root.getLevel();
-    List<String> logged = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        logged.add(r.getLevel() + " " + r.getLoggerName() + " " + r.getMessage() + " "
-            + (r.getThrown() == null ? "" : trace(r.getThrown())));
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    root.setLevel(Level.ALL);
-    root.addHandler(capture);
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream both = new PrintStream(console, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
+    LogCapture capture = LogCapture.logsAndConsole();
     List<String> seen = new ArrayList<>();
     try (NotteSimulator sim = new NotteSimulator(MutableClock.startingNow(), KEY)) {
       ProviderConfig config = ProviderConfig.builder().put("api-key", KEY)
@@ -62,7 +33,7 @@ class NotteSecretsTest {
           .put("retry-max-backoff", "2ms").put("stop-confirm-timeout", "20ms")
           .put("stop-poll-interval", "1ms").build();
       seen.add(config.toString());
-      NotteProvider notte = NotteProvider.create(config);
+      NotteProvider notte = NotteProviders.create(config);
       seen.add(notte.toString());
       try (BrowserSessions sessions = BrowserSessions.of(notte)) {
         seen.add(sessions.toString());
@@ -85,21 +56,17 @@ class NotteSecretsTest {
         seen.add(failure(() -> sessions.stop(id)));
         sim.stopLag = 0;
       }
-      NotteProvider wrong = NotteProvider.create(ProviderConfig.builder().put("api-key", KEY + "x")
+      NotteProvider wrong = NotteProviders.create(ProviderConfig.builder().put("api-key", KEY + "x")
           .put("base-url", sim.baseUrl().toString()).build());
       seen.add(failure(() -> wrong.status("abc")));
-      seen.add(failure(() -> NotteProvider.create(ProviderConfig.builder().put("api-key", KEY)
+      seen.add(failure(() -> NotteProviders.create(ProviderConfig.builder().put("api-key", KEY)
           .put("base-url", "http://not-loopback.example").build())));
-      seen.add(failure(() -> NotteProvider.create(ProviderConfig.builder().put("api-key", KEY)
+      seen.add(failure(() -> NotteProviders.create(ProviderConfig.builder().put("api-key", KEY)
           .put("request-timeout", "-1s").build())));
     } finally {
-      System.setOut(out);
-      System.setErr(err);
-      root.removeHandler(capture);
-      root.setLevel(oldLevel);
+      capture.close();
     }
-    seen.addAll(logged);
-    seen.add(console.toString(StandardCharsets.UTF_8));
+    seen.add(capture.text());
     assertThat(seen).hasSizeGreaterThan(15);
     assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
   }
@@ -108,13 +75,7 @@ class NotteSecretsTest {
     try {
       return "no failure: " + call.get();
     } catch (RuntimeException e) {
-      return e + "\n" + trace(e);
+      return e + "\n" + LogCapture.trace(e);
     }
-  }
-
-  private static String trace(Throwable t) {
-    StringWriter w = new StringWriter();
-    t.printStackTrace(new PrintWriter(w));
-    return w.toString();
   }
 }

@@ -22,6 +22,8 @@ import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
 import dev.browsersessions.UnsupportedCapabilityException;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -55,13 +57,17 @@ class NotteWireTest {
     sim.close();
   }
 
-  private NotteProvider provider(Map<String, String> extra) {
+  private ProviderConfig.Builder config(Map<String, String> extra) {
     ProviderConfig.Builder b = ProviderConfig.builder()
         .put("api-key", KEY).put("base-url", sim.baseUrl().toString())
         .put("retry-initial-backoff", "1ms").put("retry-max-backoff", "5ms")
         .put("stop-poll-interval", "1ms").put("stop-confirm-timeout", "2s");
     extra.forEach(b::put);
-    return NotteProvider.create(b.build(), clock);
+    return b;
+  }
+
+  private NotteProvider provider(Map<String, String> extra) {
+    return NotteProviders.create(config(extra).build(), clock, clock::advance);
   }
 
   private JsonNode body(int i) throws IOException {
@@ -278,7 +284,7 @@ class NotteWireTest {
     assertThatThrownBy(() -> notte.create(SessionRequest.defaults()))
         .isInstanceOfSatisfying(InvalidSessionRequestException.class,
             e -> assertThat(e.fieldErrors()).containsExactly("body.url: field required"));
-    NotteProvider wrongKey = NotteProvider.create(ProviderConfig.builder()
+    NotteProvider wrongKey = NotteProviders.create(ProviderConfig.builder()
         .put("api-key", "wrong").put("base-url", sim.baseUrl().toString()).build());
     assertThatThrownBy(() -> wrongKey.status("x"))
         .isInstanceOf(AuthenticationException.class)
@@ -327,11 +333,11 @@ class NotteWireTest {
 
   @Test
   void missingApiKeyFailsAtFactoryTimeNamingBothPlaces() {
-    assertThatThrownBy(() -> NotteProvider.create(ProviderConfig.builder()
+    assertThatThrownBy(() -> NotteProviders.create(ProviderConfig.builder()
         .environment(Map.of()).build()))
         .isInstanceOf(ProviderConfigurationException.class)
         .hasMessageContaining("api-key").hasMessageContaining("NOTTE_API_KEY");
-    assertThatThrownBy(() -> NotteProvider.create(ProviderConfig.builder()
+    assertThatThrownBy(() -> NotteProviders.create(ProviderConfig.builder()
         .put("api-key", "k").put("base-url", "http://api.example").build()))
         .isInstanceOf(ProviderConfigurationException.class)
         .hasMessageContaining("allow-insecure");
@@ -353,24 +359,25 @@ class NotteWireTest {
   @Test
   void cookiesAgentStopAndLegacyClose(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {
-    SessionInfo s = notte.create(SessionRequest.defaults());
-    notte.setCookies(s.id(), List.of(Map.of("name", "a", "value", "1", "domain", "x.com",
+    NotteExtras extras = NotteExtras.create(config(Map.of()).build(), clock, clock::advance);
+    SessionInfo s = extras.provider().create(SessionRequest.defaults());
+    extras.setCookies(s.id(), List.of(Map.of("name", "a", "value", "1", "domain", "x.com",
         "path", "/", "httpOnly", true)));
     Path file = dir.resolve("cookies.json");
-    assertThat(notte.stopSavingCookies(s.id(), file).status()).isEqualTo(SessionStatus.CLOSED);
+    assertThat(extras.stopSavingCookies(s.id(), file).status()).isEqualTo(SessionStatus.CLOSED);
     assertThat(Files.readString(file)).contains("\"httpOnly\" : true");
 
-    SessionInfo s2 = notte.createWithCookies(SessionRequest.defaults(), file);
+    SessionInfo s2 = extras.createWithCookies(SessionRequest.defaults(), file);
     NotteSimulator.Received set = sim.received.get(sim.received.size() - 1);
     assertThat(set.method() + " " + set.path()).isEqualTo("POST /sessions/" + s2.id() + "/cookies");
     assertThat(set.body()).contains("\"name\":\"a\"");
-    assertThat(notte.cookies(s2.id())).singleElement()
+    assertThat(extras.cookies(s2.id())).singleElement()
         .satisfies(c -> assertThat(c).containsEntry("name", "a").containsEntry("httpOnly", true));
 
     sim.inject("DELETE", "/agents/ag1/stop", 200, "{\"agent_id\":\"ag1\",\"session_id\":\""
         + s2.id() + "\",\"status\":\"closed\",\"created_at\":\"2026-08-07T10:00:00\","
         + "\"task\":\"t\",\"success\":false,\"answer\":null}");
-    AgentStatus agent = notte.stopAgent("ag1", s2.id());
+    AgentStatus agent = extras.stopAgent("ag1", s2.id());
     assertThat(agent.state()).isEqualTo(AgentStatus.State.CLOSED);
     assertThat(agent.success()).contains(false);
     assertThat(sim.received.get(sim.received.size() - 1).query()).isEqualTo("session_id=" + s2.id());

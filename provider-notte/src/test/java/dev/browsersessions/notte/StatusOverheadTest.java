@@ -6,6 +6,8 @@ import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +20,11 @@ import org.junit.jupiter.api.Test;
  * Measures one {@code status} call through the provider against the same request made with a
  * bare {@link HttpClient}, on the same loopback simulator, and prints the medians and the bytes
  * each allocates on the calling thread (HttpClient's own threads are not counted). It asserts
- * only that both paths worked: a test never asserts on speed.
+ * only that both paths worked: a test never asserts on speed. A measurement, tagged {@code
+ * measurement}: not part of the default build; run it with {@code ./mvnw -pl provider-notte verify
+ * -Dsurefire.excludedGroups=live -Dtest=StatusOverheadTest}.
  */
+@org.junit.jupiter.api.Tag("measurement")
 class StatusOverheadTest {
 
   private static final int WARMUP = 500;
@@ -35,7 +40,7 @@ class StatusOverheadTest {
   @Test
   void printsTheMedianOverheadOfAStatusCall() throws Exception {
     try (NotteSimulator sim = new NotteSimulator(MutableClock.startingNow(), "k")) {
-      NotteProvider notte = NotteProvider.create(ProviderConfig.builder().put("api-key", "k")
+      NotteProvider notte = NotteProviders.create(ProviderConfig.builder().put("api-key", "k")
           .put("base-url", sim.baseUrl().toString()).build());
       SessionInfo s = notte.create(SessionRequest.defaults());
       HttpClient bare = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

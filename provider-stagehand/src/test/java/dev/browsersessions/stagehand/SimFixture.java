@@ -1,9 +1,9 @@
 package dev.browsersessions.stagehand;
 
 import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.stagehand.internal.StagehandProvider;
 import dev.browsersessions.stagehand.internal.StagehandProviders;
-import dev.browsersessions.stagehand.sim.MutableClock;
 import dev.browsersessions.stagehand.sim.StagehandSimulator;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class SimFixture implements AutoCloseable {
   static final String KEY = "bb_test_key";
 
   final StagehandSimulator sim = StagehandSimulator.start(KEY);
-  final MutableClock providerClock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final MutableClock providerClock = MutableClock.of(Instant.parse("2026-01-01T00:00:00Z"));
 
   /** Explicit settings that isolate tests from the machine's environment and properties. */
   ProviderConfig.Builder config() {

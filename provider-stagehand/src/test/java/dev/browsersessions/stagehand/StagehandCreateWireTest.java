@@ -155,7 +155,7 @@ class StagehandCreateWireTest {
   }
 
   @Test
-  void availableFalseIsAnErrorAndTheBrowserIsReleased() {
+  void availableFalseIsAnErrorAndTheBrowserIsStopped() {
     String id = fx.sim.addBrowserbaseOnlySession(java.util.Map.of());
     fx.sim.enqueue("start", Scripted.json(200, "{\"success\":true,\"data\":{\"sessionId\":\""
         + id + "\",\"available\":false,\"cdpUrl\":null}}"));
@@ -163,10 +163,9 @@ class StagehandCreateWireTest {
       assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
           .isInstanceOf(ProviderUnavailableException.class)
           .hasMessageContaining("available: false").hasMessageContaining(id)
-          .hasMessageContaining("released");
+          .hasMessageContaining("it was found and stopped");
     }
-    assertThat(fx.sim.requests("release")).singleElement()
-        .satisfies(r -> assertThat(r.path()).isEqualTo("/v1/sessions/" + id));
+    assertThat(fx.sim.runningIds()).doesNotContain(id);
   }
 
   @Test

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browsersessions.ProviderUnavailableException;
-import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
-import dev.browsersessions.SessionStatus;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.stagehand.sim.Scripted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A create whose answer is lost finds the session it started instead of billing a second one. */
+/** A create whose answer is lost finds and stops the session it started, never billing a second one. */
 class StagehandReconcileTest {
 
   private final SimFixture fx = new SimFixture();
@@ -23,17 +21,15 @@ class StagehandReconcileTest {
   }
 
   @Test
-  void startThatFailedAfterStartingAdoptsTheSessionWithoutASecondStart() {
+  void startThatFailedAfterStartingStopsTheSessionWithoutASecondStart() {
     fx.sim.failAfterStarting(Scripted.json(500, "{\"error\":\"Internal Server Error\","
         + "\"statusCode\":500}"));
-    SessionInfo info;
     try (BrowserSessionProvider p = fx.provider()) {
-      info = p.create(SessionRequest.builder().metadata("job", "1").build());
-      assertThat(info.status()).isEqualTo(SessionStatus.ACTIVE);
-      assertThat(info.cdpUrl()).isPresent();
-      assertThat(info.attributes()).containsEntry("reconciled", true);
-      assertThat(info.metadata()).containsEntry("job", "1");
-      assertThat(p.stop(info.id()).status()).isEqualTo(SessionStatus.CLOSED);
+      assertThatThrownBy(() -> p.create(SessionRequest.builder().metadata("job", "1").build()))
+          .isInstanceOf(ProviderUnavailableException.class)
+          .hasMessageContaining("Stagehand started session '")
+          .hasMessageContaining("it was found and stopped");
+      assertThat(fx.sim.runningIds()).isEmpty();
     }
     assertThat(fx.sim.requests("start")).hasSize(1);
     assertThat(fx.sim.requests("list").get(0).query()).startsWith(
@@ -46,7 +42,7 @@ class StagehandReconcileTest {
     try (BrowserSessionProvider p = fx.provider()) {
       assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
           .isInstanceOf(dev.browsersessions.ProviderProtocolException.class)
-          .hasMessageContaining("may still run");
+          .hasMessageContaining("no running session of this create was found (looked once)");
       assertThat(fx.sim.requests("list")).hasSize(1);
     }
     // close() looks once more: Browserbase's list may show a new session late

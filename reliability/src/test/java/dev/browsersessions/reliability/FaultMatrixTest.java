@@ -42,8 +42,8 @@ class FaultMatrixTest {
   static final Duration BOUND = Duration.ofMillis(8_000);
 
   /**
-   * A failed Notte create that may have started a session first looks for it until the
-   * {@code lost-create-clock-skew} (300 ms here) has passed, and stops it: add that and its calls.
+   * A failed create that may have started a session first looks for it until {@code
+   * lost-create-wait} (300 ms here) has passed, and stops it: add that and its calls.
    */
   static final Duration LOST_CREATE_LOOKUP = Duration.ofMillis(1_500);
 
@@ -153,7 +153,7 @@ class FaultMatrixTest {
       record(provider, op, fault + " x" + (times == 1 ? "1 (burst)" : "all"), outcome, took);
       assertThat(injected).as("the fault was injected (outcome %s)", outcome).isPositive();
       Duration bound = provider.equals("stagehand") && op == Op.STOP ? BOUND.multipliedBy(2)
-          : provider.equals("notte") && op == Op.CREATE ? BOUND.plus(LOST_CREATE_LOOKUP) : BOUND;
+          : op == Op.CREATE ? BOUND.plus(LOST_CREATE_LOOKUP) : BOUND;
       assertThat(took).as("time bound").isLessThan(bound);
       assertThat(t.hugeBytesWritten() - hugeBefore).as("50 MB body never read to its end")
           .isLessThan(FaultProxy.HUGE);

@@ -61,12 +61,8 @@ class LeakSoakTest {
   void noSessionLeaks(String provider) throws Exception {
     try (Target t = Target.of(provider)) {
       ProviderConfig.Builder config = t.config().put("request-timeout", SOAK_REQUEST_TIMEOUT);
-      // The providers' defaults: under load the simulator may start a lost create's session late
-      if (provider.equals("notte")) {
-        config.put("lost-create-clock-skew", "5s");
-      } else {
-        config.put("lost-start-wait", SOAK_REQUEST_TIMEOUT);
-      }
+      // The providers' default: under load the simulator may start a lost create's session late
+      config.put("lost-create-wait", "5s");
       BrowserSessions client = BrowserSessions.create(provider, config.build());
       List<String> known = Collections.synchronizedList(new ArrayList<>());
       List<String> stopped = Collections.synchronizedList(new ArrayList<>());

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.notte.sim.LogCapture;
 import dev.browsersessions.reliability.FaultProxy.Fault;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,31 +23,9 @@ class SecretsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"notte", "stagehand"})
   void theKeyNeverLeaks(String provider) throws Exception {
-    Logger root = Logger.getLogger("");
-    Level old = root.getLevel();
     List<String> seen = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        seen.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
-            + (r.getThrown() == null ? "" : trace(r.getThrown())));
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    root.setLevel(Level.ALL);
-    root.addHandler(capture);
+    LogCapture capture = LogCapture.logsAndConsole();
     System.getLogger("dev.browsersessions").log(System.Logger.Level.TRACE, "capture check");
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream both = new PrintStream(console, true, StandardCharsets.UTF_8);
-    System.setOut(both);
-    System.setErr(both);
     String key;
     try (Target t = Target.of(provider)) {
       key = provider.equals("notte") ? Target.NOTTE_KEY : Target.BB_KEY;
@@ -84,12 +54,10 @@ class SecretsTest {
           t.config().put("request-timeout", "-1s").build())));
       seen.add(failure(client::close));
     } finally {
-      System.setOut(out);
-      System.setErr(err);
-      root.removeHandler(capture);
-      root.setLevel(old);
+      capture.close();
     }
-    seen.add(console.toString(StandardCharsets.UTF_8));
+    assertThat(capture.size()).as("the logs were captured").isPositive();
+    seen.add(capture.text());
     assertThat(seen).as("something was captured").hasSizeGreaterThan(50);
     assertThat(String.join("\n", seen)).doesNotContain(key);
   }
@@ -105,13 +73,7 @@ class SecretsTest {
     try {
       return String.valueOf(s.get());
     } catch (RuntimeException e) {
-      return e + "\n" + trace(e);
+      return e + "\n" + LogCapture.trace(e);
     }
-  }
-
-  private static String trace(Throwable e) {
-    StringWriter w = new StringWriter();
-    e.printStackTrace(new PrintWriter(w));
-    return w.toString();
   }
 }

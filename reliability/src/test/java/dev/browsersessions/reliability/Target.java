@@ -83,7 +83,7 @@ final class Target implements AutoCloseable {
         Map.of("api-key", NOTTE_KEY, "base-url", proxy.baseUrl().toString(),
             "stop-confirm-timeout", "300ms", "stop-poll-interval", "5ms",
             // the simulator shares this machine's clock: a lost create's session is there at once
-            "lost-create-clock-skew", "300ms"));
+            "lost-create-wait", "300ms"));
   }
 
   static Target stagehand() throws IOException {
@@ -103,8 +103,8 @@ final class Target implements AutoCloseable {
             "browserbase-url", browserbase.baseUrl().toString(), "stop-timeout", "300ms",
             "stop-poll-interval", "5ms", "live-view", "false",
             // the simulator starts a session at once: a failed start that started nothing need
-            // not be looked for as long as the default (the request timeout)
-            "lost-start-wait", "300ms"));
+            // not be looked for as long as the default (5 s)
+            "lost-create-wait", "300ms"));
   }
 
   /** A client on the simulator itself (no proxy), to ask it for its active sessions. */

@@ -1,6 +1,10 @@
 package dev.browsersessions.notte.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.browsersessions.notte.internal.wire.AgentStatusResponse;
+import dev.browsersessions.notte.internal.wire.Cookies;
+import dev.browsersessions.notte.internal.wire.LegacyCloseRequest;
+import dev.browsersessions.notte.internal.wire.LegacyCloseResponse;
+import dev.browsersessions.notte.internal.wire.SetCookiesResponse;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
@@ -75,7 +79,7 @@ public interface NotteApi {
    * @return {@code {cookies: [...]}}
    */
   @RequestLine("GET /sessions/{id}/cookies")
-  JsonNode cookies(@Param("id") String id);
+  Cookies cookies(@Param("id") String id);
 
   /**
    * Sets cookies in a session.
@@ -86,7 +90,7 @@ public interface NotteApi {
    */
   @RequestLine("POST /sessions/{id}/cookies")
   @Headers("Content-Type: application/json")
-  JsonNode setCookies(@Param("id") String id, Map<String, Object> body);
+  SetCookiesResponse setCookies(@Param("id") String id, Cookies body);
 
   /**
    * Stops an agent.
@@ -96,7 +100,7 @@ public interface NotteApi {
    * @return an {@code AgentStatusResponse}
    */
   @RequestLine("DELETE /agents/{agentId}/stop?session_id={sessionId}")
-  JsonNode stopAgent(@Param("agentId") String agentId, @Param("sessionId") String sessionId);
+  AgentStatusResponse stopAgent(@Param("agentId") String agentId, @Param("sessionId") String sessionId);
 
   /**
    * The legacy close of older deployments.
@@ -106,5 +110,5 @@ public interface NotteApi {
    */
   @RequestLine("POST /session/close")
   @Headers("Content-Type: application/json")
-  JsonNode legacyClose(Map<String, Object> body);
+  LegacyCloseResponse legacyClose(LegacyCloseRequest body);
 }

@@ -75,16 +75,16 @@ public final class SessionResponses {
    */
   public static SessionInfo toInfo(Object answer, String provider) {
     if (!(answer instanceof Map<?, ?> node)) {
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           "Notte answered " + (answer == null ? "nothing" : "a " + kind(answer))
-              + " where a session was expected", provider, 200, excerpt(answer), null);
+              + " where a session was expected", provider, 200, excerpt(answer));
     }
     Optional<String> id = text(node, "session_id");
     Object status = node.get("status");
     if (id.isEmpty() || !(status instanceof String statusText)) {
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           "Notte's session answer lacks " + (id.isEmpty() ? "session_id" : "status"),
-          provider, 200, excerpt(answer), null);
+          provider, 200, excerpt(answer));
     }
     SessionInfo.Builder b = SessionInfo.builder(id.get(), provider, status(statusText))
         .createdAt(instant(node, "created_at"))

@@ -6,6 +6,7 @@ import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.wire.BrowserSettings;
 import dev.browsersessions.stagehand.internal.wire.CreateParams;
 import dev.browsersessions.stagehand.internal.wire.ProxyConfig;

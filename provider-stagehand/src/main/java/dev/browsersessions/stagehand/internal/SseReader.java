@@ -152,9 +152,8 @@ public final class SseReader {
         String text = issue.path("message").asText(issue.toString());
         fields.add(path.isEmpty() ? text : path + ": " + text);
       }
-      return new InvalidSessionRequestException(
-          null, "Stagehand rejected the request: " + String.join("; ", fields), provider, 0,
-          fields);
+      return InvalidSessionRequestException.refused(
+          "Stagehand rejected the request: " + String.join("; ", fields), provider, 0, fields);
     }
     String text = error.isTextual() ? error.asText()
         : message.isTextual() ? message.asText()
@@ -174,7 +173,7 @@ public final class SseReader {
   }
 
   private ProviderProtocolException protocol(String what, String body) {
-    return new ProviderProtocolException(
-        "Stagehand answered text/event-stream but " + what, provider, 200, body, null);
+    return ProviderProtocolException.unusable(
+        "Stagehand answered text/event-stream but " + what, provider, 200, body);
   }
 }

@@ -12,11 +12,13 @@ import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
-import dev.browsersessions.StopNotConfirmedException;
-import dev.browsersessions.http.FailureNotes;
-import dev.browsersessions.http.VendorCalls;
+import dev.browsersessions.http.LostCreateSettings;
+import dev.browsersessions.http.LostCreates;
+import dev.browsersessions.http.Sleeper;
+import dev.browsersessions.http.TerminalWait;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
+import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import dev.browsersessions.stagehand.internal.wire.LiveUrls;
 import dev.browsersessions.stagehand.internal.wire.StartRequest;
@@ -25,7 +27,6 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -44,9 +45,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code create}: Stagehand {@code POST /v1/sessions/start} on the host of the requested
  *       region; {@code success:false} or {@code available:false} is an error, not a session (the
- *       session it names is released). A start that failed after Stagehand may have acted on it
- *       is reconciled by its request tag ({@link LostStarts}): the running session is returned,
- *       or the failure says how to find it.
+ *       session it names is stopped). A start that failed after Stagehand may have acted on it
+ *       is reconciled by provider-http's {@link LostCreates}, which finds its session by the
+ *       request tag ({@link TaggedSessions}) and stops it; the failure says what was found.
  *   <li>{@code status}, {@code list}: Browserbase {@code GET /v1/sessions[/{id}]}.
  *   <li>{@code stop}: Stagehand {@code end}, then Browserbase's status; when not terminal, {@code
  *       REQUEST_RELEASE} and status reads until terminal or the stop deadline.
@@ -57,7 +58,7 @@ import java.util.function.Supplier;
 public final class StagehandProvider implements BrowserSessionProvider {
 
   /** The provider's name. */
-  public static final String NAME = "stagehand";
+  public static final String NAME = StagehandSettings.PROVIDER_NAME;
 
   /** What this provider implements. */
   public static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
@@ -76,17 +77,15 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   private static final System.Logger LOG = System.getLogger(StagehandProvider.class.getName());
   private static final int MAX_REMEMBERED = 10_000;
-  /** Reads of a lost start's session before giving up adopting it (and releasing it). */
-  private static final int ADOPT_READS = 2;
 
   private final StagehandSettings settings;
   private final StagehandApi stagehand;
   private final BrowserbaseApi browserbase;
   private final Clock clock;
-  private final Sleeper sleeper;
   private final RequestMapping requests;
   private final SessionMapping sessions;
-  private final LostStarts lost;
+  private final TerminalWait stopConfirmation;
+  private final LostCreates<String> lost;
   /** The Stagehand host each session this provider started lives on, until it is terminal. */
   private final Map<String, URI> hosts = new ConcurrentHashMap<>();
 
@@ -97,8 +96,9 @@ public final class StagehandProvider implements BrowserSessionProvider {
    * @param stagehand the Stagehand API
    * @param browserbase the Browserbase API
    * @param mapper the JSON mapper, asked for on first use (building one is slow in a cold JVM)
-   * @param clock the clock for the stop deadline
-   * @param sleeper waits between status reads while stopping
+   * @param clock the clock for the stop deadline and the lost-create wait
+   * @param sleeper waits between status reads while stopping, and between looks for a lost start
+   * @param inFlightWait how long a lost start's reconciliation waits for the starts in flight
    */
   public StagehandProvider(
       StagehandSettings settings,
@@ -106,15 +106,19 @@ public final class StagehandProvider implements BrowserSessionProvider {
       BrowserbaseApi browserbase,
       Supplier<ObjectMapper> mapper,
       Clock clock,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      Duration inFlightWait) {
     this.settings = settings;
     this.stagehand = stagehand;
     this.browserbase = browserbase;
     this.clock = clock;
-    this.sleeper = sleeper;
     this.requests = new RequestMapping(mapper);
     this.sessions = new SessionMapping(mapper, NAME);
-    this.lost = new LostStarts(browserbase, sessions, settings.lostStartWait(), clock, sleeper);
+    this.stopConfirmation = new TerminalWait(NAME, settings.stopTimeout(),
+        settings.stopPollInterval(), clock, sleeper);
+    this.lost = new LostCreates<>(NAME, "Stagehand", LostCreateSettings.of(NAME,
+        settings.lostCreate(), settings.lostCreateWait()),
+        inFlightWait, clock, sleeper, new TaggedSessions(browserbase, sessions, this::stop));
   }
 
   @Override
@@ -133,20 +137,31 @@ public final class StagehandProvider implements BrowserSessionProvider {
     String requestId = UUID.randomUUID().toString();
     StartRequest body = requests.toStart(request, settings, requestId);
     Optional<String> region = Optional.ofNullable(body.browserbaseSessionCreateParams().region());
-    URI host = stagehandHost(region);
+    URI host = settings.stagehandHost(region);
+    LostCreates.Attempt<String> attempt = lost.begin(requestId);
     StartResponse answer;
+    StartResponse.Data data;
     try {
       answer = stagehand.start(host, body);
+    } catch (BrowserSessionException e) {
+      throw lost.failed(attempt, e);
     } catch (RuntimeException e) {
-      return adoptLost(requestId, host, e);
+      throw lost.failed(attempt, ProviderProtocolException.unexpected("Stagehand's answer to POST"
+          + " /v1/sessions/start could not be handled: " + e, NAME, e));
+    } catch (Error e) {
+      lost.abandoned(attempt);
+      throw e;
     }
-    StartResponse.Data data;
     try {
       data = requireStarted(answer);
     } catch (BrowserSessionException unusable) {
-      throw endUnusable(requestId, answer, unusable);
+      Optional<String> named = Optional.ofNullable(answer).map(StartResponse::data)
+          .map(StartResponse.Data::sessionId).filter(id -> !id.isBlank());
+      throw named.isPresent() ? lost.unusable(attempt, named.get(), unusable)
+          : lost.failed(attempt, unusable);
     }
     String id = data.sessionId();
+    lost.returned(attempt, id);
     if (hosts.size() < MAX_REMEMBERED) {
       hosts.put(id, host);
     }
@@ -195,8 +210,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
     endOnStagehand(host, sessionId);
     BrowserbaseSession current = read(sessionId);
     if (!isTerminal(current)) {
-      current = requestRelease(sessionId, current);
-      current = awaitTerminal(sessionId, current);
+      current = stopConfirmation.await(sessionId, requestRelease(sessionId, current),
+          s -> BrowserbaseStatuses.toNeutral(s.status()), () -> read(sessionId));
     }
     hosts.remove(sessionId);
     return sessions.toInfo(current, sessionId);
@@ -249,19 +264,24 @@ public final class StagehandProvider implements BrowserSessionProvider {
     }
   }
 
-  /** Looks once more for the sessions of failed starts that were not found, and ends them. */
+  /**
+   * Looks a last time for the sessions of failed starts that could not be resolved when they
+   * failed and stops them (provider-http's lost-create reconciler), then releases the clients.
+   *
+   * @throws dev.browsersessions.SessionCleanupException naming the lost sessions found but still
+   *     not stopped
+   * @throws BrowserSessionException if a lost start is still unresolved
+   */
   @Override
   public void close() {
     try {
-      lost.endPending();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Looking for the sessions of failed starts failed: {0}",
-          e.getMessage());
-    }
-    try {
-      stagehand.close();
+      lost.close();
     } finally {
-      browserbase.close();
+      try {
+        stagehand.close();
+      } finally {
+        browserbase.close();
+      }
     }
   }
 
@@ -272,135 +292,31 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   // --------------------------------------------------------------------------------------------
 
-  private URI stagehandHost(Optional<String> region) {
-    return settings.stagehandHost(region);
-  }
-
-  /**
-   * A start that failed without a usable answer: finds the session it may have started by its
-   * request tag and returns it when it runs; otherwise throws the failure, saying what was found.
-   */
-  private SessionInfo adoptLost(String requestId, URI host, RuntimeException thrown) {
-    BrowserSessionException failure = thrown instanceof BrowserSessionException b ? b
-        : new ProviderProtocolException("Stagehand's answer to POST /v1/sessions/start could not"
-            + " be handled: " + thrown, NAME, 0, null, thrown);
-    if (!VendorCalls.mayHaveStartedSession(failure)) {
-      throw failure;
-    }
-    LostStarts.Found found = lost.find(requestId, !LostStarts.answered(failure));
-    if (found.session().isEmpty()) {
-      throw notFound(requestId, failure, found);
-    }
-    String id = found.session().get().id();
-    if (isTerminal(found.session().get())) {
-      throw alreadyEnded(failure, id);
-    }
-    SessionInfo info = null;
-    for (int attempt = 1; info == null; attempt++) {
-      try {
-        info = status(id);
-      } catch (BrowserSessionException unreadable) {
-        // provider-http retried what it retries; an unreadable answer is worth one more try
-        if (attempt < ADOPT_READS && !(unreadable instanceof AuthenticationException)) {
-          continue;
-        }
-        failure.addSuppressed(unreadable);
-        throw FailureNotes.withNote(failure, "Stagehand started session '" + id + "' anyway but"
-            + " reading it failed (" + unreadable.getMessage() + "); "
-            + releaseQuietly(id, requestId));
-      }
-    }
-    if (info.isTerminal()) {
-      throw alreadyEnded(failure, id);
-    }
-    LOG.log(Level.INFO, "Start failed ({0}) but session {1} was started; using it",
-        failure.getMessage(), id);
-    hosts.put(id, host);
-    return info.toBuilder().attribute("reconciled", Boolean.TRUE).build();
-  }
-
-  /**
-   * A start answered but unusable (no body, {@code success: false}, no session id, {@code
-   * available: false}): ends the session it names, or else the one carrying its tag.
-   */
-  private BrowserSessionException endUnusable(
-      String requestId, StartResponse answer, BrowserSessionException unusable) {
-    Optional<String> named = Optional.ofNullable(answer).map(StartResponse::data)
-        .map(StartResponse.Data::sessionId).filter(id -> !id.isBlank());
-    if (named.isPresent()) {
-      return FailureNotes.withNote(unusable, releaseQuietly(named.get(), requestId));
-    }
-    LostStarts.Found found = lost.find(requestId, false);
-    if (found.session().isEmpty()) {
-      return found.lookupFailure().isPresent() ? notFound(requestId, unusable, found) : unusable;
-    }
-    BrowserbaseSession s = found.session().get();
-    if (isTerminal(s)) {
-      return unusable;
-    }
-    return FailureNotes.withNote(unusable, "Stagehand started session '" + s.id() + "' anyway; "
-        + releaseQuietly(s.id(), requestId));
-  }
-
-  private static BrowserSessionException alreadyEnded(
-      BrowserSessionException failure, String sessionId) {
-    return FailureNotes.withNote(failure, "Stagehand started session '" + sessionId + "' anyway; it"
-        + " has already ended, so nothing of this start is left running.");
-  }
-
-  private BrowserSessionException notFound(
-      String requestId, BrowserSessionException failure, LostStarts.Found found) {
-    lost.remember(requestId);
-    found.lookupFailure().ifPresent(failure::addSuppressed);
-    String looked = found.lookupFailure()
-        .map(f -> "looking for it by its tag failed (" + f.getMessage() + ")")
-        .orElse("no session tagged " + RequestMapping.REQUEST_TAG + "=" + requestId
-            + " was found (looked " + (LostStarts.answered(failure) ? "once"
-                : "for up to " + settings.lostStartWait()) + ")");
-    return FailureNotes.withNote(failure, "Stagehand may have started a session anyway and " + looked
-        + "; it may still run. " + LostStarts.howToFind(requestId));
-  }
-
   private StartResponse.Data requireStarted(StartResponse answer) {
     if (answer == null) {
-      throw new ProviderProtocolException(
-          "Stagehand answered /v1/sessions/start with no body", NAME, 200, null, null);
+      throw ProviderProtocolException.unusable(
+          "Stagehand answered /v1/sessions/start with no body", NAME, 200, null);
     }
     if (!Boolean.TRUE.equals(answer.success())) {
       String why = answer.message() == null ? "no reason given" : answer.message();
-      throw new BrowserSessionException(
-          "Stagehand did not start the session (success: false): " + why, NAME, 200, false, null);
+      // Stagehand's own word, but a session may exist anyway: reconciled by its tag
+      throw BrowserSessionException.builder(
+          "Stagehand did not start the session (success: false): " + why)
+          .provider(NAME).httpStatus(200).outcomeUnknown().build();
     }
     StartResponse.Data data = answer.data();
     if (data == null || data.sessionId() == null || data.sessionId().isBlank()) {
-      throw new ProviderProtocolException(
+      throw ProviderProtocolException.unusable(
           "Stagehand answered /v1/sessions/start without data.sessionId", NAME, 200,
-          String.valueOf(answer), null);
+          String.valueOf(answer));
     }
     if (!Boolean.TRUE.equals(data.available())) {
-      throw new ProviderUnavailableException(
+      throw ProviderUnavailableException.answered(
           "Stagehand started session '" + data.sessionId() + "' but reported no browser"
               + " available (available: false); try again later.",
-          NAME, 200, null);
+          NAME, 200);
     }
     return data;
-  }
-
-  /** Releases a session nobody was handed; says how that went, for the start's message. */
-  private String releaseQuietly(String sessionId, String requestId) {
-    try {
-      browserbase.release(sessionId);
-      hosts.remove(sessionId);
-      LOG.log(Level.INFO, "Released session {0} of a failed start", sessionId);
-      return "it was released on Browserbase, so nothing of this start is left running.";
-    } catch (BrowserSessionException e) {
-      LOG.log(Level.WARNING, "Could not release session {0} of a failed start: {1}", sessionId,
-          e.getMessage());
-      lost.remember(requestId);
-      return "releasing it on Browserbase failed (" + e.getMessage() + "), so it may still run"
-          + " until its timeout: stop it with stop(\"" + sessionId + "\"). "
-          + LostStarts.howToFind(requestId);
-    }
   }
 
   private Optional<URI> liveView(String sessionId) {
@@ -430,9 +346,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
       throw e;
     }
     if (s == null) {
-      throw new ProviderProtocolException(
-          "Browserbase answered GET /v1/sessions/" + sessionId + " with no body", NAME, 200, null,
-          null);
+      throw ProviderProtocolException.unusable(
+          "Browserbase answered GET /v1/sessions/" + sessionId + " with no body", NAME, 200, null);
     }
     return s;
   }
@@ -466,30 +381,6 @@ public final class StagehandProvider implements BrowserSessionProvider {
       LOG.log(Level.DEBUG, "Release of {0} answered {1}", sessionId, e.getMessage());
       return current;
     }
-  }
-
-  private BrowserbaseSession awaitTerminal(String sessionId, BrowserbaseSession current) {
-    Duration deadline = settings.stopTimeout();
-    Instant until = clock.instant().plus(deadline);
-    while (!isTerminal(current)) {
-      Instant now = clock.instant();
-      if (!now.isBefore(until)) {
-        throw new StopNotConfirmedException(
-            sessionId, NAME, BrowserbaseStatuses.toNeutral(current.status()), deadline.toString());
-      }
-      Duration wait = settings.stopPollInterval();
-      Duration left = Duration.between(now, until);
-      try {
-        sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StopNotConfirmedException(
-            sessionId, NAME, BrowserbaseStatuses.toNeutral(current.status()),
-            deadline + " (interrupted)");
-      }
-      current = read(sessionId);
-    }
-    return current;
   }
 
   private static boolean isTerminal(BrowserbaseSession s) {

@@ -6,7 +6,9 @@ import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.http.HttpFailure;
 import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
+import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.http.BrowserbaseClient;
 import dev.browsersessions.stagehand.internal.http.EventStreamDecoder;
 import dev.browsersessions.stagehand.internal.http.HttpBrowserbaseApi;
@@ -45,9 +47,10 @@ public final class StagehandProviders {
    */
   public static StagehandProvider create(ProviderConfig config, Clock clock, Sleeper sleeper) {
     String name = StagehandProvider.NAME;
-    ProviderConfig c = StagehandSettings.withVendorVariables(config);
+    ProviderConfig c = StagehandSettings.withVendorVariables(config.provider().isPresent() ? config
+        : config.forProvider(name));
     HttpSettings http = HttpSettings.from(c);
-    StagehandSettings settings = StagehandSettings.from(c, name, http.requestTimeout());
+    StagehandSettings settings = StagehandSettings.from(c);
     settings.stagehandUrl().ifPresent(u -> http.requireSafe(u, StagehandSettings.STAGEHAND_URL, name));
     settings.regionalUrls().forEach((region, u) ->
         http.requireSafe(u, StagehandSettings.STAGEHAND_URL_REGION_PREFIX + region, name));
@@ -83,7 +86,8 @@ public final class StagehandProviders {
         new HttpBrowserbaseApi(browserbase, browserbaseHttp.calls()),
         mapper,
         clock,
-        sleeper);
+        sleeper,
+        http.requestTimeout().plus(http.connectTimeout()));
   }
 
   /** Browserbase's "max concurrent sessions" 429 says what to do about it. */

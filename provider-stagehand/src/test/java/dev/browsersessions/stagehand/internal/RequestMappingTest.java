@@ -10,6 +10,7 @@ import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.Viewport;
+import dev.browsersessions.stagehand.StagehandSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,10 +22,8 @@ class RequestMappingTest {
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final RequestMapping mapping = new RequestMapping(() -> mapper);
-  private final StagehandSettings settings = new StagehandSettings(
-      "bb_key", Optional.empty(), "openai/gpt-5.4-mini", Optional.empty(), java.util.Map.of(),
-      URI.create("https://api.browserbase.com"), Duration.ofSeconds(30), Duration.ofMillis(500),
-      "owner-1", true, Duration.ofSeconds(10));
+  private final StagehandSettings settings = StagehandSettings.builder("bb_key")
+      .ownerId("owner-1").build();
 
   private JsonNode json(SessionRequest request) {
     return mapper.valueToTree(mapping.toStart(request, settings, "req-1"));

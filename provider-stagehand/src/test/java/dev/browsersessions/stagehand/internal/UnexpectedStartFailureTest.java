@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.ProviderProtocolException;
-import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
-import dev.browsersessions.SessionStatus;
+import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import dev.browsersessions.stagehand.internal.wire.LiveUrls;
 import dev.browsersessions.stagehand.internal.wire.StartRequest;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A start that fails with an exception of no known kind (a bug in a decoder, say) is still
- * reconciled: the session it started is found by its tag, never left running unknown.
+ * reconciled: the session it started is found by its tag and stopped, never left running unknown.
  */
 class UnexpectedStartFailureTest {
 
@@ -75,27 +74,28 @@ class UnexpectedStartFailureTest {
       @Override
       public void end(URI host, String sessionId) {}
     };
-    StagehandSettings settings = new StagehandSettings("bb_key", Optional.empty(),
-        "openai/gpt-5.4-mini", Optional.of(URI.create("http://127.0.0.1:9")), Map.of(),
-        URI.create("http://127.0.0.1:9"), Duration.ofSeconds(30), Duration.ofMillis(500),
-        "owner-1", false, Duration.ZERO);
+    StagehandSettings settings = StagehandSettings.builder("bb_key")
+        .stagehandUrl(URI.create("http://127.0.0.1:9")).browserbaseUrl(URI.create("http://127.0.0.1:9"))
+        .ownerId("owner-1").liveView(false).lostCreateWait(Duration.ZERO).build();
     return new StagehandProvider(settings, stagehand, bb, ObjectMapper::new,
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), d -> { });
+        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), d -> { },
+        Duration.ofSeconds(1));
   }
 
   @Test
-  void sessionStartedBeforeAnUnexpectedExceptionIsReturned() {
-    SessionInfo info = provider(true).create(SessionRequest.defaults());
-    assertThat(info.status()).isEqualTo(SessionStatus.ACTIVE);
-    assertThat(info.attributes()).containsEntry("reconciled", true);
-    assertThat(browserbase).containsOnlyKeys(info.id());
+  void sessionStartedBeforeAnUnexpectedExceptionIsStopped() {
+    Throwable t = catchThrowable(() -> provider(true).create(SessionRequest.defaults()));
+    assertThat(t).isInstanceOf(ProviderProtocolException.class)
+        .hasMessageContaining("decoder bug").hasMessageContaining("it was found and stopped");
+    assertThat(browserbase.values()).singleElement()
+        .satisfies(s -> assertThat(s.status()).isEqualTo("COMPLETED"));
   }
 
   @Test
   void unexpectedExceptionWithoutASessionSaysHowToFindOne() {
     Throwable t = catchThrowable(() -> provider(false).create(SessionRequest.defaults()));
     assertThat(t).isInstanceOf(ProviderProtocolException.class)
-        .hasMessageContaining("decoder bug").hasMessageContaining("may still run")
+        .hasMessageContaining("decoder bug").hasMessageContaining("no running session")
         .hasMessageContaining("withMetadata(\"browser-sessions-request\"");
     assertThat(browserbase).isEmpty();
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.browsersessions.fake.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -54,7 +55,7 @@ public final class StagehandSimulator implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final String apiKey;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-01-01T00:00:00Z"));
   private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "stagehand-sim");
     t.setDaemon(true);

@@ -1,10 +1,10 @@
 package dev.browsersessions.stagehand.internal.http;
 
+import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.stagehand.internal.BrowserbaseApi;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import dev.browsersessions.stagehand.internal.wire.LiveUrls;
 import dev.browsersessions.stagehand.internal.wire.ReleaseRequest;
-import dev.browsersessions.http.VendorCalls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

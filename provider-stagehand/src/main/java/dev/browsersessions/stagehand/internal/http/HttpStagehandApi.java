@@ -1,11 +1,11 @@
 package dev.browsersessions.stagehand.internal.http;
 
-import dev.browsersessions.stagehand.internal.StagehandApi;
-import dev.browsersessions.stagehand.internal.wire.StartRequest;
-import dev.browsersessions.stagehand.internal.wire.StartResponse;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.http.VendorCalls;
+import dev.browsersessions.stagehand.internal.StagehandApi;
+import dev.browsersessions.stagehand.internal.wire.StartRequest;
+import dev.browsersessions.stagehand.internal.wire.StartResponse;
 import java.net.URI;
 
 /**

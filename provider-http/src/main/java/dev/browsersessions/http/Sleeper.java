@@ -1,13 +1,16 @@
-package dev.browsersessions.stagehand.internal;
+package dev.browsersessions.http;
 
 import java.time.Duration;
 
-/** Waits between status reads; tests replace it with one that moves a clock. */
+/**
+ * Waits between two looks of a polling loop ({@link TerminalWait}, {@link LostCreates}); tests pass
+ * one that moves their clock instead of waiting.
+ */
 @FunctionalInterface
 public interface Sleeper {
 
   /** Sleeps with {@link Thread#sleep}. */
-  Sleeper SYSTEM = d -> Thread.sleep(Math.max(0, d.toMillis()), 0);
+  Sleeper SYSTEM = d -> Thread.sleep(Math.max(0, d.toMillis()));
 
   /**
    * Waits.

@@ -1,9 +1,12 @@
-package dev.browsersessions.notte.internal;
+package dev.browsersessions.http;
 
 import dev.browsersessions.ProviderConfigurationException;
 import java.util.Locale;
 
-/** What a create that failed after Notte may have started the session does about it. */
+/**
+ * What a create that failed after the vendor may have started the session does about it
+ * (configuration key {@value #KEY}).
+ */
 public enum LostCreatePolicy {
   /** Find the session it started and stop it (confirmed), then fail naming it. */
   STOP,

@@ -1,0 +1,264 @@
+package dev.browsersessions.notte.internal;
+
+import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.Capability;
+import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.StopNotConfirmedException;
+import dev.browsersessions.http.LostCreateSettings;
+import dev.browsersessions.http.LostCreates;
+import dev.browsersessions.http.Sleeper;
+import dev.browsersessions.http.TerminalWait;
+import dev.browsersessions.http.VendorCalls;
+import dev.browsersessions.notte.NotteSettings;
+import dev.browsersessions.notte.internal.wire.LegacyCloseRequest;
+import dev.browsersessions.notte.internal.wire.LegacyCloseResponse;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.spi.RequestChecks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Notte's cloud browser sessions (provider name {@code notte}): the SPI, mapping {@link
+ * SessionRequest} to Notte's start body and its answers to {@link SessionInfo}. Built by {@link
+ * NotteProviders}; Notte-only operations are on {@link dev.browsersessions.notte.NotteExtras}.
+ *
+ * <p>Thread-safe.
+ */
+public final class NotteProvider implements BrowserSessionProvider {
+
+  /** The provider's name. */
+  public static final String NAME = NotteSettings.PROVIDER_NAME;
+
+  private static final Set<Capability> CAPABILITIES =
+      Set.copyOf(
+          EnumSet.of(
+              Capability.LIST,
+              Capability.IDLE_TIMEOUT,
+              Capability.MAX_DURATION,
+              Capability.HEADLESS,
+              Capability.VIEWPORT,
+              Capability.USER_AGENT,
+              Capability.PROXY,
+              Capability.MANAGED_PROXY,
+              Capability.SOLVE_CAPTCHAS,
+              Capability.CDP_URL,
+              Capability.LIVE_VIEW));
+
+  private static final int MAX_PAGES = 10_000;
+
+  private final NotteSettings settings;
+  private final NotteClient client;
+  private final NotteApi api;
+  private final VendorCalls calls;
+  private final TerminalWait stopConfirmation;
+  private final LostCreates<Map<String, Object>> lostCreates;
+
+  /**
+   * Creates the provider.
+   *
+   * @param settings its settings
+   * @param client the wired API
+   * @param inFlightWait how long a lost create's reconciliation waits for the creates in flight
+   * @param clock the clock of the stop deadline and of the lost-create windows (Notte's
+   *     timestamps are compared with it)
+   * @param sleeper waits between polls
+   */
+  public NotteProvider(NotteSettings settings, NotteClient client, Duration inFlightWait,
+      Clock clock, Sleeper sleeper) {
+    this.settings = settings;
+    this.client = client;
+    this.api = client.api();
+    this.calls = client.calls();
+    this.stopConfirmation = new TerminalWait(NAME, settings.stopConfirmTimeout(),
+        settings.stopPollInterval(), clock, sleeper);
+    this.lostCreates = new LostCreates<>(NAME, "Notte", LostCreateSettings.of(NAME,
+        settings.lostCreate(), settings.lostCreateWait()),
+        inFlightWait, clock, sleeper, new LostSessions(this::activeSessions, this::stop));
+  }
+
+  /**
+   * The wired API, for the Notte-only operations.
+   *
+   * @return the client
+   */
+  public NotteClient client() {
+    return client;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return CAPABILITIES;
+  }
+
+  /**
+   * Starts a session. A create that fails after Notte may have started it (no answer, a 5xx, an
+   * unreadable answer) is never retried; by {@code lost-create} (default {@code stop}) the session
+   * it started is found among the active ones and stopped, and the failure says so.
+   */
+  @Override
+  public SessionInfo create(SessionRequest request) {
+    RequestChecks.requireSupported(request, CAPABILITIES, NAME);
+    Map<String, Object> body = StartRequests.body(request);
+    String key = StartRequests.idempotencyKey();
+    LostCreates.Attempt<Map<String, Object>> attempt = lostCreates.begin(body);
+    Map<String, Object> answer;
+    SessionInfo info;
+    try {
+      answer = calls.create(() -> api.start(key, body));
+    } catch (BrowserSessionException e) {
+      throw lostCreates.failed(attempt, e);
+    } catch (RuntimeException | Error e) {
+      lostCreates.abandoned(attempt);
+      throw e;
+    }
+    try {
+      info = toInfo(answer);
+    } catch (ProviderProtocolException e) {
+      Optional<String> id = SessionResponses.id(answer);
+      throw id.isPresent() ? lostCreates.unusable(attempt, id.get(), e)
+          : lostCreates.failed(attempt, e);
+    } catch (RuntimeException | Error e) {
+      lostCreates.abandoned(attempt);
+      throw e;
+    }
+    lostCreates.returned(attempt, info.id());
+    return withUrls(info);
+  }
+
+  @Override
+  public SessionInfo status(String sessionId) {
+    RequestChecks.requireValidId(sessionId);
+    return withUrls(toInfo(calls.session(sessionId, () -> api.status(sessionId))));
+  }
+
+  /**
+   * Stops a session and confirms it ended. Idempotent: a session that already ended (or a reply
+   * saying it was already stopped or closed) returns its terminal state. A reply that is not
+   * terminal is confirmed by reading the status until it is, within {@code stop-confirm-timeout}.
+   *
+   * @throws StopNotConfirmedException if Notte did not report the session ended in time
+   */
+  @Override
+  public SessionInfo stop(String sessionId) {
+    RequestChecks.requireValidId(sessionId);
+    SessionInfo answer;
+    try {
+      answer = settings.legacyClose() ? legacyStop(sessionId)
+          : toInfo(calls.session(sessionId, () -> api.stop(sessionId)));
+    } catch (NotteQuirks.AlreadyEnded e) {
+      answer = status(sessionId); // Notte's "already stopped/closed" answer: ended before
+    }
+    return stopConfirmation.await(sessionId, answer, SessionInfo::status, () -> toInfo(
+        calls.session(sessionId, () -> api.status(sessionId))));
+  }
+
+  @Override
+  public List<SessionInfo> list(SessionFilter filter) {
+    boolean onlyActive = !filter.statuses().isEmpty()
+        && EnumSet.of(SessionStatus.ACTIVE, SessionStatus.PENDING).containsAll(filter.statuses());
+    List<SessionInfo> all = new ArrayList<>();
+    for (Object item : pages(onlyActive)) {
+      all.add(toInfo(item));
+    }
+    return all.stream().filter(filter::matches).toList();
+  }
+
+  /**
+   * Looks a last time for the lost creates that could not be resolved when they failed (other
+   * creates were in flight, or looking for or stopping the session failed) and stops their
+   * sessions; {@code BrowserSessions.close()} calls it after stopping the sessions it tracked.
+   * Does not stop the sessions any create returned.
+   *
+   * @throws dev.browsersessions.SessionCleanupException naming the lost sessions found but still
+   *     not stopped
+   * @throws BrowserSessionException if a lost create is still unresolved (its window and request
+   *     fields named; also logged as a warning)
+   */
+  @Override
+  public void close() {
+    lostCreates.close();
+  }
+
+  @Override
+  public String toString() {
+    return "NotteProvider[" + settings.baseUrl() + "]";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private SessionInfo toInfo(Object answer) {
+    return SessionResponses.toInfo(answer, NAME);
+  }
+
+  /** Every listed session of every page, as bound JSON. */
+  private List<Object> pages(boolean onlyActive) {
+    List<Object> all = new ArrayList<>();
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      int p = page;
+      Object answer = calls.read(() -> api.list(p, settings.pageSize(), onlyActive));
+      Object items = answer instanceof Map<?, ?> m ? m.get("items") : answer;
+      if (!(items instanceof List<?> list)) {
+        throw ProviderProtocolException.unusable(
+            "Notte's session list has no items array", NAME, 200,
+            answer == null ? null : String.valueOf(answer));
+      }
+      all.addAll(list);
+      if (!(answer instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("has_next"))
+          || list.isEmpty()) {
+        break;
+      }
+    }
+    return all;
+  }
+
+  /** The active sessions, as bound JSON objects (for finding a lost create's session). */
+  private List<Map<?, ?>> activeSessions() {
+    List<Map<?, ?>> active = new ArrayList<>();
+    for (Object item : pages(true)) {
+      if (item instanceof Map<?, ?> m) {
+        active.add(m);
+      }
+    }
+    return active;
+  }
+
+  /** Completes missing CDP/viewer URLs of a running session from its debug endpoint. */
+  private SessionInfo withUrls(SessionInfo info) {
+    if (info.isTerminal() || (info.cdpUrl().isPresent() && info.liveViewUrl().isPresent())) {
+      return info;
+    }
+    try {
+      Object debug = calls.session(info.id(), () -> api.debug(info.id()));
+      return SessionResponses.withDebugUrls(debug, info);
+    } catch (BrowserSessionException e) {
+      return info; // the URLs are a convenience; the session itself is fine
+    }
+  }
+
+  private SessionInfo legacyStop(String sessionId) {
+    LegacyCloseResponse answer = calls.read(() -> api.legacyClose(
+        new LegacyCloseRequest(sessionId)));
+    String error = answer == null ? null : answer.error();
+    if (error != null && !error.isBlank()) {
+      BrowserSessionException failed = BrowserSessionException.builder("Notte's legacy close of"
+          + " session '" + sessionId + "' failed: " + error).provider(NAME).build();
+      throw NotteQuirks.saysAlreadyEnded(error) ? new NotteQuirks.AlreadyEnded(failed) : failed;
+    }
+    return status(sessionId);
+  }
+}
