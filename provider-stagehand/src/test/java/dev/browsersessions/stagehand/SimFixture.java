@@ -41,6 +41,15 @@ final class SimFixture implements AutoCloseable {
         config.forProvider("stagehand"), providerClock, providerClock::advance);
   }
 
+  /**
+   * A provider whose clock is the simulator's (its stop deadline and lost-create waits advance
+   * the simulated time, as a real provider shares the vendor's time).
+   */
+  StagehandProvider providerOnSimulatorClock() {
+    return StagehandProviders.create(
+        config().build().forProvider("stagehand"), sim.clock(), sim::advance);
+  }
+
   StagehandProvider provider() {
     return provider(config().build());
   }

@@ -17,9 +17,10 @@ class StagehandConformanceTest extends BrowserSessionProviderContract {
     fixture.sim.releasePolls(2);
   }
 
+  /** The provider runs on the simulator's clock, as a real one shares the vendor's time. */
   @Override
   protected BrowserSessionProvider createProvider() {
-    return fixture.provider();
+    return fixture.providerOnSimulatorClock();
   }
 
   @Override
@@ -31,6 +32,15 @@ class StagehandConformanceTest extends BrowserSessionProviderContract {
   @Override
   protected Clock clock() {
     return fixture.sim.clock();
+  }
+
+  /**
+   * Browserbase's list answer carries no {@code connectUrl} and no live-view URL; the provider
+   * does not read them per listed session (see the README): R2.5/R2.6 skip the list entry.
+   */
+  @Override
+  protected boolean listReportsUrls() {
+    return false;
   }
 
   @AfterAll

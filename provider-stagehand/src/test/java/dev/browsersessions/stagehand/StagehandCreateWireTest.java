@@ -40,6 +40,34 @@ class StagehandCreateWireTest {
   }
 
   @Test
+  void createReportsBrowserbasesTimesNotThisMachinesClock() {
+    fx.sim.advance(Duration.ofHours(3)); // the provider's clock stays three hours behind
+    try (BrowserSessionProvider p = fx.provider()) {
+      SessionInfo created = p.create(SessionRequest.builder()
+          .maxDuration(Duration.ofMinutes(10)).build());
+      SessionInfo status = p.status(created.id());
+      assertThat(created.createdAt()).contains(fx.sim.clock().instant())
+          .isEqualTo(status.createdAt());
+      assertThat(created.maxDuration()).contains(Duration.ofMinutes(10))
+          .isEqualTo(status.maxDuration());
+      assertThat(created.cdpUrl()).isPresent();
+    }
+  }
+
+  @Test
+  void createWhoseReadBackFailsStillReturnsTheRunningSession() {
+    for (int i = 0; i < 3; i++) { // the first try and both retries
+      fx.sim.enqueue("get", Scripted.json(500, "{\"statusCode\":500,\"error\":\"boom\"}"));
+    }
+    try (BrowserSessionProvider p = fx.provider()) {
+      SessionInfo created = p.create(SessionRequest.defaults());
+      assertThat(created.status()).isEqualTo(SessionStatus.ACTIVE);
+      assertThat(created.createdAt()).contains(fx.providerClock.instant());
+      assertThat(fx.sim.runningIds()).containsExactly(created.id());
+    }
+  }
+
+  @Test
   void startRequestCarriesTheDocumentedHeadersAndBody() throws Exception {
     try (BrowserSessionProvider p = fx.provider()) {
       p.create(SessionRequest.builder()

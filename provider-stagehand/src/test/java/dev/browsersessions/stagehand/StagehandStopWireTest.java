@@ -50,8 +50,9 @@ class StagehandStopWireTest {
     assertThat(release.path()).isEqualTo("/v1/sessions/" + id);
     assertThat(release.body()).isEqualTo("{\"status\":\"REQUEST_RELEASE\"}");
     assertThat(release.header("x-bb-api-key")).contains(SimFixture.KEY);
-    // one read after end, then three reads while RUNNING counts down, the last one COMPLETED
-    assertThat(fx.sim.requests("get")).hasSize(5);
+    // create's read, one read after end, then three reads while RUNNING counts down, the last
+    // one COMPLETED
+    assertThat(fx.sim.requests("get")).hasSize(6);
     assertThat(fx.sim.requests()).extracting(RecordedRequest::route)
         .containsSubsequence("start", "end", "get", "release", "get");
   }
@@ -80,8 +81,8 @@ class StagehandStopWireTest {
           })
           .hasMessageContaining("PT2S");
     }
-    // 1 read after end, then 4 polls of 500 ms within the 2 s deadline
-    assertThat(fx.sim.requests("get")).hasSize(5);
+    // create's read, 1 read after end, then 4 polls of 500 ms within the 2 s deadline
+    assertThat(fx.sim.requests("get")).hasSize(6);
   }
 
   @Test

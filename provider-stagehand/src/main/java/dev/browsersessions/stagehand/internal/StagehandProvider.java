@@ -161,18 +161,49 @@ public final class StagehandProvider implements BrowserSessionProvider {
           : lost.failed(attempt, unusable);
     }
     String id = data.sessionId();
+    SessionInfo info;
+    try {
+      info = started(id, host, region, data, body);
+    } catch (ProviderProtocolException unusable) {
+      throw lost.unusable(attempt, id, unusable);
+    }
     lost.returned(attempt, id);
     if (hosts.size() < MAX_REMEMBERED) {
       hosts.put(id, host);
     }
-    Integer timeout = body.browserbaseSessionCreateParams().timeout();
-    SessionInfo.Builder info = SessionInfo.builder(id, NAME, SessionStatus.ACTIVE)
-        .createdAt(clock.instant())
-        .cdpUrl(SessionMapping.uri(data.cdpUrl()).orElse(null))
-        .maxDuration(timeout == null ? null : Duration.ofSeconds(timeout))
-        .metadata(sessions.metadata(body.browserbaseSessionCreateParams().userMetadata()))
-        .attribute(SessionMapping.VENDOR_STATUS, "RUNNING")
-        .attribute("region", region.orElse(Regions.DEFAULT))
+    return info;
+  }
+
+  /**
+   * The session a start returned, as Browserbase describes it ({@code GET /v1/sessions/{id}}): its
+   * {@code createdAt} and {@code expiresAt} come from the vendor's clock, as on every other read
+   * path; the start's CDP URL is kept. When that read fails the session still runs and is
+   * returned as the start described it, stamped with this provider's clock.
+   *
+   * @throws ProviderProtocolException if Browserbase answers about another session
+   */
+  private SessionInfo started(String id, URI host, Optional<String> region,
+      StartResponse.Data data, StartRequest body) {
+    BrowserbaseSession described = null;
+    try {
+      described = read(id);
+    } catch (BrowserSessionException e) {
+      LOG.log(Level.DEBUG, "Session {0} started; reading it from Browserbase failed ({1}):"
+          + " described from the start's answer", id, e.getMessage());
+    }
+    SessionInfo.Builder info;
+    if (described != null) {
+      info = sessions.toInfo(described, id).toBuilder();
+    } else {
+      Integer timeout = body.browserbaseSessionCreateParams().timeout();
+      info = SessionInfo.builder(id, NAME, SessionStatus.ACTIVE)
+          .createdAt(clock.instant())
+          .maxDuration(timeout == null ? null : Duration.ofSeconds(timeout))
+          .metadata(sessions.metadata(body.browserbaseSessionCreateParams().userMetadata()))
+          .attribute(SessionMapping.VENDOR_STATUS, "RUNNING");
+    }
+    SessionMapping.uri(data.cdpUrl()).ifPresent(info::cdpUrl); // the start's, freshly signed
+    info.attribute("region", region.orElse(Regions.DEFAULT))
         .attribute("stagehand.host", host.toString());
     liveView(id).ifPresent(info::liveViewUrl);
     return info.build();

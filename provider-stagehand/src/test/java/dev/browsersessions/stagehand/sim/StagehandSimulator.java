@@ -26,8 +26,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,16 +52,22 @@ public final class StagehandSimulator implements AutoCloseable {
   private static final Pattern SESSION = Pattern.compile("/v1/sessions/([^/]+)");
   private static final Pattern END = Pattern.compile("/v1/sessions/([^/]+)/end");
   private static final Pattern DEBUG = Pattern.compile("/v1/sessions/([^/]+)/debug");
+  private static final int THREADS = 16;
   private static final Pattern Q = Pattern.compile("user_metadata\\['([^']*)'\\]:'([^']*)'");
 
   private final ObjectMapper json = new ObjectMapper();
   private final String apiKey;
   private final MutableClock clock = MutableClock.of(Instant.parse("2026-01-01T00:00:00Z"));
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "stagehand-sim");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * A fixed pool started with the simulator, so no simulator thread starts while a test runs (the
+   * kit's R10.6 counts the threads started while a provider lives). No handler blocks.
+   */
+  private final ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 0,
+      TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "stagehand-sim");
+        t.setDaemon(true);
+        return t;
+      });
   private final HttpServer browserbase;
   private final Map<String, HttpServer> stagehand = new LinkedHashMap<>();
   private final Map<String, SimSession> sessions = new LinkedHashMap<>();
@@ -79,6 +86,7 @@ public final class StagehandSimulator implements AutoCloseable {
 
   private StagehandSimulator(String apiKey) throws IOException {
     this.apiKey = apiKey;
+    executor.prestartAllCoreThreads();
     this.browserbase = server("browserbase");
     addStagehandHost(DEFAULT_HOST);
   }
