@@ -70,7 +70,8 @@ class StatusOverheadTest {
           // the bare client plus this provider's mapping: binding the bytes, then SessionInfo
           HttpResponse<byte[]> rb = bare.send(req, HttpResponse.BodyHandlers.ofByteArray());
           SessionInfo viaMapping = dev.browsersessions.notte.internal.SessionResponses.toInfo(
-              mapper.readValue(rb.body(), java.util.Map.class), "notte");
+              mapper.readValue(rb.body(), java.util.Map.class), "notte",
+              new dev.browsersessions.http.ServerData("notte", false), "the status answer");
           long t3 = System.nanoTime();
           long a3 = allocated();
           if (round == 1) {

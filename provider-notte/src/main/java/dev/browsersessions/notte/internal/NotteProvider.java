@@ -10,6 +10,7 @@ import dev.browsersessions.SessionStatus;
 import dev.browsersessions.StopNotConfirmedException;
 import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.LostCreates;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.TerminalWait;
 import dev.browsersessions.http.VendorCalls;
@@ -55,8 +56,11 @@ public final class NotteProvider implements BrowserSessionProvider {
               Capability.LIVE_VIEW));
 
   private static final int MAX_PAGES = 10_000;
+  private static final String START = "Notte's answer to POST /sessions/start";
+  private static final String LIST = "Notte's session list";
 
   private final NotteSettings settings;
+  private final ServerData server;
   private final NotteClient client;
   private final NotteApi api;
   private final VendorCalls calls;
@@ -68,14 +72,16 @@ public final class NotteProvider implements BrowserSessionProvider {
    *
    * @param settings its settings
    * @param client the wired API
+   * @param server checks the ids and URLs Notte sends
    * @param inFlightWait how long a lost create's reconciliation waits for the creates in flight
    * @param clock the clock of the stop deadline and of the lost-create windows (Notte's
    *     timestamps are compared with it)
    * @param sleeper waits between polls
    */
-  public NotteProvider(NotteSettings settings, NotteClient client, Duration inFlightWait,
-      Clock clock, Sleeper sleeper) {
+  public NotteProvider(NotteSettings settings, NotteClient client, ServerData server,
+      Duration inFlightWait, Clock clock, Sleeper sleeper) {
     this.settings = settings;
+    this.server = server;
     this.client = client;
     this.api = client.api();
     this.calls = client.calls();
@@ -127,9 +133,10 @@ public final class NotteProvider implements BrowserSessionProvider {
       throw e;
     }
     try {
-      info = toInfo(answer);
+      info = toInfo(answer, START);
     } catch (ProviderProtocolException e) {
-      Optional<String> id = SessionResponses.id(answer);
+      // a session named by a valid id is stopped; one named by an invalid id is looked for
+      Optional<String> id = SessionResponses.id(answer).filter(this::isValidId);
       throw id.isPresent() ? lostCreates.unusable(attempt, id.get(), e)
           : lostCreates.failed(attempt, e);
     } catch (RuntimeException | Error e) {
@@ -143,7 +150,7 @@ public final class NotteProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
-    return withUrls(toInfo(calls.session(sessionId, () -> api.status(sessionId))));
+    return withUrls(read(sessionId));
   }
 
   /**
@@ -159,12 +166,12 @@ public final class NotteProvider implements BrowserSessionProvider {
     SessionInfo answer;
     try {
       answer = settings.legacyClose() ? legacyStop(sessionId)
-          : toInfo(calls.session(sessionId, () -> api.stop(sessionId)));
+          : about(sessionId, calls.session(sessionId, () -> api.stop(sessionId)),
+              "DELETE /sessions/" + sessionId + "/stop");
     } catch (NotteQuirks.AlreadyEnded e) {
       answer = status(sessionId); // Notte's "already stopped/closed" answer: ended before
     }
-    return stopConfirmation.await(sessionId, answer, SessionInfo::status, () -> toInfo(
-        calls.session(sessionId, () -> api.status(sessionId))));
+    return stopConfirmation.await(sessionId, answer, SessionInfo::status, () -> read(sessionId));
   }
 
   @Override
@@ -173,7 +180,7 @@ public final class NotteProvider implements BrowserSessionProvider {
         && EnumSet.of(SessionStatus.ACTIVE, SessionStatus.PENDING).containsAll(filter.statuses());
     List<SessionInfo> all = new ArrayList<>();
     for (Object item : pages(onlyActive)) {
-      all.add(toInfo(item));
+      all.add(toInfo(item, LIST));
     }
     return all.stream().filter(filter::matches).toList();
   }
@@ -201,8 +208,30 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   // ---------------------------------------------------------------------------------------------
 
-  private SessionInfo toInfo(Object answer) {
-    return SessionResponses.toInfo(answer, NAME);
+  private SessionInfo toInfo(Object answer, String where) {
+    return SessionResponses.toInfo(answer, NAME, server, where);
+  }
+
+  /** Notte's answer about a session, checked to be about it (ProviderProtocolException). */
+  private SessionInfo about(String sessionId, Object answer, String call) {
+    String where = "Notte's answer to " + call;
+    SessionInfo info = toInfo(answer, where);
+    server.sameId(sessionId, info.id(), where);
+    return info;
+  }
+
+  private SessionInfo read(String sessionId) {
+    return about(sessionId, calls.session(sessionId, () -> api.status(sessionId)),
+        "GET /sessions/" + sessionId);
+  }
+
+  private boolean isValidId(String id) {
+    try {
+      server.id(id, START);
+      return true;
+    } catch (ProviderProtocolException e) {
+      return false;
+    }
   }
 
   /** Every listed session of every page, as bound JSON. */
@@ -226,11 +255,15 @@ public final class NotteProvider implements BrowserSessionProvider {
     return all;
   }
 
-  /** The active sessions, as bound JSON objects (for finding a lost create's session). */
+  /**
+   * The active sessions, as bound JSON objects (for finding a lost create's session); an invalid
+   * id fails the lookup ({@link ProviderProtocolException}), so the lost create stays pending.
+   */
   private List<Map<?, ?>> activeSessions() {
     List<Map<?, ?>> active = new ArrayList<>();
     for (Object item : pages(true)) {
       if (item instanceof Map<?, ?> m) {
+        SessionResponses.id(m).ifPresent(id -> server.id(id, LIST));
         active.add(m);
       }
     }
@@ -244,7 +277,7 @@ public final class NotteProvider implements BrowserSessionProvider {
     }
     try {
       Object debug = calls.session(info.id(), () -> api.debug(info.id()));
-      return SessionResponses.withDebugUrls(debug, info);
+      return SessionResponses.withDebugUrls(debug, info, server);
     } catch (BrowserSessionException e) {
       return info; // the URLs are a convenience; the session itself is fine
     }

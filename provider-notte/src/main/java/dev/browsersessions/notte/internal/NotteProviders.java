@@ -2,6 +2,7 @@ package dev.browsersessions.notte.internal;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
 import dev.browsersessions.notte.NotteSettings;
@@ -64,6 +65,6 @@ public final class NotteProviders {
     NotteApi api = vendor.client(NotteApi.class, settings.baseUrl(),
         t -> t.header("Authorization", "Bearer " + settings.apiKey()));
     return new NotteProvider(settings, new NotteClient(api, vendor.calls(), vendor::mapper),
-        http.requestTimeout().plus(http.connectTimeout()), clock, sleeper);
+        new ServerData(name, http.allowInsecure()), http.requestTimeout().plus(http.connectTimeout()), clock, sleeper);
   }
 }

@@ -3,7 +3,7 @@ package dev.browsersessions.notte.internal;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionStatus;
-import java.net.URI;
+import dev.browsersessions.http.ServerData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -70,10 +70,14 @@ public final class SessionResponses {
    *
    * @param answer the JSON, bound to plain Java values
    * @param provider the provider's name
+   * @param server checks the id and the URLs
+   * @param where the answer, for messages, e.g. {@code "Notte's answer to GET /sessions/x"}
    * @return the session
-   * @throws ProviderProtocolException if the answer has no usable id or status
+   * @throws ProviderProtocolException if the answer has no usable id or status, or an id this
+   *     library does not accept
    */
-  public static SessionInfo toInfo(Object answer, String provider) {
+  public static SessionInfo toInfo(Object answer, String provider, ServerData server,
+      String where) {
     if (!(answer instanceof Map<?, ?> node)) {
       throw ProviderProtocolException.unusable(
           "Notte answered " + (answer == null ? "nothing" : "a " + kind(answer))
@@ -86,15 +90,16 @@ public final class SessionResponses {
           "Notte's session answer lacks " + (id.isEmpty() ? "session_id" : "status"),
           provider, 200, excerpt(answer));
     }
-    SessionInfo.Builder b = SessionInfo.builder(id.get(), provider, status(statusText))
+    SessionInfo.Builder b = SessionInfo.builder(server.id(id.get(), where), provider,
+            status(statusText))
         .createdAt(instant(node, "created_at"))
         .lastActiveAt(instant(node, "last_accessed_at"))
         .closedAt(instant(node, "closed_at"))
         .idleTimeout(minutes(node, "idle_timeout_minutes"))
         .maxDuration(minutes(node, "max_duration_minutes"))
-        .cdpUrl(uri(node, "cdp_url").orElse(null))
-        .liveViewUrl(uri(node, "viewer_url").orElse(null))
         .attribute("notte.status", statusText);
+    server.cdpUrl(b, text(node, "cdp_url").orElse(null));
+    server.liveViewUrl(b, text(node, "viewer_url").orElse(null));
     text(node, "close_reason").or(() -> text(node, "error")).ifPresent(b::closeReason);
     text(node, "duration").flatMap(NotteTimes::duration).ifPresent(d -> b.attribute("duration", d));
     for (Map.Entry<?, ?> e : node.entrySet()) {
@@ -110,18 +115,19 @@ public final class SessionResponses {
    *
    * @param debug the JSON, bound to plain Java values
    * @param info the session to complete
+   * @param server checks the URLs
    * @return the session with the URLs it lacked
    */
-  public static SessionInfo withDebugUrls(Object debug, SessionInfo info) {
+  public static SessionInfo withDebugUrls(Object debug, SessionInfo info, ServerData server) {
     if (!(debug instanceof Map<?, ?> d)) {
       return info;
     }
     SessionInfo.Builder b = info.toBuilder();
     if (info.cdpUrl().isEmpty() && d.get("ws") instanceof Map<?, ?> ws) {
-      uri(ws, "cdp").ifPresent(b::cdpUrl);
+      server.cdpUrl(b, text(ws, "cdp").orElse(null));
     }
     if (info.liveViewUrl().isEmpty()) {
-      uri(d, "debug_url").ifPresent(b::liveViewUrl);
+      server.liveViewUrl(b, text(d, "debug_url").orElse(null));
     }
     return b.build();
   }
@@ -218,17 +224,6 @@ public final class SessionResponses {
     double d = n.doubleValue();
     long m = n.longValue();
     return d <= 0 || d > 1_000_000 || m <= 0 ? null : Duration.ofMinutes(m);
-  }
-
-  private static Optional<URI> uri(Map<?, ?> node, String field) {
-    return text(node, field).flatMap(s -> {
-      try {
-        URI u = URI.create(s.trim());
-        return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    });
   }
 
   private static String kind(Object answer) {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A stateful Notte API on loopback, speaking the documented protocol: start, status, stop, debug,
@@ -62,6 +63,8 @@ public final class NotteSimulator implements AutoCloseable {
   private final AtomicInteger held = new AtomicInteger();
   private volatile CountDownLatch holdUntil;
   private final AtomicInteger dropStarts = new AtomicInteger();
+  private final ConcurrentLinkedQueue<UnaryOperator<String>> startRewrites =
+      new ConcurrentLinkedQueue<>();
 
   private static final class Session {
     final String id;
@@ -134,6 +137,16 @@ public final class NotteSimulator implements AutoCloseable {
    */
   public void inject(Injected i) {
     injected.add(i);
+  }
+
+  /**
+   * Makes the next start create its session as usual and then answer the rewritten JSON instead
+   * (a hostile or broken server: e.g. another session id, unsafe URLs).
+   *
+   * @param rewrite from the real answer's JSON text to the one sent
+   */
+  public void rewriteNextStartAnswer(UnaryOperator<String> rewrite) {
+    startRewrites.add(rewrite);
   }
 
   /** Forgets the injected answers not used yet. */
@@ -279,7 +292,9 @@ public final class NotteSimulator implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
-      send(ex, 200, json(s, omitCdpUrl));
+      UnaryOperator<String> rewrite = startRewrites.poll();
+      String answer = json(s, omitCdpUrl);
+      send(ex, 200, rewrite == null ? answer : rewrite.apply(answer));
       return;
     }
     if (method.equals("GET") && path.equals("/sessions")) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionStatus;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,35 +27,66 @@ public final class SessionMapping {
 
   private final Supplier<ObjectMapper> mapper;
   private final String provider;
+  private final ServerData server;
 
   /**
    * Creates a mapping.
    *
    * @param mapper renders non-string metadata values as JSON (asked for on first use)
    * @param provider the provider's name
+   * @param server checks the ids and URLs Browserbase sends
    */
-  public SessionMapping(Supplier<ObjectMapper> mapper, String provider) {
+  public SessionMapping(Supplier<ObjectMapper> mapper, String provider, ServerData server) {
     this.mapper = mapper;
     this.provider = provider;
+    this.server = server;
+  }
+
+  /**
+   * Checks that Browserbase answered about the session asked for.
+   *
+   * @param asked the id asked for
+   * @param s the answer
+   * @param call the call, for the message, e.g. {@code "GET /v1/sessions/x"}
+   * @return {@code s}
+   * @throws dev.browsersessions.ProviderProtocolException if it names another or an invalid id
+   */
+  public BrowserbaseSession about(String asked, BrowserbaseSession s, String call) {
+    server.sameId(asked, s.id(), "Browserbase's answer to " + call);
+    return s;
+  }
+
+  /**
+   * The id of a session in a list answer.
+   *
+   * @param s the entry
+   * @return its id; empty when it has none
+   * @throws dev.browsersessions.ProviderProtocolException if it is not a valid id
+   */
+  public Optional<String> listedId(BrowserbaseSession s) {
+    if (s == null || s.id() == null || s.id().isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(server.id(s.id(), "Browserbase's session list"));
   }
 
   /**
    * Maps one session.
    *
-   * @param s what Browserbase returned
-   * @param fallbackId the id asked for, used when the body has none
+   * @param s what Browserbase returned, already checked to be about {@code id} ({@link #about},
+   *     {@link #listedId})
+   * @param id the session's id
    * @return the snapshot
    */
-  public SessionInfo toInfo(BrowserbaseSession s, String fallbackId) {
+  public SessionInfo toInfo(BrowserbaseSession s, String id) {
     SessionStatus status = BrowserbaseStatuses.toNeutral(s.status());
-    String id = s.id() == null || s.id().isBlank() ? fallbackId : s.id();
     Optional<Instant> started = instant(s.startedAt());
     Optional<Instant> expires = instant(s.expiresAt());
     SessionInfo.Builder b = SessionInfo.builder(id, provider, status)
         .createdAt(instant(s.createdAt()).or(() -> started).orElse(null))
         .closedAt(instant(s.endedAt()).orElse(null))
-        .cdpUrl(uri(s.connectUrl()).orElse(null))
         .metadata(metadata(s.userMetadata()));
+    server.cdpUrl(b, s.connectUrl());
     if (started.isPresent() && expires.isPresent() && expires.get().isAfter(started.get())) {
       b.maxDuration(Duration.between(started.get(), expires.get()));
     }
@@ -120,24 +151,6 @@ public final class SessionMapping {
       } catch (DateTimeParseException again) {
         return Optional.empty();
       }
-    }
-  }
-
-  /**
-   * Parses a URL leniently.
-   *
-   * @param text the URL, possibly {@code null}
-   * @return the URI, when it is absolute
-   */
-  public static Optional<URI> uri(String text) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      URI u = new URI(text.trim());
-      return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-    } catch (java.net.URISyntaxException e) {
-      return Optional.empty();
     }
   }
 }

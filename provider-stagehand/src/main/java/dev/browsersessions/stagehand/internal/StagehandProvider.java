@@ -14,6 +14,7 @@ import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.LostCreates;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.TerminalWait;
 import dev.browsersessions.spi.BrowserSessionProvider;
@@ -77,8 +78,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   private static final System.Logger LOG = System.getLogger(StagehandProvider.class.getName());
   private static final int MAX_REMEMBERED = 10_000;
+  private static final String START = "Stagehand's answer to POST /v1/sessions/start";
 
   private final StagehandSettings settings;
+  private final ServerData server;
   private final StagehandApi stagehand;
   private final BrowserbaseApi browserbase;
   private final Clock clock;
@@ -95,6 +98,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
    * @param settings the settings
    * @param stagehand the Stagehand API
    * @param browserbase the Browserbase API
+   * @param server checks the ids and URLs the two APIs send
    * @param mapper the JSON mapper, asked for on first use (building one is slow in a cold JVM)
    * @param clock the clock for the stop deadline and the lost-create wait
    * @param sleeper waits between status reads while stopping, and between looks for a lost start
@@ -104,16 +108,18 @@ public final class StagehandProvider implements BrowserSessionProvider {
       StagehandSettings settings,
       StagehandApi stagehand,
       BrowserbaseApi browserbase,
+      ServerData server,
       Supplier<ObjectMapper> mapper,
       Clock clock,
       Sleeper sleeper,
       Duration inFlightWait) {
     this.settings = settings;
+    this.server = server;
     this.stagehand = stagehand;
     this.browserbase = browserbase;
     this.clock = clock;
     this.requests = new RequestMapping(mapper);
-    this.sessions = new SessionMapping(mapper, NAME);
+    this.sessions = new SessionMapping(mapper, NAME, server);
     this.stopConfirmation = new TerminalWait(NAME, settings.stopTimeout(),
         settings.stopPollInterval(), clock, sleeper);
     this.lost = new LostCreates<>(NAME, "Stagehand", LostCreateSettings.of(NAME,
@@ -155,8 +161,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
     try {
       data = requireStarted(answer);
     } catch (BrowserSessionException unusable) {
-      Optional<String> named = Optional.ofNullable(answer).map(StartResponse::data)
-          .map(StartResponse.Data::sessionId).filter(id -> !id.isBlank());
+      // a session named by a valid id is stopped; one named by an invalid id is looked for
+      Optional<String> named = namedSession(answer);
       throw named.isPresent() ? lost.unusable(attempt, named.get(), unusable)
           : lost.failed(attempt, unusable);
     }
@@ -186,14 +192,15 @@ public final class StagehandProvider implements BrowserSessionProvider {
       StartResponse.Data data, StartRequest body) {
     BrowserbaseSession described = null;
     try {
-      described = read(id);
+      described = fetch(id);
     } catch (BrowserSessionException e) {
       LOG.log(Level.DEBUG, "Session {0} started; reading it from Browserbase failed ({1}):"
           + " described from the start's answer", id, e.getMessage());
     }
     SessionInfo.Builder info;
     if (described != null) {
-      info = sessions.toInfo(described, id).toBuilder();
+      info = sessions.toInfo(sessions.about(id, described, "GET /v1/sessions/" + id), id)
+          .toBuilder();
     } else {
       Integer timeout = body.browserbaseSessionCreateParams().timeout();
       info = SessionInfo.builder(id, NAME, SessionStatus.ACTIVE)
@@ -202,10 +209,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
           .metadata(sessions.metadata(body.browserbaseSessionCreateParams().userMetadata()))
           .attribute(SessionMapping.VENDOR_STATUS, "RUNNING");
     }
-    SessionMapping.uri(data.cdpUrl()).ifPresent(info::cdpUrl); // the start's, freshly signed
+    server.cdpUrl(info, data.cdpUrl()); // the start's, freshly signed
     info.attribute("region", region.orElse(Regions.DEFAULT))
         .attribute("stagehand.host", host.toString());
-    liveView(id).ifPresent(info::liveViewUrl);
+    liveView(id).ifPresent(url -> server.liveViewUrl(info, url));
     return info.build();
   }
 
@@ -218,9 +225,9 @@ public final class StagehandProvider implements BrowserSessionProvider {
       return info;
     }
     if (info.status() == SessionStatus.ACTIVE) {
-      Optional<URI> live = liveView(sessionId);
+      Optional<String> live = liveView(sessionId);
       if (live.isPresent()) {
-        return info.toBuilder().liveViewUrl(live.get()).build();
+        return server.liveViewUrl(info.toBuilder(), live.get()).build();
       }
     }
     return info;
@@ -285,10 +292,11 @@ public final class StagehandProvider implements BrowserSessionProvider {
       return;
     }
     for (BrowserbaseSession s : page) {
-      if (s == null || s.id() == null || s.id().isBlank()) {
+      Optional<String> id = sessions.listedId(s);
+      if (id.isEmpty()) {
         continue;
       }
-      SessionInfo info = sessions.toInfo(s, s.id());
+      SessionInfo info = sessions.toInfo(s, id.get());
       if (filter.matches(info)) {
         found.putIfAbsent(info.id(), info);
       }
@@ -341,6 +349,7 @@ public final class StagehandProvider implements BrowserSessionProvider {
           "Stagehand answered /v1/sessions/start without data.sessionId", NAME, 200,
           String.valueOf(answer));
     }
+    server.id(data.sessionId(), START);
     if (!Boolean.TRUE.equals(data.available())) {
       throw ProviderUnavailableException.answered(
           "Stagehand started session '" + data.sessionId() + "' but reported no browser"
@@ -350,13 +359,27 @@ public final class StagehandProvider implements BrowserSessionProvider {
     return data;
   }
 
-  private Optional<URI> liveView(String sessionId) {
+  /** The session a start answer names, when its id is valid (a session to stop). */
+  private Optional<String> namedSession(StartResponse answer) {
+    String id = answer == null || answer.data() == null ? null : answer.data().sessionId();
+    if (id == null || id.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(server.id(id, START));
+    } catch (ProviderProtocolException invalid) {
+      return Optional.empty();
+    }
+  }
+
+  /** The live-view URL as Browserbase sent it, unchecked. */
+  private Optional<String> liveView(String sessionId) {
     if (!settings.liveView()) {
       return Optional.empty();
     }
     try {
       LiveUrls urls = browserbase.liveUrls(sessionId);
-      return urls == null ? Optional.empty() : SessionMapping.uri(urls.debuggerFullscreenUrl());
+      return urls == null ? Optional.empty() : Optional.ofNullable(urls.debuggerFullscreenUrl());
     } catch (BrowserSessionException e) {
       // The live view is an extra: a session whose debug URL cannot be read is still usable.
       LOG.log(Level.DEBUG, "No live view for session {0}: {1}", sessionId, e.getMessage());
@@ -364,7 +387,13 @@ public final class StagehandProvider implements BrowserSessionProvider {
     }
   }
 
+  /** Browserbase's answer about the session, checked to be about it. */
   private BrowserbaseSession read(String sessionId) {
+    return sessions.about(sessionId, fetch(sessionId), "GET /v1/sessions/" + sessionId);
+  }
+
+  /** Browserbase's answer about the session, not yet checked. */
+  private BrowserbaseSession fetch(String sessionId) {
     BrowserbaseSession s;
     try {
       s = browserbase.get(sessionId);
@@ -402,9 +431,9 @@ public final class StagehandProvider implements BrowserSessionProvider {
   }
 
   private BrowserbaseSession requestRelease(String sessionId, BrowserbaseSession current) {
+    BrowserbaseSession answer;
     try {
-      BrowserbaseSession answer = browserbase.release(sessionId);
-      return answer != null && answer.status() != null ? answer : current;
+      answer = browserbase.release(sessionId);
     } catch (AuthenticationException | SessionNotFoundException e) {
       throw e;
     } catch (BrowserSessionException e) {
@@ -412,6 +441,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
       LOG.log(Level.DEBUG, "Release of {0} answered {1}", sessionId, e.getMessage());
       return current;
     }
+    if (answer == null || answer.status() == null) {
+      return current;
+    }
+    return sessions.about(sessionId, answer, "POST /v1/sessions/" + sessionId);
   }
 
   private static boolean isTerminal(BrowserbaseSession s) {

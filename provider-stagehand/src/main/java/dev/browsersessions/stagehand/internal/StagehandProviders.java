@@ -6,6 +6,7 @@ import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.http.HttpFailure;
 import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
 import dev.browsersessions.stagehand.StagehandSettings;
@@ -84,6 +85,7 @@ public final class StagehandProviders {
         settings,
         new HttpStagehandApi(stagehand, stagehandHttp.calls()),
         new HttpBrowserbaseApi(browserbase, browserbaseHttp.calls()),
+        new ServerData(name, http.allowInsecure()),
         mapper,
         clock,
         sleeper,

@@ -73,10 +73,12 @@ final class TaggedSessions implements LostCreates.Vendor<String> {
     }
     List<String> ids = new ArrayList<>();
     for (BrowserbaseSession s : page == null ? List.<BrowserbaseSession>of() : page) {
-      if (s != null && s.id() != null && !s.id().isBlank()
+      // an invalid id fails the lookup (ProviderProtocolException): the create stays pending
+      Optional<String> id = sessions.listedId(s);
+      if (id.isPresent()
           && requestId.equals(sessions.metadata(s.userMetadata()).get(RequestMapping.REQUEST_TAG))
           && !BrowserbaseStatuses.toNeutral(s.status()).isTerminal()) {
-        ids.add(s.id());
+        ids.add(id.get());
       }
     }
     return ids;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.stagehand.StagehandSettings;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import dev.browsersessions.stagehand.internal.wire.LiveUrls;
@@ -77,7 +78,8 @@ class UnexpectedStartFailureTest {
     StagehandSettings settings = StagehandSettings.builder("bb_key")
         .stagehandUrl(URI.create("http://127.0.0.1:9")).browserbaseUrl(URI.create("http://127.0.0.1:9"))
         .ownerId("owner-1").liveView(false).lostCreateWait(Duration.ZERO).build();
-    return new StagehandProvider(settings, stagehand, bb, ObjectMapper::new,
+    return new StagehandProvider(settings, stagehand, bb,
+        new ServerData("stagehand", false), ObjectMapper::new,
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), d -> { },
         Duration.ofSeconds(1));
   }

@@ -1,0 +1,127 @@
+package dev.browsersessions.notte;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.notte.internal.NotteProvider;
+import dev.browsersessions.notte.internal.NotteProviders;
+import dev.browsersessions.notte.sim.NotteSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hostile or broken Notte: the ids and URLs it sends are checked before they are returned or
+ * put in a request path (provider-http's {@code ServerData}).
+ */
+class NotteServerDataTest {
+
+  private static final String KEY = "nk-test";
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-08-07T10:00:00Z"));
+  private NotteSimulator sim;
+
+  @BeforeEach
+  void start() throws IOException {
+    sim = new NotteSimulator(clock, KEY);
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  private NotteProvider provider(boolean allowInsecure) {
+    return NotteProviders.create(ProviderConfig.builder()
+        .put("api-key", KEY).put("base-url", sim.baseUrl().toString())
+        .put("retry-initial-backoff", "1ms").put("retry-max-backoff", "5ms")
+        .put("stop-poll-interval", "1ms").put("stop-confirm-timeout", "2s")
+        .put("allow-insecure", String.valueOf(allowInsecure))
+        .build(), clock, clock::advance);
+  }
+
+  @Test
+  void startAnswerWithAnInvalidIdFailsAndTheSessionItStartedIsFoundAndStopped() {
+    sim.rewriteNextStartAnswer(a -> a.replaceFirst("\"session_id\":\"[^\"]+\"",
+        "\"session_id\":\"../../admin\""));
+    NotteProvider notte = provider(false);
+    assertThatThrownBy(() -> notte.create(SessionRequest.defaults()))
+        .isInstanceOf(ProviderProtocolException.class)
+        .hasMessageContaining("session id this library does not accept")
+        .hasMessageContaining("found and stopped");
+    assertThat(sim.activeCount()).isZero();
+    assertThat(sim.received).noneMatch(r -> r.path().contains(".."));
+  }
+
+  @Test
+  void statusAndStopAnswersAboutAnotherSessionAreProtocolErrors() {
+    NotteProvider notte = provider(false);
+    String asked = notte.create(SessionRequest.defaults()).id();
+    String other = notte.create(SessionRequest.defaults()).id();
+    String answer = "{\"session_id\":\"" + other + "\",\"status\":\"closed\"}";
+    sim.inject("GET", "/sessions/" + asked, 200, answer);
+    assertThatThrownBy(() -> notte.status(asked))
+        .isInstanceOf(ProviderProtocolException.class)
+        .hasMessageContaining("is about session '" + other + "'")
+        .hasMessageContaining("not about the session asked for, '" + asked + "'");
+    sim.inject("DELETE", "/sessions/" + asked + "/stop", 200, answer);
+    assertThatThrownBy(() -> notte.stop(asked)).isInstanceOf(ProviderProtocolException.class);
+    assertThat(sim.statusOf(other)).isEqualTo("active");
+  }
+
+  @Test
+  void listWithAnInvalidIdIsAProtocolError() {
+    NotteProvider notte = provider(false);
+    sim.inject("GET", "/sessions", 200, "{\"items\":[{\"session_id\":\"a/../b\","
+        + "\"status\":\"active\"}],\"has_next\":false}");
+    assertThatThrownBy(() -> notte.list(SessionFilter.all()))
+        .isInstanceOf(ProviderProtocolException.class)
+        .hasMessageContaining("Notte's session list")
+        .hasMessageContaining("a/../b");
+  }
+
+  @Test
+  void unsafeUrlsAreDroppedAndKeptRawInAttributes() {
+    NotteProvider notte = provider(false);
+    String id = notte.create(SessionRequest.defaults()).id();
+    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
+        + "\"active\",\"cdp_url\":\"ws://203.0.113.9/devtools\","
+        + "\"viewer_url\":\"javascript:alert(1)\"}");
+    sim.inject("GET", "/sessions/" + id + "/debug", 200, "{\"debug_url\":null}");
+    SessionInfo info = notte.status(id);
+    assertThat(info.cdpUrl()).isEmpty();
+    assertThat(info.liveViewUrl()).isEmpty();
+    assertThat(info.attributes())
+        .containsEntry("unsafe.cdpUrl", "ws://203.0.113.9/devtools")
+        .containsEntry("unsafe.liveViewUrl", "javascript:alert(1)");
+  }
+
+  @Test
+  void plainUrlsAreAcceptedOnLoopbackAndWithAllowInsecure() {
+    NotteProvider notte = provider(false);
+    String id = notte.create(SessionRequest.defaults()).id();
+    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
+        + "\"active\",\"cdp_url\":\"ws://127.0.0.1:9222/devtools/browser/x\","
+        + "\"viewer_url\":\"http://localhost:8080/view\"}");
+    SessionInfo local = notte.status(id);
+    assertThat(local.cdpUrl()).contains(URI.create("ws://127.0.0.1:9222/devtools/browser/x"));
+    assertThat(local.liveViewUrl()).contains(URI.create("http://localhost:8080/view"));
+
+    NotteProvider insecure = provider(true);
+    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
+        + "\"active\",\"cdp_url\":\"ws://203.0.113.9/devtools\","
+        + "\"viewer_url\":\"http://viewer.example.com/v\"}");
+    SessionInfo remote = insecure.status(id);
+    assertThat(remote.cdpUrl()).contains(URI.create("ws://203.0.113.9/devtools"));
+    assertThat(remote.liveViewUrl()).contains(URI.create("http://viewer.example.com/v"));
+    assertThat(remote.attributes()).doesNotContainKeys("unsafe.cdpUrl", "unsafe.liveViewUrl");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.browsersessions.stagehand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.stagehand.sim.Scripted;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hostile or broken Stagehand or Browserbase: the ids and URLs they send are checked before they
+ * are returned or put in a request path (provider-http's {@code ServerData}).
+ */
+class StagehandServerDataTest {
+
+  private final SimFixture fx = new SimFixture();
+
+  @AfterEach
+  void close() {
+    fx.close();
+  }
+
+  private static String session(String id, String extra) {
+    return "{\"id\":\"" + id + "\",\"status\":\"RUNNING\"" + extra + "}";
+  }
+
+  @Test
+  void startAnswerWithAnInvalidIdFailsAndTheSessionItStartedIsFoundAndStopped() {
+    fx.sim.failAfterStarting(Scripted.json(200, "{\"success\":true,\"data\":{\"sessionId\":"
+        + "\"../../v1/projects\",\"available\":true,\"cdpUrl\":\"wss://connect.sim/x\"}}"));
+    try (BrowserSessionProvider p = fx.provider()) {
+      assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
+          .isInstanceOf(ProviderProtocolException.class)
+          .hasMessageContaining("session id this library does not accept")
+          .hasMessageContaining("found and stopped");
+    }
+    assertThat(fx.sim.runningIds()).isEmpty();
+    assertThat(fx.sim.requests()).noneMatch(r -> r.path().contains(".."));
+  }
+
+  @Test
+  void startReadBackAboutAnotherSessionFailsAndTheStartedSessionIsStopped() {
+    String other = fx.sim.addBrowserbaseOnlySession(Map.of());
+    fx.sim.enqueue("get", Scripted.json(200, session(other, "")));
+    try (BrowserSessionProvider p = fx.provider()) {
+      assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
+          .isInstanceOf(ProviderProtocolException.class)
+          .hasMessageContaining("is about session '" + other + "'")
+          .hasMessageContaining("found and stopped");
+    }
+    assertThat(fx.sim.runningIds()).containsExactly(other);
+  }
+
+  @Test
+  void statusAboutAnotherSessionAndAListWithAnInvalidIdAreProtocolErrors() {
+    try (BrowserSessionProvider p = fx.provider()) {
+      String asked = p.create(SessionRequest.defaults()).id();
+      String other = fx.sim.addBrowserbaseOnlySession(Map.of());
+      fx.sim.enqueue("get", Scripted.json(200, session(other, "")));
+      assertThatThrownBy(() -> p.status(asked))
+          .isInstanceOf(ProviderProtocolException.class)
+          .hasMessageContaining("not about the session asked for, '" + asked + "'");
+      fx.sim.enqueue("list", Scripted.json(200, "[" + session("a b\\u001b[2J", "") + "]"));
+      assertThatThrownBy(() -> p.list(SessionFilter.all()))
+          .isInstanceOf(ProviderProtocolException.class)
+          .hasMessageContaining("Browserbase's session list")
+          .hasMessageNotContaining("\u001b");
+    }
+  }
+
+  @Test
+  void unsafeUrlsAreDroppedAndKeptRawInAttributes() {
+    try (BrowserSessionProvider p = fx.provider()) {
+      String id = p.create(SessionRequest.defaults()).id();
+      fx.sim.enqueue("get", Scripted.json(200,
+          session(id, ",\"connectUrl\":\"ws://203.0.113.9/?signingKey=k\"")));
+      fx.sim.enqueue("debug", Scripted.json(200,
+          "{\"debuggerFullscreenUrl\":\"http://live.example.com/x\"}"));
+      SessionInfo info = p.status(id);
+      assertThat(info.cdpUrl()).isEmpty();
+      assertThat(info.liveViewUrl()).isEmpty();
+      assertThat(info.attributes())
+          .containsEntry("unsafe.cdpUrl", "ws://203.0.113.9/?signingKey=k")
+          .containsEntry("unsafe.liveViewUrl", "http://live.example.com/x");
+
+      fx.sim.enqueue("get", Scripted.json(200,
+          session(id, ",\"connectUrl\":\"ws://[::1]:9222/devtools/browser/x\"")));
+      assertThat(p.status(id).cdpUrl()).contains(URI.create("ws://[::1]:9222/devtools/browser/x"));
+    }
+    try (BrowserSessionProvider insecure = fx.provider(fx.config().put("allow-insecure", "true")
+        .build())) {
+      String id = insecure.create(SessionRequest.defaults()).id();
+      fx.sim.enqueue("get", Scripted.json(200,
+          session(id, ",\"connectUrl\":\"ws://203.0.113.9/?signingKey=k\"")));
+      assertThat(insecure.status(id).cdpUrl())
+          .contains(URI.create("ws://203.0.113.9/?signingKey=k"));
+    }
+  }
+}
