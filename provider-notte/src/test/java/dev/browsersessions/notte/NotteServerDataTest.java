@@ -48,6 +48,12 @@ class NotteServerDataTest {
         .build(), clock, clock::advance);
   }
 
+  /** The next status read of the session answers these URLs. */
+  private void answerStatus(String id, String cdpUrl, String viewerUrl) {
+    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
+        + "\"active\",\"cdp_url\":\"" + cdpUrl + "\",\"viewer_url\":\"" + viewerUrl + "\"}");
+  }
+
   @Test
   void startAnswerWithAnInvalidIdFailsAndTheSessionItStartedIsFoundAndStopped() {
     sim.rewriteNextStartAnswer(a -> a.replaceFirst("\"session_id\":\"[^\"]+\"",
@@ -92,9 +98,7 @@ class NotteServerDataTest {
   void unsafeUrlsAreDroppedAndKeptRawInAttributes() {
     NotteProvider notte = provider(false);
     String id = notte.create(SessionRequest.defaults()).id();
-    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
-        + "\"active\",\"cdp_url\":\"ws://203.0.113.9/devtools\","
-        + "\"viewer_url\":\"javascript:alert(1)\"}");
+    answerStatus(id, "ws://203.0.113.9/devtools", "javascript:alert(1)");
     sim.inject("GET", "/sessions/" + id + "/debug", 200, "{\"debug_url\":null}");
     SessionInfo info = notte.status(id);
     assertThat(info.cdpUrl()).isEmpty();
@@ -108,17 +112,13 @@ class NotteServerDataTest {
   void plainUrlsAreAcceptedOnLoopbackAndWithAllowInsecure() {
     NotteProvider notte = provider(false);
     String id = notte.create(SessionRequest.defaults()).id();
-    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
-        + "\"active\",\"cdp_url\":\"ws://127.0.0.1:9222/devtools/browser/x\","
-        + "\"viewer_url\":\"http://localhost:8080/view\"}");
+    answerStatus(id, "ws://127.0.0.1:9222/devtools/browser/x", "http://localhost:8080/view");
     SessionInfo local = notte.status(id);
     assertThat(local.cdpUrl()).contains(URI.create("ws://127.0.0.1:9222/devtools/browser/x"));
     assertThat(local.liveViewUrl()).contains(URI.create("http://localhost:8080/view"));
 
     NotteProvider insecure = provider(true);
-    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
-        + "\"active\",\"cdp_url\":\"ws://203.0.113.9/devtools\","
-        + "\"viewer_url\":\"http://viewer.example.com/v\"}");
+    answerStatus(id, "ws://203.0.113.9/devtools", "http://viewer.example.com/v");
     SessionInfo remote = insecure.status(id);
     assertThat(remote.cdpUrl()).contains(URI.create("ws://203.0.113.9/devtools"));
     assertThat(remote.liveViewUrl()).contains(URI.create("http://viewer.example.com/v"));

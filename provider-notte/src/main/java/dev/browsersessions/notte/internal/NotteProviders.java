@@ -65,6 +65,7 @@ public final class NotteProviders {
     NotteApi api = vendor.client(NotteApi.class, settings.baseUrl(),
         t -> t.header("Authorization", "Bearer " + settings.apiKey()));
     return new NotteProvider(settings, new NotteClient(api, vendor.calls(), vendor::mapper),
-        new ServerData(name, http.allowInsecure()), http.requestTimeout().plus(http.connectTimeout()), clock, sleeper);
+        new ServerData(name, http.allowInsecure()),
+        http.requestTimeout().plus(http.connectTimeout()), clock, sleeper);
   }
 }

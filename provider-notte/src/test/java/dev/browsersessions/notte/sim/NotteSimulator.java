@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -45,6 +46,7 @@ public final class NotteSimulator implements AutoCloseable {
       Map<String, String> headers) {}
 
   private final HttpServer server;
+  private final ThreadPoolExecutor pool;
   private final ObjectMapper json = JsonMapper.builder().build();
   private final Clock clock;
   private final String apiKey;
@@ -101,11 +103,16 @@ public final class NotteSimulator implements AutoCloseable {
     this.apiKey = apiKey;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "notte-sim");
-      t.setDaemon(true);
-      return t;
-    }));
+    // 16 threads started now, so ordinary traffic starts none while a test runs (the kit's R10.6
+    // counts the threads started while a provider lives); more only for held answers
+    pool = new ThreadPoolExecutor(16, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
+          Thread t = new Thread(r, "notte-sim");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.prestartAllCoreThreads();
+    server.setExecutor(pool);
     server.start();
   }
 
@@ -234,6 +241,7 @@ public final class NotteSimulator implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    pool.shutdownNow();
   }
 
   // ---------------------------------------------------------------------------------------------
