@@ -75,7 +75,7 @@ public final class ServerData {
   }
 
   /**
-   * Checks that an answer is about the session asked for.
+   * Checks that an answer is about the session (or other object, e.g. an agent) asked for.
    *
    * @param asked the id asked for (already checked)
    * @param answered the id the answer names; {@code null} or blank when it names none
@@ -88,8 +88,8 @@ public final class ServerData {
       return asked;
     }
     if (!id(answered, where).equals(asked)) {
-      throw ProviderProtocolException.unusable(where + " is about session '" + answered
-          + "', not about the session asked for, '" + asked + "'", provider, 200, null);
+      throw ProviderProtocolException.unusable(where + " is about '" + answered
+          + "', not about '" + asked + "' that was asked for", provider, 200, null);
     }
     return asked;
   }

@@ -36,8 +36,7 @@ class ServerDataTest {
     assertThat(strict.sameId("s-1", null, "w")).isEqualTo("s-1");
     assertThatThrownBy(() -> strict.sameId("s-1", "S-1", "Acme's answer"))
         .isInstanceOf(ProviderProtocolException.class)
-        .hasMessage("Acme's answer is about session 'S-1', not about the session asked for,"
-            + " 's-1'");
+        .hasMessage("Acme's answer is about 'S-1', not about 's-1' that was asked for");
     assertThatThrownBy(() -> strict.sameId("s-1", "../s-1", "w"))
         .isInstanceOf(ProviderProtocolException.class)
         .hasMessageContaining("does not accept");

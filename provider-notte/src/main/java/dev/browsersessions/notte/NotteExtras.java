@@ -189,13 +189,16 @@ public final class NotteExtras implements AutoCloseable {
       throw ProviderProtocolException.unusable("Notte's agent answer lacks agent_id", NAME, 200,
           String.valueOf(a));
     }
+    String where = "Notte's answer to DELETE /agents/" + agentId + "/stop";
+    provider.serverData().sameId(agentId, a.agentId(), where);
+    provider.serverData().sameId(sessionId, a.sessionId(), where);
     String status = a.status() == null ? "" : a.status();
     AgentStatus.State state = switch (status.toLowerCase(Locale.ROOT)) {
       case "active" -> AgentStatus.State.ACTIVE;
       case "closed" -> AgentStatus.State.CLOSED;
       default -> AgentStatus.State.UNKNOWN;
     };
-    return new AgentStatus(a.agentId(), a.sessionId() == null ? sessionId : a.sessionId(), state,
+    return new AgentStatus(agentId, sessionId, state,
         status, NotteTimes.instant(a.createdAt()), NotteTimes.instant(a.closedAt()),
         Optional.ofNullable(a.success()),
         a.answer() instanceof String text ? Optional.of(text) : Optional.empty());

@@ -76,11 +76,26 @@ class NotteServerDataTest {
     sim.inject("GET", "/sessions/" + asked, 200, answer);
     assertThatThrownBy(() -> notte.status(asked))
         .isInstanceOf(ProviderProtocolException.class)
-        .hasMessageContaining("is about session '" + other + "'")
-        .hasMessageContaining("not about the session asked for, '" + asked + "'");
+        .hasMessageContaining("is about '" + other + "', not about '" + asked + "'");
     sim.inject("DELETE", "/sessions/" + asked + "/stop", 200, answer);
     assertThatThrownBy(() -> notte.stop(asked)).isInstanceOf(ProviderProtocolException.class);
     assertThat(sim.statusOf(other)).isEqualTo("active");
+  }
+
+  @Test
+  void agentAnswerAboutAnotherAgentOrSessionIsAProtocolError() {
+    NotteExtras extras = NotteExtras.create(ProviderConfig.builder()
+        .put("api-key", KEY).put("base-url", sim.baseUrl().toString()).build());
+    sim.inject("DELETE", "/agents/ag1/stop", 200,
+        "{\"agent_id\":\"ag2\",\"session_id\":\"s1\",\"status\":\"closed\"}");
+    assertThatThrownBy(() -> extras.stopAgent("ag1", "s1"))
+        .isInstanceOf(ProviderProtocolException.class)
+        .hasMessageContaining("is about 'ag2', not about 'ag1'");
+    sim.inject("DELETE", "/agents/ag1/stop", 200,
+        "{\"agent_id\":\"ag1\",\"session_id\":\"../s2\",\"status\":\"closed\"}");
+    assertThatThrownBy(() -> extras.stopAgent("ag1", "s1"))
+        .isInstanceOf(ProviderProtocolException.class)
+        .hasMessageContaining("does not accept");
   }
 
   @Test

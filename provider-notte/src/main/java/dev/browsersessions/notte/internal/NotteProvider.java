@@ -101,6 +101,15 @@ public final class NotteProvider implements BrowserSessionProvider {
     return client;
   }
 
+  /**
+   * The check of what Notte sends, for the Notte-only operations.
+   *
+   * @return the check
+   */
+  public ServerData serverData() {
+    return server;
+  }
+
   @Override
   public String name() {
     return NAME;
