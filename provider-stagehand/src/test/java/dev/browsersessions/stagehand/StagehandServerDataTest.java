@@ -52,7 +52,7 @@ class StagehandServerDataTest {
     try (BrowserSessionProvider p = fx.provider()) {
       assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
           .isInstanceOf(ProviderProtocolException.class)
-          .hasMessageContaining("is about session '" + other + "'")
+          .hasMessageContaining("is about '" + other + "'")
           .hasMessageContaining("found and stopped");
     }
     assertThat(fx.sim.runningIds()).containsExactly(other);
@@ -66,7 +66,7 @@ class StagehandServerDataTest {
       fx.sim.enqueue("get", Scripted.json(200, session(other, "")));
       assertThatThrownBy(() -> p.status(asked))
           .isInstanceOf(ProviderProtocolException.class)
-          .hasMessageContaining("not about the session asked for, '" + asked + "'");
+          .hasMessageContaining("not about '" + asked + "' that was asked for");
       fx.sim.enqueue("list", Scripted.json(200, "[" + session("a b\\u001b[2J", "") + "]"));
       assertThatThrownBy(() -> p.list(SessionFilter.all()))
           .isInstanceOf(ProviderProtocolException.class)
