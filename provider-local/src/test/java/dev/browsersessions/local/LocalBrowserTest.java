@@ -11,12 +11,11 @@ import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
+import dev.browsersessions.local.internal.CdpConnection;
 import dev.browsersessions.local.internal.SessionRecord;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.local.internal.StateDirectory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,29 +55,16 @@ class LocalBrowserTest {
   void theCdpUrlIsARealBrowserThatAnswersBrowserGetVersion() throws Exception {
     try (BrowserSessions sessions = BrowserSessions.of(provider());
         BrowserSession session = sessions.start(SessionRequest.defaults())) {
-      URI cdp = session.cdpUrl().orElseThrow();
-      CompletableFuture<String> answer = new CompletableFuture<>();
-      StringBuilder text = new StringBuilder();
-      WebSocket ws =
-          HttpClient.newHttpClient()
-              .newWebSocketBuilder()
-              .buildAsync(cdp, new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                  text.append(data);
-                  if (last) {
-                    answer.complete(text.toString());
-                  }
-                  w.request(1);
-                  return null;
-                }
-              })
-              .get(10, TimeUnit.SECONDS);
-      ws.sendText("{\"id\":1,\"method\":\"Browser.getVersion\"}", true).get(10, TimeUnit.SECONDS);
-      String json = answer.get(10, TimeUnit.SECONDS);
-      ws.abort();
-      assertThat(json).contains("\"id\":1").contains("\"product\":").contains("Chrome/");
-      assertThat(session.refresh().attributes().get("browser")).asString().contains("Chrome/");
+      URI cdpUrl = session.cdpUrl().orElseThrow();
+      try (CdpConnection cdp = CdpConnection.open(cdpUrl, Duration.ofSeconds(20))) {
+        String json = cdp.send("Browser.getVersion", "{}", null);
+        assertThat(json).contains("\"product\":").contains("Chrome/");
+        // Headless as the page sees it.
+        assertThat(cdp.evaluate(cdp.attachToFirstPage(), "navigator.userAgent"))
+            .contains("HeadlessChrome/");
+      }
+      assertThat(session.info().attributes().get("browser")).asString()
+          .startsWith("HeadlessChrome/");
     }
   }
 

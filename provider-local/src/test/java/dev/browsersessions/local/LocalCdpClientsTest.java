@@ -1,6 +1,7 @@
 package dev.browsersessions.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
@@ -10,6 +11,7 @@ import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.local.internal.CdpConnection;
+import dev.browsersessions.local.internal.PosixUser;
 import dev.browsersessions.local.internal.SessionRecord;
 import dev.browsersessions.local.internal.StateDirectory;
 import dev.browsersessions.spi.BrowserSessionProvider;
@@ -21,9 +23,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +60,7 @@ class LocalCdpClientsTest {
   @BeforeAll
   void startOneSessionForTheClass() throws Exception {
     proxy = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-    Thread t = new Thread(this::serveOneProxiedRequest, "test-proxy");
+    Thread t = new Thread(this::serveProxiedRequests, "test-proxy");
     t.setDaemon(true);
     t.start();
     provider = RealChromium.provider(base.resolve("shared"));
@@ -71,26 +76,34 @@ class LocalCdpClientsTest {
     StateDirs.cleanUp(base);
   }
 
-  private void serveOneProxiedRequest() {
-    try (Socket s = proxy.accept()) {
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
-      proxiedRequest.complete(in.readLine());
-      byte[] body = "<title>via proxy</title>".getBytes(StandardCharsets.ISO_8859_1);
-      OutputStream out = s.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + body.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-      out.write(body);
-      out.flush();
-    } catch (Exception e) {
-      proxiedRequest.completeExceptionally(e);
+  /** A tiny HTTP proxy: answers every request with a page, remembers the first request line. */
+  private void serveProxiedRequests() {
+    while (!proxy.isClosed()) {
+      try (Socket s = proxy.accept()) {
+        BufferedReader in = new BufferedReader(
+            new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+        String requestLine = in.readLine();
+        if (requestLine != null && requestLine.contains("proxied.invalid/ ")) {
+          proxiedRequest.complete(requestLine);
+        }
+        byte[] body = "<title>via proxy</title>".getBytes(StandardCharsets.ISO_8859_1);
+        OutputStream out = s.getOutputStream();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+            + body.length + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+      } catch (Exception e) {
+        return; // closed
+      }
     }
   }
 
   @Test
   void thePageSeesTheViewportUserAgentAndProxyAndInfoHasTheVersionRightAfterStart()
       throws Exception {
-    assertThat(session.attributes().get("browser")).asString().startsWith("HeadlessChrome/");
+    // Right after start, not only after a refresh (Selenium's CDP version finder needs it).
+    assertThat(session.attributes().get("browser")).asString().matches("(Headless)?Chrome/\\d.*");
     try (CdpConnection cdp = CdpConnection.open(session.cdpUrl().orElseThrow(),
         Duration.ofSeconds(20))) {
       String page = cdp.attachToFirstPage();
@@ -137,6 +150,28 @@ class LocalCdpClientsTest {
     } finally {
       service.stop(); // detaches; quit() would close the attached browser's windows
     }
+  }
+
+  /** Fetches /json/version from the relay with bash's /dev/tcp, as some user. */
+  private String fetchVersionAs(List<String> asUser) throws Exception {
+    int port = session.cdpUrl().orElseThrow().getPort();
+    List<String> cmd = new ArrayList<>(asUser);
+    cmd.addAll(List.of("/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port
+        + " && printf 'GET /json/version HTTP/1.0\\r\\nHost: 127.0.0.1:" + port + "\\r\\n\\r\\n' >&3 && timeout 10 cat <&3"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  @Test
+  void theRelayServesItsOwnUserButRefusesAnotherUsersProcesses() throws Exception {
+    assertThat(fetchVersionAs(List.of())).startsWith("HTTP/1.1 200").contains("webSocketDebuggerUrl");
+    assumeTrue(PosixUser.isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+        "needs root and setpriv to act as another user");
+    String asNobody = fetchVersionAs(List.of("/usr/bin/setpriv", "--reuid=65534",
+        "--regid=65534", "--clear-groups"));
+    assertThat(asNobody).doesNotContain("HTTP/1.1").doesNotContain("webSocketDebuggerUrl");
   }
 
   @Test

@@ -54,6 +54,9 @@ class LocalStartFailureTest {
           .hasMessageContaining("exited before printing its DevTools URL (exit code 3)")
           .hasMessageContaining("cannot open display");
       assertThat(p.list(SessionFilter.all())).isEmpty();
+      try (var profiles = Files.list(dir.resolve("state").resolve("profiles"))) {
+        assertThat(profiles).as("a failed start leaves no profile directory").isEmpty();
+      }
     }
   }
 }

@@ -41,7 +41,9 @@ public final class Endings {
           crashed ? "browser process exited with code " + exitCode.get()
               : "browser process is no longer running"));
     }
-    Optional<SessionRecord.Expiry> expiry = r.expiry(now);
+    // The idle clock starts once the session is handed out, i.e. its relay is open.
+    Optional<SessionRecord.Expiry> expiry = r.relayPort().isPresent() ? r.expiry(now)
+        : r.maxDurationExpiry(now);
     if (expiry.isPresent()) {
       return Optional.of(new Ending(SessionStatus.TIMED_OUT, expiry.get().at(),
           expiry.get().reason()));

@@ -108,11 +108,9 @@ public final class LocalProvider implements BrowserSessionProvider {
     state.ensureSecure();
     String id = "local-" + UUID.randomUUID();
     Path profile = state.profiles().resolve(id);
-    String browserKey = settings.chromium() + (request.headless().orElse(true) ? " headless"
-        : " headful");
     // Built before anything exists, so that a refused request leaves nothing behind.
     List<String> command = ChromiumCommand.build(settings.chromium(), profile, request, display,
-        settings.noSandbox(), request.viewport().map(v -> ViewportFit.windowSize(browserKey, v)));
+        settings.noSandbox(), request.viewport().map(ViewportFit::windowSize));
     try {
       Files.createDirectory(profile,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -126,7 +124,7 @@ public final class LocalProvider implements BrowserSessionProvider {
     SessionRecord record;
     try {
       if (request.viewport().isPresent()) {
-        ViewportFit.fit(browserKey, cdp, request.viewport().get(), CDP_TIMEOUT);
+        ViewportFit.fit(cdp, request.viewport().get(), CDP_TIMEOUT);
       }
       Instant now = clock.instant();
       record = new SessionRecord(id, process.pid(), process.toHandle().info().startInstant(),
@@ -303,7 +301,7 @@ public final class LocalProvider implements BrowserSessionProvider {
   }
 
   private void end(SessionRecord record) {
-    if (!Endings.endBrowser(record, state.profiles(), settings.stopGrace())) {
+    if (!Endings.endBrowser(record, state.profilesPath(), settings.stopGrace())) {
       throw new ProviderUnavailableException(
           "Chromium process " + record.pid() + " of session '" + record.id()
               + "' did not exit after being killed", NAME, 0, null);

@@ -160,13 +160,23 @@ public record SessionRecord(
    * @return a description of the limit that passed, and when it passed
    */
   public Optional<Expiry> expiry(Instant now) {
-    Optional<Expiry> max = maxDuration.map(d -> new Expiry("maximum duration " + d + " reached",
-        createdAt.plus(d))).filter(e -> !now.isBefore(e.at()));
+    Optional<Expiry> max = maxDurationExpiry(now);
     if (max.isPresent()) {
       return max;
     }
     return idleTimeout.map(d -> new Expiry("idle for " + d, lastActiveAt.plus(d)))
         .filter(e -> !now.isBefore(e.at()));
+  }
+
+  /**
+   * Whether the maximum duration has passed at a given time.
+   *
+   * @param now the time
+   * @return the expiry, if it passed
+   */
+  public Optional<Expiry> maxDurationExpiry(Instant now) {
+    return maxDuration.map(d -> new Expiry("maximum duration " + d + " reached",
+        createdAt.plus(d))).filter(e -> !now.isBefore(e.at()));
   }
 
   /**

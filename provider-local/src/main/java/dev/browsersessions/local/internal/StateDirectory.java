@@ -15,7 +15,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -27,6 +26,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -49,6 +51,8 @@ public final class StateDirectory {
   private static final String PROFILES = "profiles";
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rwx------");
+
+  private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
   private final Path dir;
   private volatile boolean checked;
@@ -78,10 +82,19 @@ public final class StateDirectory {
    */
   public Path profiles() {
     ensureSecure();
-    Path p = dir.resolve(PROFILES);
+    Path p = profilesPath();
     createOwnerOnly(p);
     refuseIfUnsafe(p);
     return p;
+  }
+
+  /**
+   * Where the profiles folder is, without creating anything (for checks before deleting).
+   *
+   * @return {@code <state-dir>/profiles}
+   */
+  public Path profilesPath() {
+    return dir.resolve(PROFILES);
   }
 
   /**
@@ -234,7 +247,8 @@ public final class StateDirectory {
 
   /**
    * Runs an action holding an exclusive lock for one session, across processes. The lock file is
-   * opened without following links and must be a regular file.
+   * opened without following links and must be a regular file; it is created only for a session
+   * that has a record (without one, the action runs unguarded: there is nothing to guard).
    *
    * @param id the session id
    * @param action what to do
@@ -244,18 +258,47 @@ public final class StateDirectory {
   public <T> T locked(String id, Supplier<T> action) {
     ensureSecure();
     Path lockFile = dir.resolve(id + ".lock");
-    OpenOption[] options = {
-      StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS
-    };
-    try (FileChannel ch = FileChannel.open(lockFile, options)) {
+    // POSIX record locks belong to the process, and closing any descriptor of the file drops
+    // them all: so within this JVM one thread at a time opens a lock file, then locks it.
+    ReentrantLock inJvm = JVM_LOCKS.computeIfAbsent(lockFile, k -> new ReentrantLock());
+    if (inJvm.isHeldByCurrentThread()) {
+      return action.get(); // already locked by this thread: a second descriptor would unlock it
+    }
+    inJvm.lock();
+    try (FileChannel ch = openLockFile(id, lockFile)) {
+      if (ch == null) {
+        return action.get(); // no record and no lock file: nothing to guard, nothing created
+      }
       if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException(lockFile + " is not a regular file");
       }
       try (FileLock ignored = ch.lock()) {
-        return action.get();
+        T result = action.get();
+        if (!Files.exists(file(id), LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(lockFile); // the record is gone: its lock file goes with it
+        }
+        return result;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + lockFile, e);
+    } finally {
+      inJvm.unlock();
+    }
+  }
+
+  /**
+   * Opens a session's lock file, creating it only when the session has a record, so that a
+   * look-up of an unknown id, or of a record being deleted, leaves no file behind.
+   */
+  private FileChannel openLockFile(String id, Path lockFile) throws IOException {
+    try {
+      return FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      if (!Files.exists(file(id), LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
     }
   }
 
@@ -268,6 +311,7 @@ public final class StateDirectory {
     try {
       Files.deleteIfExists(file(id));
       Files.deleteIfExists(dir.resolve(id + ".lock"));
+      JVM_LOCKS.remove(dir.resolve(id + ".lock"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete the record of " + id, e);
     }

@@ -4,8 +4,6 @@ import dev.browsersessions.Viewport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the page's layout viewport ({@code innerWidth × innerHeight}) the requested size.
@@ -17,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ViewportFit {
 
-  private static final Map<String, int[]> FRAME = new ConcurrentHashMap<>();
   private static final int ATTEMPTS = 50;
 
   private ViewportFit() {}
@@ -25,25 +22,22 @@ public final class ViewportFit {
   /**
    * The {@code --window-size} to launch with for a page of the requested size.
    *
-   * @param browser identifies the binary and mode, e.g. {@code /usr/bin/chromium headless}
    * @param viewport the requested page size
    * @return {@code width,height} for {@code --window-size}
    */
-  public static String windowSize(String browser, Viewport viewport) {
-    int[] frame = FRAME.getOrDefault(browser, new int[2]);
-    return (viewport.width() + frame[0]) + "," + (viewport.height() + frame[1]);
+  public static String windowSize(Viewport viewport) {
+    return viewport.width() + "," + viewport.height();
   }
 
   /**
    * Measures the first page and resizes its window until the page has the requested size.
    *
-   * @param browser identifies the binary and mode, as for {@link #windowSize}
    * @param cdpUrl the browser's own CDP URL
    * @param viewport the requested page size
    * @param timeout the deadline for each CDP command
    * @throws IOException if the browser does not answer or the size cannot be reached
    */
-  public static void fit(String browser, URI cdpUrl, Viewport viewport, Duration timeout)
+  public static void fit(URI cdpUrl, Viewport viewport, Duration timeout)
       throws IOException {
     try (CdpConnection cdp = CdpConnection.open(cdpUrl, timeout)) {
       String page = cdp.attachToFirstPage();
@@ -67,7 +61,6 @@ public final class ViewportFit {
       for (int i = 0; i < ATTEMPTS; i++) {
         inner = measure(cdp, page);
         if (inner[0] == viewport.width() && inner[1] == viewport.height()) {
-          FRAME.put(browser, new int[] {frameW, frameH});
           return;
         }
       }

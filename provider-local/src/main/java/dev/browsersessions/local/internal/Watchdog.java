@@ -56,7 +56,7 @@ public final class Watchdog {
 
   private Watchdog(StateDirectory state, Duration retention, Duration stopGrace) {
     this.state = state;
-    this.profiles = state.profiles();
+    this.profiles = state.profilesPath();
     this.retention = retention;
     this.stopGrace = stopGrace;
   }
@@ -117,7 +117,7 @@ public final class Watchdog {
       state.path().register(watch, StandardWatchEventKinds.ENTRY_CREATE,
           StandardWatchEventKinds.ENTRY_MODIFY);
       Instant idleSince = null;
-      while (true) {
+      while (Files.isDirectory(state.path(), LinkOption.NOFOLLOW_LINKS)) {
         int live = round();
         Instant now = clock.instant();
         if (live > 0) {
@@ -139,6 +139,7 @@ public final class Watchdog {
           return;
         }
       }
+      relays.values().forEach(Relay::close); // the state directory was deleted
     }
   }
 
@@ -149,6 +150,10 @@ public final class Watchdog {
     Set<String> seen = new java.util.HashSet<>();
     for (SessionRecord listed : state.readAll()) {
       seen.add(listed.id());
+      if (listed.status().isTerminal() && listed.closedAt()
+          .filter(at -> !at.plus(retention).isBefore(now)).isPresent()) {
+        continue; // ended, not yet due for the sweep: nothing to do, no lock taken
+      }
       try {
         if (watchOne(listed.id(), now)) {
           live++;
@@ -202,7 +207,7 @@ public final class Watchdog {
           throw new java.io.UncheckedIOException(e);
         }
         relays.put(id, relay);
-        state.write(r.withRelay(relay.port()));
+        state.write(r.withRelay(relay.port()).touched(clock.instant()));
       }
       return true;
     });
