@@ -63,8 +63,9 @@ class LocalBrowserTest {
         assertThat(cdp.evaluate(cdp.attachToFirstPage(), "navigator.userAgent"))
             .contains("HeadlessChrome/");
       }
+      // The browser's version is known right after start, without a refresh.
       assertThat(session.info().attributes().get("browser")).asString()
-          .startsWith("HeadlessChrome/");
+          .matches("(Headless)?Chrome/\\d+\\..*");
     }
   }
 
@@ -165,7 +166,7 @@ class LocalBrowserTest {
   void measuresStartTimeAndHeapPerSession() throws Exception {
     try (BrowserSessionProvider p = provider()) {
       List<Long> millis = new ArrayList<>();
-      for (int i = 0; i < 10; i++) {
+      for (int i = 0; i < 5; i++) {
         long t0 = System.nanoTime();
         SessionInfo s = p.create(SessionRequest.defaults());
         millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
@@ -175,17 +176,17 @@ class LocalBrowserTest {
       Runtime rt = Runtime.getRuntime();
       long before = usedAfterGc(rt);
       List<String> open = new ArrayList<>();
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 3; i++) {
         open.add(p.create(SessionRequest.defaults()).id());
       }
       long after = usedAfterGc(rt);
       long threads = Thread.activeCount();
       open.forEach(p::stop);
-      System.out.printf("[local] create→CDP URL median %d ms (min %d, max %d) over 10; "
-              + "JVM heap per open session ≈ %d bytes (5 open, after GC); "
-              + "live JVM threads with 5 open: %d (one stderr reader per session)%n",
-          millis.get(5), millis.get(0), millis.get(9), (after - before) / 5, threads);
-      assertThat(millis).hasSize(10);
+      System.out.printf("[local] create→CDP URL median %d ms (min %d, max %d) over 5; "
+              + "JVM heap per open session ≈ %d bytes (3 open, after GC); "
+              + "live JVM threads with 3 open: %d (one stderr reader per session)%n",
+          millis.get(2), millis.get(0), millis.get(4), (after - before) / 3, threads);
+      assertThat(millis).hasSize(5);
       assertThat(p.list(SessionFilter.active())).isEmpty();
     }
   }

@@ -157,7 +157,8 @@ class LocalCdpClientsTest {
     int port = session.cdpUrl().orElseThrow().getPort();
     List<String> cmd = new ArrayList<>(asUser);
     cmd.addAll(List.of("/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port
-        + " && printf 'GET /json/version HTTP/1.0\\r\\nHost: 127.0.0.1:" + port + "\\r\\n\\r\\n' >&3 && timeout 10 cat <&3"));
+        + " && printf 'GET /json/version HTTP/1.1\\r\\nHost: 127.0.0.1:" + port
+        + "\\r\\nConnection: close\\r\\n\\r\\n' >&3 && timeout 10 cat <&3"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -134,7 +134,13 @@ public final class LocalProvider implements BrowserSessionProvider {
           probe.browserVersion(cdp));
       processes.put(id, process);
       state.write(record);
-      record = awaitRelay(id);
+      awaitRelay(id);
+      // The idle clock starts now, when the session is handed out (see Endings.due).
+      record = state.locked(id, () -> {
+        SessionRecord handedOut = state.read(id).orElseThrow().touched(clock.instant());
+        state.write(handedOut);
+        return handedOut;
+      });
     } catch (IOException | RuntimeException e) {
       processes.remove(id);
       ProcessTree.kill(process.toHandle(), settings.stopGrace());
@@ -194,12 +200,12 @@ public final class LocalProvider implements BrowserSessionProvider {
   }
 
   /** Starts the watchdog if needed and waits until it has opened the session's relay. */
-  private SessionRecord awaitRelay(String id) throws IOException {
+  private void awaitRelay(String id) throws IOException {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     while (true) {
       Optional<SessionRecord> r = state.read(id);
       if (r.isPresent() && r.get().relayPort().isPresent()) {
-        return r.get();
+        return;
       }
       if (r.isPresent() && r.get().status().isTerminal()) {
         throw new IOException("the session ended while starting: "

@@ -79,15 +79,6 @@ public final class Relay implements AutoCloseable {
     return lastClientTraffic;
   }
 
-  /**
-   * How many client connections are open.
-   *
-   * @return the count
-   */
-  public int connections() {
-    return open.size() / 2;
-  }
-
   private void acceptLoop() {
     while (!closed) {
       Socket client;

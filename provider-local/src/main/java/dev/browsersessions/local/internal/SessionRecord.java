@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param cdpUrl the browser's CDP URL
  * @param profileDir the browser's user-data directory
  * @param createdAt when the session started
- * @param lastActiveAt when the session was last used through the provider
+ * @param lastActiveAt the last provider call or client CDP traffic (written by the watchdog)
  * @param idleTimeout the idle timeout, if any
  * @param maxDuration the maximum duration, if any
  * @param status the last known status

@@ -207,7 +207,7 @@ public final class Watchdog {
           throw new java.io.UncheckedIOException(e);
         }
         relays.put(id, relay);
-        state.write(r.withRelay(relay.port()).touched(clock.instant()));
+        state.write(r.withRelay(relay.port()));
       }
       return true;
     });
