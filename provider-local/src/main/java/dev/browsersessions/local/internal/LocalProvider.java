@@ -138,14 +138,14 @@ public final class LocalProvider implements BrowserSessionProvider {
       // The idle clock starts now, when the session is handed out (see Endings.due).
       record = state.locked(id, () -> {
         SessionRecord handedOut = state.read(id).orElseThrow().touched(clock.instant());
-        state.write(handedOut);
+        state.replace(handedOut);
         return handedOut;
       });
     } catch (IOException | RuntimeException e) {
       processes.remove(id);
       ProcessTree.kill(process.toHandle(), settings.stopGrace());
       DirectoryTrees.deleteTree(profile);
-      state.read(id).ifPresent(r -> state.write(r.ended(SessionStatus.ERROR, clock.instant(),
+      state.read(id).ifPresent(r -> state.replace(r.ended(SessionStatus.ERROR, clock.instant(),
           "start failed: " + e.getMessage())));
       throw e instanceof ProviderUnavailableException pue ? pue
           : new ProviderUnavailableException("Chromium started but the session could not be"
@@ -240,7 +240,7 @@ public final class LocalProvider implements BrowserSessionProvider {
           return fresh;
         }
         SessionRecord touched = fresh.touched(clock.instant());
-        state.write(touched);
+        state.replace(touched);
         return touched;
       }));
     }
@@ -263,7 +263,7 @@ public final class LocalProvider implements BrowserSessionProvider {
             .orElse(new Endings.Ending(SessionStatus.CLOSED, clock.instant(), "stopped"));
         end(record);
         SessionRecord ended = Endings.apply(record, ending);
-        state.write(ended);
+        state.replace(ended);
         return ended;
       }));
     }
@@ -339,7 +339,7 @@ public final class LocalProvider implements BrowserSessionProvider {
               }
               Endings.due(r, clock.instant(), exitCode(r)).ifPresent(e -> {
                 end(r);
-                state.write(Endings.apply(r, e));
+                state.replace(Endings.apply(r, e));
               });
             }, () -> processes.remove(id));
             return null;

@@ -209,6 +209,21 @@ public final class StateDirectory {
   }
 
   /**
+   * Replaces a record that exists; a record deleted meanwhile (forgotten by the sweep, or its
+   * whole directory removed) is not brought back.
+   *
+   * @param record the new version
+   * @return {@code true} if it was written
+   */
+  public boolean replace(SessionRecord record) {
+    if (!Files.exists(file(record.id()), LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    write(record);
+    return true;
+  }
+
+  /**
    * Reads a record.
    *
    * @param id the session id

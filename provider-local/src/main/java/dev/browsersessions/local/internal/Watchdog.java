@@ -190,14 +190,14 @@ public final class Watchdog {
         SessionRecord recorded = r;
         r = r.touched(relay.lastClientTraffic());
         if (!recorded.lastActiveAt().plus(FLUSH).isAfter(r.lastActiveAt())) {
-          state.write(r); // coarse, so that a driven session costs at most one write a tick
+          state.replace(r); // coarse, so that a driven session costs at most one write a tick
         }
       }
       Optional<Endings.Ending> ending = Endings.due(r, now, Optional.empty());
       if (ending.isPresent()) {
         closeRelay(id);
         Endings.endBrowser(r, profiles, stopGrace);
-        state.write(Endings.apply(r, ending.get()));
+        state.replace(Endings.apply(r, ending.get()));
         return false;
       }
       if (relay == null) {
@@ -207,7 +207,7 @@ public final class Watchdog {
           throw new java.io.UncheckedIOException(e);
         }
         relays.put(id, relay);
-        state.write(r.withRelay(relay.port()));
+        state.replace(r.withRelay(relay.port()));
       }
       return true;
     });
