@@ -4,6 +4,7 @@ import dev.browsersessions.Viewport;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Makes the page's layout viewport ({@code innerWidth × innerHeight}) the requested size.
@@ -15,7 +16,8 @@ import java.time.Duration;
  */
 public final class ViewportFit {
 
-  private static final int ATTEMPTS = 50;
+  private static final int ATTEMPTS = 20;
+  private static final int ROUNDS = 4;
 
   private ViewportFit() {}
 
@@ -41,32 +43,39 @@ public final class ViewportFit {
       throws IOException {
     try (CdpConnection cdp = CdpConnection.open(cdpUrl, timeout)) {
       String page = cdp.attachToFirstPage();
-      int[] inner = measure(cdp, page);
-      if (inner[0] == viewport.width() && inner[1] == viewport.height()) {
-        return;
-      }
       String targetId = CdpConnection.find(cdp.send("Target.getTargets", "{}", null),
           "\"targetId\":\"([0-9A-Fa-f]+)\",\"type\":\"page\"").orElseThrow();
-      String window = cdp.send("Browser.getWindowForTarget",
-          "{\"targetId\":\"" + targetId + "\"}", null);
-      int windowId = Integer.parseInt(CdpConnection.find(window, "\"windowId\":(\\d+)")
-          .orElseThrow(() -> new IOException("no window in " + window)));
-      int outerW = Integer.parseInt(CdpConnection.find(window, "\"width\":(\\d+)").orElse("0"));
-      int outerH = Integer.parseInt(CdpConnection.find(window, "\"height\":(\\d+)").orElse("0"));
-      int frameW = outerW - inner[0];
-      int frameH = outerH - inner[1];
-      cdp.send("Browser.setWindowBounds", "{\"windowId\":" + windowId + ",\"bounds\":{\"width\":"
-          + (viewport.width() + frameW) + ",\"height\":" + (viewport.height() + frameH)
-          + ",\"windowState\":\"normal\"}}", null);
-      for (int i = 0; i < ATTEMPTS; i++) {
-        inner = measure(cdp, page);
+      int[] inner = measure(cdp, page);
+      // Each round resizes the window by what the page still lacks, measured afresh, so that a
+      // reading taken mid-layout is corrected by the next round instead of being trusted.
+      for (int round = 0; round < ROUNDS; round++) {
         if (inner[0] == viewport.width() && inner[1] == viewport.height()) {
           return;
         }
+        String window = cdp.send("Browser.getWindowForTarget",
+            "{\"targetId\":\"" + targetId + "\"}", null);
+        int windowId = number(window, "windowId");
+        int outerW = number(window, "width");
+        int outerH = number(window, "height");
+        cdp.send("Browser.setWindowBounds", "{\"windowId\":" + windowId
+            + ",\"bounds\":{\"width\":" + (outerW + viewport.width() - inner[0])
+            + ",\"height\":" + (outerH + viewport.height() - inner[1])
+            + ",\"windowState\":\"normal\"}}", null);
+        int[] before = inner;
+        for (int i = 0; i < ATTEMPTS && Arrays.equals(inner, before); i++) {
+          inner = measure(cdp, page); // the resize is laid out asynchronously
+        }
       }
-      throw new IOException("the page is " + inner[0] + "x" + inner[1] + " after resizing the"
-          + " window for " + viewport);
+      if (inner[0] != viewport.width() || inner[1] != viewport.height()) {
+        throw new IOException("the page is " + inner[0] + "x" + inner[1] + " after resizing the"
+            + " window for " + viewport);
+      }
     }
+  }
+
+  private static int number(String json, String field) throws IOException {
+    return Integer.parseInt(CdpConnection.find(json, "\"" + field + "\":(\\d+)")
+        .orElseThrow(() -> new IOException("no " + field + " in " + json)));
   }
 
   private static int[] measure(CdpConnection cdp, String page) throws IOException {
