@@ -202,6 +202,7 @@ public final class LocalProvider implements BrowserSessionProvider {
   /** Starts the watchdog if needed and waits until it has opened the session's relay. */
   private void awaitRelay(String id) throws IOException {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+    Optional<Process> watchdog = Optional.empty();
     while (true) {
       Optional<SessionRecord> r = state.read(id);
       if (r.isPresent() && r.get().relayPort().isPresent()) {
@@ -211,7 +212,8 @@ public final class LocalProvider implements BrowserSessionProvider {
         throw new IOException("the session ended while starting: "
             + r.get().closeReason().orElse("unknown"));
       }
-      WatchdogLauncher.ensureRunning(state, settings.recordRetention(), settings.stopGrace());
+      watchdog = WatchdogLauncher.ensureRunning(state, settings.recordRetention(),
+          settings.stopGrace(), watchdog);
       if (System.nanoTime() - deadline >= 0) {
         throw new IOException("the watchdog did not open the session's CDP relay within "
             + settings.startTimeout() + "; see " + state.path().resolve("watchdog.log"));
@@ -223,6 +225,19 @@ public final class LocalProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    SessionInfo info = read(sessionId);
+    if (info.status().isTerminal() && processes.containsKey(sessionId)) {
+      // Due but not yet ended by this provider's check: report it once it really has ended.
+      long deadline = System.nanoTime() + CHECK_INTERVAL.multipliedBy(4).toNanos();
+      while (processes.containsKey(sessionId) && System.nanoTime() - deadline < 0) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+      }
+      return read(sessionId);
+    }
+    return info;
+  }
+
+  private SessionInfo read(String sessionId) {
     synchronized (lock(sessionId)) {
       SessionRecord record = state.read(sessionId)
           .orElseThrow(() -> new SessionNotFoundException(sessionId, NAME));

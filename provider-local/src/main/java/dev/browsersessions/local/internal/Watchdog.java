@@ -69,6 +69,9 @@ public final class Watchdog {
    */
   public static void main(String[] args) throws IOException {
     StateDirectory state = new StateDirectory(Path.of(args[0]));
+    if (!state.exists()) {
+      return; // removed before this JVM got going: never create it again
+    }
     state.ensureSecure();
     Path lockFile = state.path().resolve(LOCK_FILE);
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE,

@@ -29,17 +29,19 @@ public final class WatchdogLauncher {
   private WatchdogLauncher() {}
 
   /**
-   * Starts a watchdog unless one runs.
+   * Starts a watchdog unless one runs or one this caller started is still starting.
    *
    * @param state the state directory
    * @param retention how long records of ended sessions are kept
    * @param stopGrace how long a browser may take to exit before it is killed
+   * @param starting the watchdog this caller started before, if any
+   * @return the watchdog process started now, else {@code starting}
    * @throws IOException if the JVM cannot be started
    */
-  public static void ensureRunning(StateDirectory state, Duration retention, Duration stopGrace)
-      throws IOException {
-    if (Watchdog.isRunning(state)) {
-      return;
+  public static Optional<Process> ensureRunning(StateDirectory state, Duration retention,
+      Duration stopGrace, Optional<Process> starting) throws IOException {
+    if (starting.filter(Process::isAlive).isPresent() || Watchdog.isRunning(state)) {
+      return starting;
     }
     List<String> cmd = new ArrayList<>();
     Path setsid = Path.of("/usr/bin/setsid");
@@ -54,11 +56,11 @@ public final class WatchdogLauncher {
     cmd.add(state.path().toString());
     cmd.add(retention.toString());
     cmd.add(stopGrace.toString());
-    new ProcessBuilder(cmd)
+    return Optional.of(new ProcessBuilder(cmd)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectErrorStream(true)
         .redirectOutput(state.path().resolve("watchdog.log").toFile())
-        .start();
+        .start());
   }
 
   private static String javaBinary() {
