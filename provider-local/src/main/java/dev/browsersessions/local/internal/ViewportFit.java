@@ -10,9 +10,10 @@ import java.util.Arrays;
  * Makes the page's layout viewport ({@code innerWidth × innerHeight}) the requested size.
  * Chromium's {@code --window-size} sizes the window, frame and tool bars included (in headless
  * mode too), so the page comes out smaller. After launch this measures the page through CDP and
- * resizes the window by the difference ({@code Browser.setWindowBounds}); the difference is
- * remembered per browser binary and mode, so later launches ask for the right window size from
- * the start and every window they open has the requested page size.
+ * resizes the window by what the page lacks ({@code Browser.setWindowBounds}), measuring afresh
+ * after each resize. Launching with a window already enlarged does not work: headless Chromium
+ * then derives its screen from that size and the page comes out smaller again. Windows opened
+ * later get the launch size.
  */
 public final class ViewportFit {
 
