@@ -2,6 +2,7 @@
 module dev.browsersessions.local {
   requires transitive dev.browsersessions;
   requires java.net.http;
+  requires java.logging;
 
   exports dev.browsersessions.local;
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param idleTimeout end the session after this long without activity
  * @param maxDuration end the session after this long in any case
  * @param headless run without a visible window ({@code true}) or headful ({@code false})
- * @param viewport the browser window's size
+ * @param viewport the page's layout viewport ({@code window.innerWidth}/{@code
+ *     innerHeight}), see {@link Viewport}
  * @param userAgent the user agent the browser presents
  * @param proxy how to proxy the session's traffic
  * @param region where the vendor should run the browser, e.g. {@code "us-west-2"}
@@ -50,7 +51,8 @@ public record SessionRequest(
    * @param idleTimeout end the session after this long without activity
    * @param maxDuration end the session after this long in any case
    * @param headless run without a visible window ({@code true}) or headful ({@code false})
-   * @param viewport the browser window's size
+   * @param viewport the page's layout viewport ({@code window.innerWidth}/{@code
+   *     innerHeight}), see {@link Viewport}
    * @param userAgent the user agent the browser presents
    * @param proxy how to proxy the session's traffic
    * @param region where the vendor should run the browser, e.g. {@code "us-west-2"}
@@ -245,7 +247,8 @@ public record SessionRequest(
     }
 
     /**
-     * Sets the window size.
+     * Sets the page's layout viewport: the page sees {@code window.innerWidth == width} and
+     * {@code window.innerHeight == height} (see {@link Viewport}).
      *
      * @param width positive width in CSS pixels
      * @param height positive height in CSS pixels
@@ -257,7 +260,8 @@ public record SessionRequest(
     }
 
     /**
-     * Sets the window size.
+     * Sets the page's layout viewport ({@code window.innerWidth}/{@code innerHeight}, see {@link
+     * Viewport}).
      *
      * @param viewport the size, or {@code null} to unset
      * @return this builder

@@ -1,7 +1,11 @@
 package dev.browsersessions;
 
 /**
- * A browser window's size in CSS pixels.
+ * The size of the page's layout viewport in CSS pixels: what a page script sees as {@code
+ * window.innerWidth} and {@code window.innerHeight} (scroll bars included), not the size of the
+ * browser window around it. Every provider gives the session's page this size, the same meaning
+ * as Notte's {@code viewport_width}/{@code viewport_height}; a provider that can only set the
+ * window size must account for the browser's own frame and tool bars.
  *
  * @param width the width, positive
  * @param height the height, positive

@@ -1,5 +1,7 @@
 /**
- * The {@code local} provider: real headless Chromium on this machine, driven over CDP, with no
- * cloud account. See {@link dev.browsersessions.local.LocalProvider}.
+ * The {@code local} provider: real Chromium on this machine, driven over CDP, with no cloud
+ * account. Select it with {@code BrowserSessions.create("local")}, or build one from {@link
+ * dev.browsersessions.local.LocalSettings} with {@link
+ * dev.browsersessions.local.LocalProviderFactory#create(LocalSettings)}.
  */
 package dev.browsersessions.local;

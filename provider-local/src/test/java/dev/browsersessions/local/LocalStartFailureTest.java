@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.spi.BrowserSessionProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,8 +30,8 @@ class LocalStartFailureTest {
   void aBrowserThatNeverPrintsTheUrlTimesOutQuotingItsOutputAndIsKilled() throws Exception {
     Path pidFile = dir.resolve("pid");
     Path chromium = script("echo $$ > " + pidFile + "\necho 'dbus noise' >&2\nexec sleep 60");
-    try (LocalProvider p = LocalProvider.builder().chromium(chromium)
-        .stateDir(dir.resolve("state")).startTimeout(Duration.ofMillis(500)).build()) {
+    try (BrowserSessionProvider p = LocalProviderFactory.create(LocalSettings.builder()
+        .chromium(chromium).stateDir(dir.resolve("state")).startTimeout(Duration.ofMillis(500)).build())) {
       assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
           .isInstanceOf(ProviderUnavailableException.class)
           .hasMessageContaining("did not print its DevTools URL within PT0.5S")
@@ -46,13 +47,16 @@ class LocalStartFailureTest {
   @Test
   void aBrowserThatExitsFirstReportsItsExitCodeAndLastOutput() throws Exception {
     Path chromium = script("echo 'cannot open display' >&2\nexit 3");
-    try (LocalProvider p = LocalProvider.builder().chromium(chromium)
-        .stateDir(dir.resolve("state")).startTimeout(Duration.ofSeconds(20)).build()) {
+    try (BrowserSessionProvider p = LocalProviderFactory.create(LocalSettings.builder()
+        .chromium(chromium).stateDir(dir.resolve("state")).startTimeout(Duration.ofSeconds(20)).build())) {
       assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
           .isInstanceOf(ProviderUnavailableException.class)
           .hasMessageContaining("exited before printing its DevTools URL (exit code 3)")
           .hasMessageContaining("cannot open display");
       assertThat(p.list(SessionFilter.all())).isEmpty();
+      try (var profiles = Files.list(dir.resolve("state").resolve("profiles"))) {
+        assertThat(profiles).as("a failed start leaves no profile directory").isEmpty();
+      }
     }
   }
 }

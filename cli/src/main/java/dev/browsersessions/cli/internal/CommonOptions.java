@@ -42,6 +42,20 @@ final class CommonOptions {
    * @return the configuration; unset keys still resolve from properties and the environment
    */
   ProviderConfig providerConfig() {
-    return ProviderConfig.of(config == null ? Map.of() : new LinkedHashMap<>(config));
+    return providerConfig(Map.of());
+  }
+
+  /**
+   * The configuration given with {@code --config}, over defaults set by the command.
+   *
+   * @param defaults values used where {@code --config} gives none
+   * @return the configuration; unset keys still resolve from properties and the environment
+   */
+  ProviderConfig providerConfig(Map<String, String> defaults) {
+    Map<String, String> merged = new LinkedHashMap<>(defaults);
+    if (config != null) {
+      merged.putAll(config);
+    }
+    return ProviderConfig.of(merged);
   }
 }

@@ -1,7 +1,9 @@
 package dev.browsersessions.cli.internal;
 
 import dev.browsersessions.BrowserSessions;
+import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderNotFoundException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +18,11 @@ final class ProviderChooser {
 
   /** The environment variable that names the provider, as in {@link BrowserSessions#create()}. */
   static final String ENV = "BROWSERSESSIONS_PROVIDER";
+
+  /** The local provider's name and its key that lets sessions outlive this command's JVM. */
+  private static final String LOCAL = "local";
+
+  private static final String LOCAL_DETACH = "detach";
 
   /** What happens to the sessions a command starts when it ends. */
   enum Lifetime {
@@ -120,9 +127,13 @@ final class ProviderChooser {
     Choice choice = choose(available());
     String name = choice.name().orElseThrow(() -> new ProviderNotFoundException(choice.reason()));
     boolean endWithCommand = lifetime == Lifetime.END_WITH_COMMAND;
+    // The local provider ends its sessions when the JVM that started them exits, unless detached.
+    ProviderConfig config = !endWithCommand && LOCAL.equals(name)
+        ? options.providerConfig(Map.of(LOCAL_DETACH, "true"))
+        : options.providerConfig();
     return BrowserSessions.builder()
         .provider(name)
-        .config(options.providerConfig())
+        .config(config)
         .stopSessionsOnClose(endWithCommand)
         .shutdownHook(endWithCommand)
         .build();

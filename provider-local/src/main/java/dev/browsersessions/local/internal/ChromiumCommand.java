@@ -10,12 +10,17 @@ import java.util.List;
 /** Builds the Chromium command line for a session request. */
 public final class ChromiumCommand {
 
-  /** Flags every session gets: no sandbox (root in containers), no outbound background traffic. */
+  /** The flag that names the profile directory; a recorded browser must carry it. */
+  public static final String USER_DATA_DIR = "--user-data-dir=";
+
+  /** Chromium's flag that turns its sandbox off (needed when running as root). */
+  public static final String NO_SANDBOX = "--no-sandbox";
+
+  /** Flags every session gets: DevTools on a loopback port, no outbound background traffic. */
   public static final List<String> BASE_FLAGS =
       List.of(
           "--remote-debugging-port=0",
           "--remote-debugging-address=127.0.0.1",
-          "--no-sandbox",
           "--disable-gpu",
           "--disable-background-networking",
           "--disable-component-update",
@@ -34,11 +39,14 @@ public final class ChromiumCommand {
    * @param profileDir a fresh, empty user-data directory
    * @param request what the caller asked for (options already checked against capabilities)
    * @param display the {@code DISPLAY} value, or {@code null} when there is none
+   * @param noSandbox whether to add {@value #NO_SANDBOX}
+   * @param windowSize the {@code --window-size} value for a requested viewport
    * @return the command and its arguments
    * @throws InvalidSessionRequestException for option values the local browser cannot honour
    */
   public static List<String> build(
-      Path binary, Path profileDir, SessionRequest request, String display) {
+      Path binary, Path profileDir, SessionRequest request, String display, boolean noSandbox,
+      java.util.Optional<String> windowSize) {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     boolean headless = request.headless().orElse(true);
@@ -51,8 +59,11 @@ public final class ChromiumCommand {
               + " headless=true");
     }
     cmd.addAll(BASE_FLAGS);
-    cmd.add("--user-data-dir=" + profileDir);
-    request.viewport().ifPresent(v -> cmd.add("--window-size=" + v.width() + "," + v.height()));
+    if (noSandbox) {
+      cmd.add(NO_SANDBOX);
+    }
+    cmd.add(USER_DATA_DIR + profileDir);
+    windowSize.ifPresent(size -> cmd.add("--window-size=" + size));
     request.userAgent().ifPresent(ua -> cmd.add("--user-agent=" + ua));
     request.proxy().ifPresent(p -> cmd.add("--proxy-server=" + proxyServer(p)));
     cmd.add("about:blank");

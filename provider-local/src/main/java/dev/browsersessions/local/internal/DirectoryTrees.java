@@ -19,13 +19,13 @@ public final class DirectoryTrees {
    * @return {@code true} if it no longer exists
    */
   public static boolean deleteTree(Path dir) {
-    for (int pass = 0; pass < 3 && Files.exists(dir); pass++) {
+    for (int pass = 0; pass < 3 && Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS); pass++) {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       } catch (IOException | java.io.UncheckedIOException e) {
         // Something changed under us; try again.
       }
     }
-    return !Files.exists(dir);
+    return !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
   }
 }

@@ -35,6 +35,41 @@ public final class ProcessTree {
   }
 
   /**
+   * The live browser of a record, only if it is provably that browser: the pid's start time
+   * matches the recorded one and its command line carries the record's profile directory. A
+   * record without a start time never matches.
+   *
+   * @param pid the recorded pid
+   * @param recordedStart the recorded start time
+   * @param profileDir the recorded profile directory
+   * @return the process, when all of that holds
+   */
+  public static Optional<ProcessHandle> findBrowser(
+      long pid, Optional<Instant> recordedStart, Path profileDir) {
+    if (recordedStart.isEmpty()) {
+      return Optional.empty();
+    }
+    String flag = ChromiumCommand.USER_DATA_DIR + profileDir;
+    return find(pid, recordedStart).filter(h -> commandLine(h).contains(flag));
+  }
+
+  /**
+   * A process's arguments: {@code /proc/<pid>/cmdline} on Linux (complete), else what the JVM
+   * reports.
+   *
+   * @param h the process
+   * @return its arguments, possibly empty
+   */
+  public static List<String> commandLine(ProcessHandle h) {
+    Optional<byte[]> raw = StateDirectory.readSmallRegularFile(
+        Path.of("/proc", Long.toString(h.pid()), "cmdline"), 256 * 1024);
+    if (raw.isPresent()) {
+      return List.of(new String(raw.get(), java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+    }
+    return h.info().arguments().map(List::of).orElse(List.of());
+  }
+
+  /**
    * Ends a process and all its descendants: a polite termination first, then a forced one after
    * the grace period; waits until all are gone (bounded by twice the grace period).
    *

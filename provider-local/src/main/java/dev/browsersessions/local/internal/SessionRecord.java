@@ -20,13 +20,17 @@ import java.util.TreeMap;
  * @param cdpUrl the browser's CDP URL
  * @param profileDir the browser's user-data directory
  * @param createdAt when the session started
- * @param lastActiveAt when the session was last used through the provider
+ * @param lastActiveAt the last provider call or client CDP traffic (written by the watchdog)
  * @param idleTimeout the idle timeout, if any
  * @param maxDuration the maximum duration, if any
  * @param status the last known status
  * @param closedAt when the session ended
  * @param closeReason why it ended
  * @param metadata the caller's tags
+ * @param owner the process that started the session and whose exit ends it; empty for a detached
+ *     session, which lives until it is stopped or times out
+ * @param relayPort the loopback port of the session's CDP relay, once the watchdog opened it
+ * @param browserVersion the browser's product string, e.g. {@code HeadlessChrome/156.0…}
  */
 public record SessionRecord(
     String id,
@@ -41,9 +45,40 @@ public record SessionRecord(
     SessionStatus status,
     Optional<Instant> closedAt,
     Optional<String> closeReason,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    Optional<Owner> owner,
+    Optional<Integer> relayPort,
+    Optional<String> browserVersion) {
 
   private static final String META = "metadata.";
+
+  /**
+   * The process a non-detached session belongs to.
+   *
+   * @param pid its process id
+   * @param start when it started, to tell a reused pid apart
+   */
+  public record Owner(long pid, Instant start) {
+
+    /**
+     * This JVM.
+     *
+     * @return its owner entry, if the platform tells its start time
+     */
+    public static Optional<Owner> self() {
+      ProcessHandle me = ProcessHandle.current();
+      return me.info().startInstant().map(s -> new Owner(me.pid(), s));
+    }
+
+    /**
+     * Whether the owner still runs.
+     *
+     * @return {@code true} while a process with this pid and start time is alive
+     */
+    public boolean isAlive() {
+      return ProcessTree.find(pid, Optional.of(start)).isPresent();
+    }
+  }
 
   /**
    * Copies the metadata.
@@ -61,9 +96,35 @@ public record SessionRecord(
    * @param closedAt when the session ended
    * @param closeReason why it ended
    * @param metadata the caller's tags
+   * @param owner the process whose exit ends the session, empty when detached
+   * @param relayPort the CDP relay's port, once open
+   * @param browserVersion the browser's product string
    */
   public SessionRecord {
     metadata = Map.copyOf(metadata);
+  }
+
+  /**
+   * The URL clients use: the relay's, with the browser's own path (the browser target id), or
+   * the browser's own while the relay is not open yet.
+   *
+   * @return the CDP URL handed out
+   */
+  public URI publicCdpUrl() {
+    return relayPort.map(port -> URI.create("ws://127.0.0.1:" + port + cdpUrl.getRawPath()))
+        .orElse(cdpUrl);
+  }
+
+  /**
+   * This record with its relay open.
+   *
+   * @param port the relay's port
+   * @return the updated record
+   */
+  public SessionRecord withRelay(int port) {
+    return new SessionRecord(id, pid, processStart, cdpUrl, profileDir, createdAt, lastActiveAt,
+        idleTimeout, maxDuration, status, closedAt, closeReason, metadata, owner,
+        Optional.of(port), browserVersion);
   }
 
   /**
@@ -74,7 +135,8 @@ public record SessionRecord(
    */
   public SessionRecord touched(Instant now) {
     return new SessionRecord(id, pid, processStart, cdpUrl, profileDir, createdAt, now,
-        idleTimeout, maxDuration, status, closedAt, closeReason, metadata);
+        idleTimeout, maxDuration, status, closedAt, closeReason, metadata, owner, relayPort,
+        browserVersion);
   }
 
   /**
@@ -87,7 +149,8 @@ public record SessionRecord(
    */
   public SessionRecord ended(SessionStatus terminal, Instant at, String reason) {
     return new SessionRecord(id, pid, processStart, cdpUrl, profileDir, createdAt, lastActiveAt,
-        idleTimeout, maxDuration, terminal, Optional.of(at), Optional.of(reason), metadata);
+        idleTimeout, maxDuration, terminal, Optional.of(at), Optional.of(reason), metadata, owner,
+        relayPort, browserVersion);
   }
 
   /**
@@ -97,13 +160,23 @@ public record SessionRecord(
    * @return a description of the limit that passed, and when it passed
    */
   public Optional<Expiry> expiry(Instant now) {
-    Optional<Expiry> max = maxDuration.map(d -> new Expiry("maximum duration " + d + " reached",
-        createdAt.plus(d))).filter(e -> !now.isBefore(e.at()));
+    Optional<Expiry> max = maxDurationExpiry(now);
     if (max.isPresent()) {
       return max;
     }
     return idleTimeout.map(d -> new Expiry("idle for " + d, lastActiveAt.plus(d)))
         .filter(e -> !now.isBefore(e.at()));
+  }
+
+  /**
+   * Whether the maximum duration has passed at a given time.
+   *
+   * @param now the time
+   * @return the expiry, if it passed
+   */
+  public Optional<Expiry> maxDurationExpiry(Instant now) {
+    return maxDuration.map(d -> new Expiry("maximum duration " + d + " reached",
+        createdAt.plus(d))).filter(e -> !now.isBefore(e.at()));
   }
 
   /**
@@ -134,6 +207,12 @@ public record SessionRecord(
     closedAt.ifPresent(v -> m.put("closed-at", v.toString()));
     closeReason.ifPresent(v -> m.put("close-reason", v));
     metadata.forEach((k, v) -> m.put(META + k, v));
+    owner.ifPresent(o -> {
+      m.put("owner-pid", Long.toString(o.pid()));
+      m.put("owner-start", o.start().toString());
+    });
+    relayPort.ifPresent(v -> m.put("relay-port", Integer.toString(v)));
+    browserVersion.ifPresent(v -> m.put("browser", v));
     Properties p = new Properties();
     p.putAll(m);
     return p;
@@ -157,8 +236,8 @@ public record SessionRecord(
         required(p, "id"),
         Long.parseLong(required(p, "pid")),
         optional(p, "process-start").map(Instant::parse),
-        URI.create(required(p, "cdp-url")),
-        Path.of(required(p, "profile-dir")),
+        loopbackWebSocket(required(p, "cdp-url")),
+        absolute(required(p, "profile-dir")),
         Instant.parse(required(p, "created-at")),
         Instant.parse(required(p, "last-active-at")),
         optional(p, "idle-timeout").map(Duration::parse),
@@ -166,7 +245,28 @@ public record SessionRecord(
         SessionStatus.valueOf(required(p, "status")),
         optional(p, "closed-at").map(Instant::parse),
         optional(p, "close-reason"),
-        metadata);
+        metadata,
+        optional(p, "owner-pid").map(pid -> new Owner(Long.parseLong(pid),
+            Instant.parse(required(p, "owner-start")))),
+        optional(p, "relay-port").map(Integer::valueOf).filter(v -> v > 0 && v < 65536),
+        optional(p, "browser"));
+  }
+
+  private static URI loopbackWebSocket(String value) {
+    URI u = URI.create(value);
+    if (!"ws".equals(u.getScheme()) || !"127.0.0.1".equals(u.getHost()) || u.getPort() <= 0
+        || u.getRawPath() == null || !u.getRawPath().startsWith("/devtools/browser/")) {
+      throw new IllegalArgumentException("'cdp-url' is not a loopback DevTools URL");
+    }
+    return u;
+  }
+
+  private static Path absolute(String value) {
+    Path path = Path.of(value);
+    if (!path.isAbsolute() || !path.normalize().equals(path)) {
+      throw new IllegalArgumentException("'profile-dir' is not an absolute, normal path");
+    }
+    return path;
   }
 
   private static String required(Properties p, String key) {

@@ -1,0 +1,177 @@
+package dev.browsersessions.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.browsersessions.InvalidSessionRequestException;
+import dev.browsersessions.ProviderConfigurationException;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.local.internal.PosixUser;
+import dev.browsersessions.local.internal.SessionRecord;
+import dev.browsersessions.local.internal.StateDirectory;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A state directory someone else wrote to: planted records never make the provider kill a process
+ * it did not start or delete a directory it did not make, and odd files never hang or exhaust it.
+ * No browser is started here.
+ */
+class LocalHostileStateTest {
+
+  @TempDir Path tmp;
+  private Path stateDir;
+  private BrowserSessionProvider provider;
+  private Process bystander;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    stateDir = tmp.resolve("state");
+    provider = LocalProviderFactory.create(
+        LocalSettings.builder().chromium(Path.of("/bin/sh")).stateDir(stateDir).build());
+    bystander = new ProcessBuilder("sleep", "120").start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    provider.close();
+    bystander.destroyForcibly();
+  }
+
+  private SessionRecord planted(String id, long pid, Optional<Instant> start, Path profile) {
+    return new SessionRecord(id, pid, start, URI.create("ws://127.0.0.1:9/devtools/browser/x"),
+        profile, Instant.now(), Instant.now(), Optional.of(Duration.ofSeconds(1)),
+        Optional.empty(), SessionStatus.ACTIVE, Optional.empty(), Optional.empty(), Map.of(),
+        Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void aRecordNamingAnotherProcessKillsNothingAndAForeignProfileIsNotDeleted() throws Exception {
+    Path foreign = Files.createDirectories(tmp.resolve("precious"));
+    Files.writeString(foreign.resolve("data"), "keep me");
+    ProcessHandle h = bystander.toHandle();
+    // The right pid and start time, long expired: only the command line tells it apart.
+    new StateDirectory(stateDir).write(planted("local-forged", h.pid(), h.info().startInstant(),
+        foreign));
+    assertThat(provider.status("local-forged").status()).isEqualTo(SessionStatus.CLOSED);
+    assertThat(provider.list(SessionFilter.all())).hasSize(1);
+    assertThat(provider.stop("local-forged").status()).isEqualTo(SessionStatus.CLOSED);
+    assertThat(bystander.isAlive()).isTrue();
+    assertThat(foreign.resolve("data")).hasContent("keep me");
+  }
+
+  @Test
+  void listAndStatusNeverDeleteAProfileStopDeletesOnlyOurOwn() throws Exception {
+    StateDirectory state = new StateDirectory(stateDir);
+    Path profile = Files.createDirectory(state.profiles().resolve("local-dead"));
+    state.write(planted("local-dead", Long.MAX_VALUE - 1, Optional.of(Instant.now()), profile));
+    provider.list(SessionFilter.all());
+    provider.status("local-dead");
+    assertThat(profile).isDirectory();
+    provider.stop("local-dead");
+    assertThat(profile).doesNotExist();
+  }
+
+  @Test
+  void aProfilePathThatIsALinkIsNotFollowedNorDeleted() throws Exception {
+    StateDirectory state = new StateDirectory(stateDir);
+    Path target = Files.createDirectories(tmp.resolve("target"));
+    Files.writeString(target.resolve("data"), "keep me");
+    Path link = Files.createSymbolicLink(state.profiles().resolve("local-link"), target);
+    state.write(planted("local-link", Long.MAX_VALUE - 1, Optional.of(Instant.now()), link));
+    provider.stop("local-link");
+    assertThat(target.resolve("data")).hasContent("keep me");
+  }
+
+  @Test
+  void recordsThatAreLinksFifosOrHugeAreIgnoredWithoutHanging() throws Exception {
+    StateDirectory state = new StateDirectory(stateDir);
+    state.ensureSecure();
+    Path elsewhere = tmp.resolve("elsewhere.properties");
+    Files.write(elsewhere, new byte[0]);
+    state.write(planted("local-real", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+        state.profiles().resolve("local-real")));
+    Files.move(stateDir.resolve("local-real.properties"), elsewhere,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.createSymbolicLink(stateDir.resolve("local-real.properties"), elsewhere);
+    Process mkfifo = new ProcessBuilder("mkfifo",
+        stateDir.resolve("local-fifo.properties").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.write(stateDir.resolve("local-huge.properties"), new byte[1024 * 1024]);
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      assertThat(provider.list(SessionFilter.all())).isEmpty();
+      assertThatThrownBy(() -> provider.status("local-real"))
+          .isInstanceOf(SessionNotFoundException.class);
+      assertThatThrownBy(() -> provider.status("local-fifo"))
+          .isInstanceOf(SessionNotFoundException.class);
+      assertThatThrownBy(() -> provider.stop("local-huge"))
+          .isInstanceOf(SessionNotFoundException.class);
+    });
+  }
+
+  @Test
+  void theStateDirectoryIsCreatedOwnerOnlyAndRefusedWhenOthersCanWriteIt() throws Exception {
+    assertThat(provider.list(SessionFilter.all())).isEmpty();
+    assertThatThrownBy(() -> provider.status("local-nope"))
+        .isInstanceOf(SessionNotFoundException.class);
+    assertThatThrownBy(() -> provider.stop("local-nope"))
+        .isInstanceOf(SessionNotFoundException.class);
+    assertThat(stateDir).doesNotExist(); // reading an unknown id leaves nothing behind
+
+    new StateDirectory(stateDir).ensureSecure();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir)))
+        .isEqualTo("rwx------");
+    assertThatThrownBy(() -> provider.stop("local-nope"))
+        .isInstanceOf(SessionNotFoundException.class);
+    try (var files = Files.list(stateDir)) {
+      assertThat(files).noneMatch(f -> f.getFileName().toString().startsWith("local-nope"));
+    }
+  }
+
+  @Test
+  void aGroupWritableOrForeignStateDirectoryIsRefusedNamingThePathAndTheFix() throws Exception {
+    Files.createDirectories(stateDir, PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx------")));
+    Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwxrwx---"));
+    assertThatThrownBy(() -> provider.create(SessionRequest.defaults()))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining(stateDir.toString())
+        .hasMessageContaining("writable by group or others")
+        .hasMessageContaining("chmod 700");
+    Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
+    assumeTrue(PosixUser.isRoot(), "only root can give a directory away");
+    Files.setAttribute(stateDir, "unix:uid", 65534);
+    BrowserSessionProvider fresh = LocalProviderFactory.create(
+        LocalSettings.builder().chromium(Path.of("/bin/sh")).stateDir(stateDir).build());
+    assertThatThrownBy(() -> fresh.list(SessionFilter.all()))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("owned by another user");
+  }
+
+  @Test
+  void aRefusedStartLeavesNoProfileDirectory() throws Exception {
+    assumeTrue(System.getenv("DISPLAY") == null, "a display is set");
+    assertThatThrownBy(() -> provider.create(SessionRequest.builder().headless(false).build()))
+        .isInstanceOf(InvalidSessionRequestException.class);
+    try (var files = Files.list(new StateDirectory(stateDir).profiles())) {
+      assertThat(files).isEmpty();
+    }
+  }
+}
