@@ -1,7 +1,6 @@
 /** The local Chromium provider (name {@code local}). */
 module dev.browsersessions.local {
   requires transitive dev.browsersessions;
-  requires java.net.http;
   requires java.logging;
 
   exports dev.browsersessions.local;

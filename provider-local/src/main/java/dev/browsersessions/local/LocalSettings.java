@@ -60,7 +60,7 @@ public record LocalSettings(
   /** Default {@value #STOP_GRACE}. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
   /** Default {@value #RECORD_RETENTION}. */
-  public static final Duration DEFAULT_RECORD_RETENTION = Duration.ofDays(1);
+  public static final Duration DEFAULT_RECORD_RETENTION = Duration.ofDays(7);
 
   /**
    * Checks the settings.
@@ -196,7 +196,8 @@ public record LocalSettings(
 
     /**
      * How long records of ended sessions are kept for {@code status} and {@code stop} from other
-     * processes; default one day.
+     * processes; default seven days. Only the watchdog's sweep forgets a record, on the system
+     * clock; {@code status} and {@code list} never do.
      *
      * @param recordRetention a positive duration
      * @return this builder

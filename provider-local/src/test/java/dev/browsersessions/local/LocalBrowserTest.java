@@ -31,15 +31,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real Chromium: a usable CDP endpoint, cross-process visibility, clean stops. */
+/**
+ * Real Chromium: a usable CDP endpoint, cross-process visibility, clean stops. The tests share one
+ * state directory, hence one watchdog JVM; each ends its own sessions and looks only at them.
+ */
 class LocalBrowserTest {
 
   @TempDir static Path base;
   Path stateDir;
 
   @BeforeEach
-  void stateDir(TestInfo test) {
-    stateDir = StateDirs.fresh(base, test);
+  void stateDir() {
+    stateDir = base.resolve("shared");
   }
 
   @AfterAll
@@ -121,13 +124,16 @@ class LocalBrowserTest {
     state.write(stale);
     try (BrowserSessionProvider p = provider()) {
       assertThat(p.status("local-stale").status()).isEqualTo(SessionStatus.CLOSED);
-      assertThat(p.list(SessionFilter.active())).isEmpty();
+      assertThat(p.list(SessionFilter.active())).extracting(SessionInfo::id)
+          .doesNotContain("local-stale");
       assertThat(p.stop("local-stale").status()).isEqualTo(SessionStatus.CLOSED);
     }
   }
 
   @Test
-  void recordsOfEndedSessionsAreSweptByTheWatchdogAfterTheRetention() {
+  void recordsOfEndedSessionsAreSweptByTheWatchdogAfterTheRetention(TestInfo test) {
+    // Its own directory: the watchdog sweeps with the retention of the provider that started it.
+    stateDir = StateDirs.fresh(base, test);
     try (BrowserSessionProvider p = RealChromium.provider(
         RealChromium.settings(stateDir).recordRetention(Duration.ofMillis(300)).build())) {
       SessionInfo s = p.create(SessionRequest.defaults());
@@ -154,12 +160,15 @@ class LocalBrowserTest {
         .put("state-dir", stateDir.toString())
         .put("start-timeout", "20s")
         .build();
+    String id;
     try (BrowserSessions sessions = BrowserSessions.create("local", config)) {
       assertThat(sessions.provider()).isEqualTo("local");
       BrowserSession s = sessions.start(SessionRequest.builder().viewport(800, 600).build());
       assertThat(s.cdpUrl()).isPresent();
+      id = s.id();
     }
-    assertThat(new StateDirectory(stateDir).readAll()).allMatch(r -> r.status().isTerminal());
+    assertThat(new StateDirectory(stateDir).read(id).orElseThrow().status().isTerminal())
+        .as("closing the client stops its session").isTrue();
   }
 
   @Test
@@ -187,7 +196,8 @@ class LocalBrowserTest {
               + "live JVM threads with 3 open: %d (one stderr reader per session)%n",
           millis.get(2), millis.get(0), millis.get(4), (after - before) / 3, threads);
       assertThat(millis).hasSize(5);
-      assertThat(p.list(SessionFilter.active())).isEmpty();
+      assertThat(p.list(SessionFilter.active())).extracting(SessionInfo::id)
+          .doesNotContainAnyElementsOf(open);
     }
   }
 

@@ -7,23 +7,28 @@ import dev.browsersessions.spi.BrowserSessionProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole conformance kit against real headless Chromium. */
+/**
+ * The whole conformance kit against real headless Chromium, with the live-browser checks on. The
+ * kit runs one instance per class: one state directory, so one watchdog, for all its tests.
+ */
 class LocalConformanceTest extends BrowserSessionProviderContract {
 
-  @TempDir Path stateDir;
+  /** Static: one directory (and so one watchdog) for the class, not one per test. */
+  @TempDir static Path base;
   private final MutableClock clock = MutableClock.startingNow();
 
   @Override
   protected BrowserSessionProvider createProvider() {
-    return LocalProvider.builder()
-        .chromium(RealChromium.require())
-        .stateDir(stateDir)
-        .clock(clock)
-        .build();
+    return RealChromium.provider(RealChromium.settings(base.resolve("state")).clock(clock).build());
+  }
+
+  /** Stops what a failed test left and waits for the watchdog to exit, before the clean-up. */
+  @AfterAll
+  void stopWhatIsLeft() {
+    StateDirs.cleanUp(base);
   }
 
   @Override
@@ -46,14 +51,5 @@ class LocalConformanceTest extends BrowserSessionProviderContract {
   @Override
   protected boolean liveBrowser() {
     return true;
-  }
-
-  /** Waits for issue 14: local sizes the window, so the page is smaller than the viewport. */
-  @Override
-  @Test
-  @Disabled("issue 14: local's --window-size makes the window 1280x720, the page 1280x577;"
-      + " the page must be the viewport")
-  public void optional_R12_3_viewportIsAppliedInThePage() {
-    super.optional_R12_3_viewportIsAppliedInThePage();
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.InvalidSessionRequestException;
+import dev.browsersessions.ProxySettings;
 import dev.browsersessions.ProviderConfigurationException;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionNotFoundException;
@@ -173,5 +175,32 @@ class LocalHostileStateTest {
     try (var files = Files.list(new StateDirectory(stateDir).profiles())) {
       assertThat(files).isEmpty();
     }
+  }
+
+  @Test
+  void proxyCredentialsAreRefusedWithoutEchoingThemAndNothingIsStarted() throws Exception {
+    for (ProxySettings proxy : java.util.List.of(
+        ProxySettings.external("http://127.0.0.1:3128", "alice", "s3cret-pw"),
+        ProxySettings.external("http://alice:s3cret-pw@127.0.0.1:3128"))) {
+      assertThatThrownBy(() -> provider.create(SessionRequest.builder().proxy(proxy).build()))
+          .isInstanceOf(InvalidSessionRequestException.class)
+          .hasMessageContaining("command line")
+          .hasMessageNotContaining("s3cret-pw");
+    }
+    try (var files = Files.list(new StateDirectory(stateDir).profiles())) {
+      assertThat(files).as("no browser was launched").isEmpty();
+    }
+  }
+
+  @Test
+  void anIoFailureInTheStateDirectoryIsABrowserSessionException() throws Exception {
+    StateDirectory state = new StateDirectory(stateDir);
+    state.write(planted("local-io", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+        state.profiles().resolve("local-io")));
+    Files.createDirectory(stateDir.resolve("local-io.lock")); // the lock file cannot be opened
+    assertThatThrownBy(() -> provider.stop("local-io"))
+        .isInstanceOf(BrowserSessionException.class)
+        .hasMessageContaining(stateDir.resolve("local-io.lock").toString())
+        .hasMessageContaining("state-dir");
   }
 }

@@ -37,6 +37,8 @@ class LocalSettingsTest {
     assertThat(s.noSandbox()).isEqualTo(PosixUser.isRoot());
     assertThat(s.stateDir()).isEqualTo(LocalSettings.defaultStateDir());
     assertThat(s.startTimeout()).isEqualTo(LocalSettings.DEFAULT_START_TIMEOUT);
+    // Longer than a day, so that a record is still there "a day later" (conformance R6.5).
+    assertThat(s.recordRetention()).isEqualTo(Duration.ofDays(7));
   }
 
   @Test

@@ -1,76 +1,125 @@
 package dev.browsersessions.local.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A minimal CDP client on the JDK's WebSocket: sends a command, waits (bounded) for the answer
- * with the same id. Answers are returned as JSON text; callers pick values with {@link #find}.
- * Used on the provider's own browser only.
+ * A minimal CDP client: sends a command and reads (bounded in time and size) until the answer
+ * with the same id, skipping events. Answers are returned as JSON text; callers pick values with
+ * {@link #find}. Used on the provider's own browser only, from one thread at a time.
+ *
+ * <p>It speaks WebSocket (RFC 6455, text frames) on a socket of its own, read by the calling
+ * thread: no client object and no thread that could outlive {@link #close()} (the JDK's {@code
+ * HttpClient} keeps a selector thread per client on Java 17).
  */
 public final class CdpConnection implements AutoCloseable {
 
+  /** The largest message read; CDP answers used here are a few kilobytes. */
+  static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+  private static final int MAX_HANDSHAKE_BYTES = 16 * 1024;
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),");
 
   private final Duration timeout;
-  private final AtomicInteger nextId = new AtomicInteger();
-  private final Map<Integer, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
-  private volatile WebSocket socket;
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private int nextId;
 
-  private CdpConnection(Duration timeout) {
+  private CdpConnection(Duration timeout, Socket socket) throws IOException {
     this.timeout = timeout;
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
   }
 
   /**
    * Connects.
    *
-   * @param url a browser or page WebSocket URL
+   * @param url a browser or page WebSocket URL ({@code ws://host:port/path})
    * @param timeout the deadline for the connect and for each command
    * @return the connection
    * @throws IOException if it cannot connect in time
    */
   public static CdpConnection open(URI url, Duration timeout) throws IOException {
-    CdpConnection conn = new CdpConnection(timeout);
-    StringBuilder text = new StringBuilder();
-    WebSocket.Listener listener = new WebSocket.Listener() {
-      @Override
-      public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-        text.append(data);
-        if (last) {
-          conn.dispatch(text.toString());
-          text.setLength(0);
-        }
-        w.request(1);
-        return null;
-      }
-    };
+    if (!"ws".equals(url.getScheme()) || url.getHost() == null || url.getPort() < 0) {
+      throw new IOException("not a ws://host:port URL: " + url);
+    }
+    Socket socket = new Socket();
     try {
-      conn.socket = HttpClient.newBuilder().connectTimeout(timeout).build()
-          .newWebSocketBuilder().connectTimeout(timeout)
-          .buildAsync(url, listener)
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      int millis = millis(timeout);
+      socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), millis);
+      socket.setSoTimeout(millis);
+      socket.setTcpNoDelay(true);
+      CdpConnection conn = new CdpConnection(timeout, socket);
+      conn.handshake(url);
       return conn;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (IOException | RuntimeException e) {
+      socket.close();
       throw new IOException("cannot open CDP connection to " + url.getHost() + ":" + url.getPort()
           + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
     }
+  }
+
+  private void handshake(URI url) throws IOException {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    String key = Base64.getEncoder().encodeToString(nonce);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    out.write(("GET " + path + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+        + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int last4 = 0;
+    while (last4 != 0x0D0A0D0A) { // the blank line after the headers
+      int b = in.read();
+      if (b < 0 || head.size() >= MAX_HANDSHAKE_BYTES) {
+        throw new IOException("no WebSocket handshake answer");
+      }
+      head.write(b);
+      last4 = (last4 << 8) | b;
+    }
+    String answer = head.toString(StandardCharsets.ISO_8859_1);
+    if (!answer.startsWith("HTTP/1.1 101")) {
+      throw new IOException("WebSocket handshake refused: " + answer.lines().findFirst()
+          .orElse(""));
+    }
+    String expected = accept(key);
+    if (find(answer, "(?im)^sec-websocket-accept:\\s*(\\S+)\\s*$").filter(expected::equals)
+        .isEmpty()) {
+      throw new IOException("WebSocket handshake answer has a wrong Sec-WebSocket-Accept");
+    }
+  }
+
+  private static String accept(String key) {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+          .digest((key + WEBSOCKET_GUID).getBytes(StandardCharsets.ISO_8859_1)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required of every JDK", e);
+    }
+  }
+
+  private static int millis(Duration d) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
   }
 
   /**
@@ -82,27 +131,110 @@ public final class CdpConnection implements AutoCloseable {
    * @return the whole answer message
    * @throws IOException on an error answer, a closed connection or no answer in time
    */
-  public String send(String method, String paramsJson, String sessionId) throws IOException {
-    int id = nextId.incrementAndGet();
-    CompletableFuture<String> answer = new CompletableFuture<>();
-    pending.put(id, answer);
+  public synchronized String send(String method, String paramsJson, String sessionId)
+      throws IOException {
+    int id = ++nextId;
     String msg = "{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson
         + (sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"") + "}";
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      socket.sendText(msg, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      String reply = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (reply.contains("\"error\":{")) {
-        throw new IOException(method + " failed: " + reply);
+      writeFrame(0x1, msg.getBytes(StandardCharsets.UTF_8));
+      while (true) {
+        String reply = readMessage(deadline);
+        Matcher m = ID.matcher(reply);
+        if (m.find() && Integer.parseInt(m.group(1)) == id) {
+          if (reply.contains("\"error\":{")) {
+            throw new IOException(method + " failed: " + reply);
+          }
+          return reply;
+        }
       }
-      return reply;
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException(method + ": no answer (" + e + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } finally {
-      pending.remove(id);
+    } catch (SocketTimeoutException e) {
+      throw new IOException(method + ": no answer within " + timeout, e);
     }
+  }
+
+  /** Reads the next text message, answering pings; events and binary messages are read too. */
+  private String readMessage(long deadline) throws IOException {
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new SocketTimeoutException("deadline passed");
+      }
+      socket.setSoTimeout(millis(Duration.ofNanos(left)));
+      int b0 = readByte();
+      int b1 = readByte();
+      boolean fin = (b0 & 0x80) != 0;
+      int opcode = b0 & 0x0F;
+      long length = b1 & 0x7F;
+      if (length == 126) {
+        length = (readByte() << 8) | readByte();
+      } else if (length == 127) {
+        length = 0;
+        for (int i = 0; i < 8; i++) {
+          length = (length << 8) | readByte();
+        }
+      }
+      if (length < 0 || message.size() + length > MAX_MESSAGE_BYTES) {
+        throw new IOException("CDP message larger than " + MAX_MESSAGE_BYTES + " bytes");
+      }
+      byte[] mask = (b1 & 0x80) != 0 ? in.readNBytes(4) : null;
+      byte[] payload = in.readNBytes((int) length);
+      if (payload.length != length || (mask != null && mask.length != 4)) {
+        throw new IOException("the browser closed the CDP connection");
+      }
+      if (mask != null) {
+        for (int i = 0; i < payload.length; i++) {
+          payload[i] ^= mask[i % 4];
+        }
+      }
+      switch (opcode) {
+        case 0x8 -> throw new IOException("the browser closed the CDP connection");
+        case 0x9 -> writeFrame(0xA, payload);
+        case 0xA -> { } // an answer to a ping we never send
+        default -> {
+          message.write(payload, 0, payload.length);
+          if (fin) {
+            return message.toString(StandardCharsets.UTF_8);
+          }
+        }
+      }
+    }
+  }
+
+  private int readByte() throws IOException {
+    int b = in.read();
+    if (b < 0) {
+      throw new IOException("the browser closed the CDP connection");
+    }
+    return b;
+  }
+
+  /** Writes one final frame, masked as a client must. */
+  private void writeFrame(int opcode, byte[] payload) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+    frame.write(0x80 | opcode);
+    if (payload.length < 126) {
+      frame.write(0x80 | payload.length);
+    } else if (payload.length <= 0xFFFF) {
+      frame.write(0x80 | 126);
+      frame.write(payload.length >>> 8);
+      frame.write(payload.length & 0xFF);
+    } else {
+      frame.write(0x80 | 127);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        frame.write((int) (((long) payload.length >>> shift) & 0xFF));
+      }
+    }
+    byte[] mask = new byte[4];
+    RANDOM.nextBytes(mask);
+    frame.write(mask, 0, 4);
+    for (int i = 0; i < payload.length; i++) {
+      frame.write(payload[i] ^ mask[i % 4]);
+    }
+    out.write(frame.toByteArray());
+    out.flush();
   }
 
   /**
@@ -173,19 +305,18 @@ public final class CdpConnection implements AutoCloseable {
     return b.append('"').toString();
   }
 
-  private void dispatch(String message) {
-    Matcher m = ID.matcher(message);
-    if (m.find()) {
-      CompletableFuture<String> f = pending.get(Integer.parseInt(m.group(1)));
-      if (f != null) {
-        f.complete(message);
-      }
-    }
-  }
-
+  /** Says goodbye (best effort) and closes the socket. */
   @Override
-  public void close() {
-    socket.abort();
-    pending.values().forEach(f -> f.completeExceptionally(new IOException("closed")));
+  public synchronized void close() {
+    try {
+      writeFrame(0x8, new byte[0]);
+    } catch (IOException e) {
+      // closing anyway
+    }
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // nothing left to release
+    }
   }
 }

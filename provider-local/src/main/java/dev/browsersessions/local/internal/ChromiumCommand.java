@@ -75,10 +75,20 @@ public final class ChromiumCommand {
       throw new InvalidSessionRequestException(
           "proxy", "the local provider supports only external proxies");
     }
+    // Chromium takes proxy credentials only on its command line or in the proxy URL, which
+    // every local user can read (ps, /proc/<pid>/cmdline): refused, without echoing them.
     if (external.username().isPresent() || external.password().isPresent()) {
       throw new InvalidSessionRequestException(
           "proxy.username",
-          "the local provider cannot pass proxy credentials to Chromium; use a proxy without"
+          "the local provider does not support proxy credentials: Chromium would carry them on"
+              + " its command line, readable by every local user; use a proxy without"
+              + " authentication, or one on localhost that adds it");
+    }
+    if (external.server().contains("@")) {
+      throw new InvalidSessionRequestException(
+          "proxy.server",
+          "proxy.server must not carry credentials (user:password@host): Chromium would carry"
+              + " them on its command line, readable by every local user; use a proxy without"
               + " authentication, or one on localhost that adds it");
     }
     if (external.server().contains(" ") || external.server().contains(",")) {

@@ -227,7 +227,13 @@ public final class LocalProvider implements BrowserSessionProvider {
     RequestChecks.requireValidId(sessionId);
     SessionInfo info = read(sessionId);
     if (info.status().isTerminal() && processes.containsKey(sessionId)) {
-      // Due but not yet ended by this provider's check: report it once it really has ended.
+      // Due but not yet ended by this provider's check: run the check now rather than at its
+      // next tick, and report the session once it really has ended.
+      try {
+        checker.execute(this::checkOwnSessions);
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // closed: the watchdog ends it
+      }
       long deadline = System.nanoTime() + CHECK_INTERVAL.multipliedBy(4).toNanos();
       while (processes.containsKey(sessionId) && System.nanoTime() - deadline < 0) {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));

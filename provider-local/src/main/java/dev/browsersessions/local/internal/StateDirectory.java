@@ -1,10 +1,10 @@
 package dev.browsersessions.local.internal;
 
+import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -204,7 +204,7 @@ public final class StateDirectory {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write session record " + target, e);
+      throw failure("cannot write the session record " + target, e);
     }
   }
 
@@ -255,7 +255,7 @@ public final class StateDirectory {
         readFile(f).filter(r -> r.id().equals(id)).ifPresent(all::add);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
+      throw failure("cannot list the session records in " + dir, e);
     }
     return all;
   }
@@ -295,7 +295,7 @@ public final class StateDirectory {
         return result;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + lockFile, e);
+      throw failure("cannot lock " + lockFile, e);
     } finally {
       inJvm.unlock();
     }
@@ -328,7 +328,7 @@ public final class StateDirectory {
       Files.deleteIfExists(dir.resolve(id + ".lock"));
       JVM_LOCKS.remove(dir.resolve(id + ".lock"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the record of " + id, e);
+      throw failure("cannot delete the record of session '" + id + "' in " + dir, e);
     }
   }
 
@@ -383,6 +383,19 @@ public final class StateDirectory {
       LOG.warning("Ignoring " + f + ": not a valid session record (" + e.getMessage() + ")");
       return Optional.empty();
     }
+  }
+
+  /**
+   * An I/O failure in the state directory as the API's exception: names what failed, the path
+   * and the setting to check; not retryable (the same directory fails the same way).
+   *
+   * @param what what could not be done, with the path
+   * @param e the cause
+   * @return the exception to throw
+   */
+  static BrowserSessionException failure(String what, IOException e) {
+    return new BrowserSessionException("Local session state: " + what + " (" + e
+        + "); check that state-dir is a writable local directory of yours", "local", 0, false, e);
   }
 
   private Path file(String id) {

@@ -207,7 +207,8 @@ public final class Watchdog {
         try {
           relay = Relay.open(r.cdpUrl().getPort(), id, clock);
         } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
+          throw new dev.browsersessions.BrowserSessionException(
+              "cannot open the CDP relay of session " + id + ": " + e, "local", 0, true, e);
         }
         relays.put(id, relay);
         state.replace(r.withRelay(relay.port()));
