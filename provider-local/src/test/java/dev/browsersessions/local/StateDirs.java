@@ -1,23 +1,26 @@
 package dev.browsersessions.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
-import dev.browsersessions.local.internal.StateDirectory;
+import dev.browsersessions.local.internal.DirectoryTrees;
 import dev.browsersessions.local.internal.Watchdog;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInfo;
 
 /**
  * State directories for tests on real browsers: one per test under a class-wide base, so that
- * each test sees only its own sessions, and a clean-up that stops what is left and waits for the
- * watchdogs to exit before the base directory is deleted.
+ * each test sees only its own sessions, and a clean-up that stops what is left and ends the
+ * watchdogs before the base directory is deleted.
  */
 final class StateDirs {
 
@@ -36,8 +39,10 @@ final class StateDirs {
   }
 
   /**
-   * Stops every live session recorded under the base directory and waits until no watchdog runs
-   * there.
+   * Stops every live session recorded under the base directory, then deletes each state
+   * directory and waits for its watchdog to exit. A watchdog exits within a tick once its
+   * directory is gone, so the clean-up does not wait out its linger (its own exit after the last
+   * session is checked by {@link LocalLifetimeTest}).
    *
    * @param base the class's temporary directory
    */
@@ -57,9 +62,18 @@ final class StateDirs {
       }
     }
     for (Path dir : dirs) {
-      StateDirectory state = new StateDirectory(dir);
-      Polling.until(Watchdog.LINGER.plus(Duration.ofSeconds(10)),
-          () -> !Files.exists(dir.resolve(Watchdog.LOCK_FILE)) || !Watchdog.isRunning(state));
+      Optional<ProcessHandle> watchdog = watchdogOf(dir);
+      assertThat(DirectoryTrees.deleteTree(dir)).as("deleted " + dir).isTrue();
+      watchdog.ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+    }
+  }
+
+  private static Optional<ProcessHandle> watchdogOf(Path dir) {
+    try {
+      return Optional.of(Long.parseLong(
+          Files.readString(dir.resolve(Watchdog.PID_FILE)).trim())).flatMap(ProcessHandle::of);
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty(); // none runs, or it is just exiting
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 /** Finds and ends a browser's process tree. */
 public final class ProcessTree {
 
-  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private ProcessTree() {}
 

@@ -121,7 +121,13 @@ public final class Watchdog {
           StandardWatchEventKinds.ENTRY_MODIFY);
       Instant idleSince = null;
       while (Files.isDirectory(state.path(), LinkOption.NOFOLLOW_LINKS)) {
-        int live = round();
+        int live;
+        try {
+          live = round();
+        } catch (RuntimeException e) {
+          LOG.warning("Watchdog: " + e); // e.g. the directory was removed under it: checked above
+          live = 0; // a lasting failure must not keep it running: it exits after its linger
+        }
         Instant now = clock.instant();
         if (live > 0) {
           idleSince = null;
