@@ -131,13 +131,18 @@ public final class LocalProvider implements BrowserSessionProvider {
           cdp, profile, now, now, request.idleTimeout(), request.maxDuration(),
           SessionStatus.ACTIVE, Optional.empty(), Optional.empty(), request.metadata(),
           settings.detach() ? Optional.empty() : SessionRecord.Owner.self(), Optional.empty(),
-          probe.browserVersion(cdp));
+          Optional.empty());
       processes.put(id, process);
       state.write(record);
-      awaitRelay(id);
+      Optional<Process> watchdog = WatchdogLauncher.ensureRunning(state,
+          settings.recordRetention(), settings.stopGrace(), Optional.empty());
+      // Asked while the watchdog opens the relay: the two waits overlap.
+      Optional<String> version = probe.browserVersion(cdp);
+      awaitRelay(id, watchdog);
       // The idle clock starts now, when the session is handed out (see Endings.due).
       record = state.locked(id, () -> {
-        SessionRecord handedOut = state.read(id).orElseThrow().touched(clock.instant());
+        SessionRecord handedOut = state.read(id).orElseThrow().touched(clock.instant())
+            .withBrowserVersion(version);
         state.replace(handedOut);
         return handedOut;
       });
@@ -199,10 +204,13 @@ public final class LocalProvider implements BrowserSessionProvider {
     }
   }
 
-  /** Starts the watchdog if needed and waits until it has opened the session's relay. */
-  private void awaitRelay(String id) throws IOException {
+  /**
+   * Waits until the watchdog has opened the session's relay, starting a watchdog again if none
+   * runs (e.g. one that was exiting when the session was recorded).
+   */
+  private void awaitRelay(String id, Optional<Process> started) throws IOException {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-    Optional<Process> watchdog = Optional.empty();
+    Optional<Process> watchdog = started;
     while (true) {
       Optional<SessionRecord> r = state.read(id);
       if (r.isPresent() && r.get().relayPort().isPresent()) {

@@ -128,6 +128,18 @@ public record SessionRecord(
   }
 
   /**
+   * This record with the browser's product string.
+   *
+   * @param version what the browser's {@code /json/version} said, if it answered
+   * @return the new record
+   */
+  public SessionRecord withBrowserVersion(Optional<String> version) {
+    return new SessionRecord(id, pid, processStart, cdpUrl, profileDir, createdAt, lastActiveAt,
+        idleTimeout, maxDuration, status, closedAt, closeReason, metadata, owner, relayPort,
+        version);
+  }
+
+  /**
    * This record, used now.
    *
    * @param now the time of the activity
