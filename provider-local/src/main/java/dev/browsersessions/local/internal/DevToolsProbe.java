@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ public final class DevToolsProbe {
   /**
    * Creates a probe.
    *
-   * @param timeout how long one probe may take to connect, and to wait for each read
+   * @param timeout how long one probe may take to connect, and then to read the answer
    */
   public DevToolsProbe(Duration timeout) {
     this.timeout = timeout;
@@ -54,7 +55,7 @@ public final class DevToolsProbe {
           + cdpUrl.getPort() + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      String answer = readAnswer(socket.getInputStream());
+      String answer = readAnswer(socket, System.nanoTime() + timeout.toNanos());
       if (!answer.startsWith("HTTP/1.1 200") && !answer.startsWith("HTTP/1.0 200")) {
         return Optional.empty();
       }
@@ -65,12 +66,24 @@ public final class DevToolsProbe {
     }
   }
 
-  /** Reads until the body announced by Content-Length is complete, the end, or the cap. */
-  private static String readAnswer(InputStream in) throws IOException {
+  /**
+   * Reads until the body announced by Content-Length is complete, the end, the cap or the
+   * deadline (a {@link java.net.SocketTimeoutException}).
+   */
+  private static String readAnswer(Socket socket, long deadline) throws IOException {
+    InputStream in = socket.getInputStream();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buf = new byte[4096];
     int n;
-    while (bytes.size() < MAX_ANSWER_BYTES && (n = in.read(buf)) > 0) {
+    while (bytes.size() < MAX_ANSWER_BYTES) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        throw new java.net.SocketTimeoutException("no complete answer in time");
+      }
+      socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+      if ((n = in.read(buf)) <= 0) {
+        break;
+      }
       bytes.write(buf, 0, n);
       String text = bytes.toString(StandardCharsets.UTF_8);
       int headerEnd = text.indexOf("\r\n\r\n");
