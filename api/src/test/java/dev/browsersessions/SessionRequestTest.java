@@ -87,6 +87,19 @@ class SessionRequestTest {
   }
 
   @Test
+  void proxyCredentialsInTheServerAddressAreRefusedWithoutEchoingThem() {
+    for (String server : new String[] {"http://u:hunter2@p:3128", "u:hunter2@p:3128",
+        "socks5://hunter2@p:1080/"}) {
+      assertThatThrownBy(() -> ProxySettings.external(server))
+          .isInstanceOf(InvalidSessionRequestException.class)
+          .hasMessageContaining("proxy.server")
+          .hasMessageContaining("ProxySettings.external(server, username, password)")
+          .hasMessageNotContaining("hunter2");
+    }
+    assertThat(ProxySettings.external("http://p:3128/a@b").toString()).contains("p:3128");
+  }
+
+  @Test
   void toBuilderRoundTripsEveryField() {
     SessionRequest r =
         SessionRequest.builder()

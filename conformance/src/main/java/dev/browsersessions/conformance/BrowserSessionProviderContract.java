@@ -1426,11 +1426,16 @@ public abstract class BrowserSessionProviderContract {
     return info.idleTimeout().or(() -> provider.status(info.id()).idleTimeout()).orElse(IDLE);
   }
 
-  /** Live threads not in a snapshot, other than the JDK's shared common pool. */
+  /**
+   * Live threads not in a snapshot, other than the JDK's shared pools that no provider can end:
+   * the common pool and the {@code process reaper} threads that wait on every started process
+   * (idle ones linger 60 s).
+   */
   private static List<String> startedSince(Set<Thread> before) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && !before.contains(t))
         .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool"))
+        .filter(t -> !t.getName().equals("process reaper"))
         .map(Thread::getName)
         .sorted()
         .toList();

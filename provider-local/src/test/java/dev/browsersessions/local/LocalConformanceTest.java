@@ -1,7 +1,5 @@
 package dev.browsersessions.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.browsersessions.conformance.BrowserSessionProviderContract;
 import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.fake.MutableClock;
@@ -9,9 +7,7 @@ import dev.browsersessions.spi.BrowserSessionProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,21 +23,6 @@ class LocalConformanceTest extends BrowserSessionProviderContract {
   @Override
   protected BrowserSessionProvider createProvider() {
     return RealChromium.provider(RealChromium.settings(base.resolve("state")).clock(clock).build());
-  }
-
-  /**
-   * Warms the JDK's process-reaper pool: every {@code Process} is waited for by a thread of one
-   * JVM-wide cached pool ("process reaper", idle threads kept 60 s), which the provider does not
-   * own and cannot end, just like {@code ForkJoinPool.commonPool} that R10.6 already leaves out.
-   * With two idle reapers ready (a browser and a watchdog), R10.6 sees only threads the provider
-   * itself starts, whatever the order the kit's tests run in: run alone in a fresh JVM it would
-   * otherwise count the two reapers its own session's processes made the JDK create.
-   */
-  @BeforeAll
-  void warmTheJdkProcessReaperPool() throws Exception {
-    Process a = new ProcessBuilder("sleep", "0.2").start();
-    Process b = new ProcessBuilder("sleep", "0.2").start();
-    assertThat(a.waitFor(10, TimeUnit.SECONDS) && b.waitFor(10, TimeUnit.SECONDS)).isTrue();
   }
 
   /** Stops what a failed test left and ends the watchdog, before the clean-up. */

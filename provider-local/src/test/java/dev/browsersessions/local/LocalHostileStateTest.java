@@ -179,14 +179,12 @@ class LocalHostileStateTest {
 
   @Test
   void proxyCredentialsAreRefusedWithoutEchoingThemAndNothingIsStarted() throws Exception {
-    for (ProxySettings proxy : java.util.List.of(
-        ProxySettings.external("http://127.0.0.1:3128", "alice", "s3cret-pw"),
-        ProxySettings.external("http://alice:s3cret-pw@127.0.0.1:3128"))) {
-      assertThatThrownBy(() -> provider.create(SessionRequest.builder().proxy(proxy).build()))
-          .isInstanceOf(InvalidSessionRequestException.class)
-          .hasMessageContaining("command line")
-          .hasMessageNotContaining("s3cret-pw");
-    }
+    // user:pass@ in the server address is refused by the API itself (ProxySettings.External)
+    ProxySettings proxy = ProxySettings.external("http://127.0.0.1:3128", "alice", "s3cret-pw");
+    assertThatThrownBy(() -> provider.create(SessionRequest.builder().proxy(proxy).build()))
+        .isInstanceOf(InvalidSessionRequestException.class)
+        .hasMessageContaining("command line")
+        .hasMessageNotContaining("s3cret-pw");
     try (var files = Files.list(new StateDirectory(stateDir).profiles())) {
       assertThat(files).as("no browser was launched").isEmpty();
     }

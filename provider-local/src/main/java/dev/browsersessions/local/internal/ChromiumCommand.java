@@ -84,13 +84,6 @@ public final class ChromiumCommand {
               + " its command line, readable by every local user; use a proxy without"
               + " authentication, or one on localhost that adds it");
     }
-    if (external.server().contains("@")) {
-      throw new InvalidSessionRequestException(
-          "proxy.server",
-          "proxy.server must not carry credentials (user:password@host): Chromium would carry"
-              + " them on its command line, readable by every local user; use a proxy without"
-              + " authentication, or one on localhost that adds it");
-    }
     if (external.server().contains(" ") || external.server().contains(",")) {
       throw new InvalidSessionRequestException(
           "proxy.server", "proxy.server must be one address such as http://host:3128");
