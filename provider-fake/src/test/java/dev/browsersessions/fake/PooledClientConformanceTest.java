@@ -1,0 +1,86 @@
+package dev.browsersessions.fake;
+
+import dev.browsersessions.BrowserSessions;
+import dev.browsersessions.Capability;
+import dev.browsersessions.SessionFilter;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.conformance.TimeControl;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the whole conformance kit through a {@code BrowserSessions} client with a warm pool of the
+ * kit's plain request: every plain create the kit makes is served by a warm session, started
+ * ahead on the pool's own threads.
+ */
+class PooledClientConformanceTest extends BrowserSessionProviderContract {
+
+  private MutableClock clock;
+
+  /** The pooled client seen as a provider: the kit's calls go through the client's API. */
+  private static final class PooledClient implements BrowserSessionProvider {
+    private final BrowserSessions client;
+
+    PooledClient(BrowserSessions client) {
+      this.client = client;
+    }
+
+    @Override
+    public String name() {
+      return client.provider();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+      return client.capabilities();
+    }
+
+    @Override
+    public SessionInfo create(SessionRequest request) {
+      return client.start(request).info();
+    }
+
+    @Override
+    public SessionInfo status(String sessionId) {
+      return client.status(sessionId);
+    }
+
+    @Override
+    public SessionInfo stop(String sessionId) {
+      return client.stop(sessionId);
+    }
+
+    @Override
+    public List<SessionInfo> list(SessionFilter filter) {
+      return client.list(filter);
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
+  }
+
+  @Override
+  protected BrowserSessionProvider createProvider() {
+    clock = MutableClock.startingNow();
+    FakeProvider fake = FakeProvider.builder().clock(clock).build();
+    return new PooledClient(BrowserSessions.builder().provider(fake)
+        .warmPool(SessionRequest.defaults(), 2).discoverListeners(false).build());
+  }
+
+  @Override
+  protected Optional<TimeControl> timeControl() {
+    return Optional.of(duration -> clock.advance(duration));
+  }
+
+  @Override
+  protected Clock clock() {
+    return clock;
+  }
+}
