@@ -5,22 +5,16 @@ import dev.browsersessions.Capability;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
-import dev.browsersessions.conformance.BrowserSessionProviderContract;
-import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.spi.BrowserSessionProvider;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Runs the whole conformance kit through a {@code BrowserSessions} client with a warm pool of the
  * kit's plain request: every plain create the kit makes is served by a warm session, started
- * ahead on the pool's own threads.
+ * ahead on the pool's own threads. The fake, its clock and the kit's hooks are the plain fake's.
  */
-class PooledClientConformanceTest extends BrowserSessionProviderContract {
-
-  private MutableClock clock;
+class PooledClientConformanceTest extends FakeProviderConformanceTest {
 
   /** The pooled client seen as a provider: the kit's calls go through the client's API. */
   private static final class PooledClient implements BrowserSessionProvider {
@@ -68,19 +62,8 @@ class PooledClientConformanceTest extends BrowserSessionProviderContract {
 
   @Override
   protected BrowserSessionProvider createProvider() {
-    clock = MutableClock.startingNow();
-    FakeProvider fake = FakeProvider.builder().clock(clock).build();
+    BrowserSessionProvider fake = super.createProvider(); // the fake on the kit's clock
     return new PooledClient(BrowserSessions.builder().provider(fake)
         .warmPool(SessionRequest.defaults(), 2).discoverListeners(false).build());
-  }
-
-  @Override
-  protected Optional<TimeControl> timeControl() {
-    return Optional.of(duration -> clock.advance(duration));
-  }
-
-  @Override
-  protected Clock clock() {
-    return clock;
   }
 }
