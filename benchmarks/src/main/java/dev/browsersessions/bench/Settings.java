@@ -39,12 +39,19 @@ public record Settings(String name, int forks, int warmups, int measurements, Du
       "-Dsun.net.httpserver.nodelay=true", "-Dsun.net.httpserver.maxIdleConnections=1000");
 
   /**
-   * The settings of a mode.
+   * The settings of a mode; the system property {@code bench.rounds} overrides its ABBA rounds.
    *
    * @param mode quick or full
    * @return the settings
    */
   public static Settings of(String mode) {
+    Settings s = defaults(mode);
+    int rounds = Integer.getInteger("bench.rounds", s.rounds());
+    return new Settings(s.name(), s.forks(), s.warmups(), s.measurements(), s.iteration(),
+        s.lifecycles(), s.listReps(), s.coldRuns(), s.fairnessCalls(), rounds, s.statusCalls());
+  }
+
+  private static Settings defaults(String mode) {
     switch (mode) {
       case "quick":
         return new Settings(mode, 1, 1, 1, Duration.ofSeconds(1), 400, 5, 3, 50, 5, 2_000);
