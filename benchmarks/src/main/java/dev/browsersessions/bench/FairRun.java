@@ -116,7 +116,7 @@ public final class FairRun {
    * @param rounds ABBA rounds per point
    * @param lifecycles lifecycles per leg
    * @return per kind and level, the rounds (figures: lifecycles/s, p50 ms, p99 ms, failures,
-   *     HTTP requests per lifecycle, client JVM CPU µs per lifecycle, bytes per lifecycle)
+   *     HTTP requests per lifecycle, client JVM CPU µs per lifecycle)
    * @throws Exception if the server fails
    */
   public static List<LifecyclePoint> lifecycles(String vendor, List<Callers> kinds, int[] callers,
@@ -183,17 +183,15 @@ public final class FairRun {
   private static double[] lifecycleLeg(RemoteServer server, Throughput.Lifecycle lifecycle,
       Callers kind, int callers, int lifecycles) throws Exception {
     server.reset();
-    java.util.Map<Long, Long> alloc0 = allocatedByThread();
     long cpu0 = OS.getProcessCpuTime();
     long[] r = Throughput.run(lifecycle, kind, callers, lifecycles, java.time.Duration.ofMinutes(2));
     long cpu = OS.getProcessCpuTime() - cpu0;
-    long alloc = allocatedSince(alloc0); // platform callers; virtual ones are not counted
     Throughput.Point p = Throughput.point("", "", "", callers, r, server.stats().requests());
     if (p.failures() > 0) {
       throw new IllegalStateException(p.failures() + " lifecycles failed at " + callers + " "
           + kind.name() + " callers");
     }
     return new double[] {p.perSecond(), p.p50Millis(), p.p99Millis(), p.failures(),
-        p.requestsPerLifecycle(), cpu / 1e3 / p.lifecycles(), alloc / (double) p.lifecycles()};
+        p.requestsPerLifecycle(), cpu / 1e3 / p.lifecycles()};
   }
 }
