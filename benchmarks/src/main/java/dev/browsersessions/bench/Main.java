@@ -20,8 +20,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the whole suite and writes {@code results.md} and {@code throughput.png}.
  * Usage: {@code Main quick|full outputDir projectRoot projectVersion}. The system property
- * {@code bench.only} (comma-separated: memory, fairness, calls, notte-lifecycles,
- * stagehand-lifecycles, list, cold, dependencies) runs only those parts.
+ * {@code bench.only} (comma-separated: memory, fairness, status, calls, notte-lifecycles,
+ * stagehand-lifecycles, list, pool, cold, dependencies) runs only those parts; {@code
+ * bench.rounds} sets the ABBA rounds.
  */
 public final class Main {
 
