@@ -102,8 +102,12 @@ public final class Main {
 
   /** The line beside each table: what it was measured on, and the load before it. */
   private void environment() {
+    environment(Environment.load());
+  }
+
+  private void environment(String loadBefore) {
     md.append("_Measured on: ").append(Environment.describe()).append("; load average (1/5/15 "
-        + "min) before: ").append(Environment.load()).append("._\n\n");
+        + "min) before: ").append(loadBefore).append("._\n\n");
   }
 
   private void loadAfter() {
@@ -260,12 +264,13 @@ public final class Main {
 
   private void lifecycles(String vendor) throws Exception {
     List<Callers> kinds = Callers.available();
+    String loadBefore = Environment.load();
     List<FairRun.LifecyclePoint> points = FairRun.lifecycles(vendor, kinds, Settings.CALLERS,
         settings.rounds(), settings.lifecycles());
     md.append(String.format(Locale.ROOT, "### %s lifecycles (create → status → stop), ABBA "
         + "(%d rounds × 2 legs per side, %d lifecycles per leg; canned server in its own JVM "
         + "answering fresh ids)%n%n", vendor, settings.rounds(), settings.lifecycles()));
-    environment();
+    environment(loadBefore);
     md.append("| threads | callers | library /s | bare /s | ratio (target ≥ 0.95× at 64) "
             + "| library p50 / p99 ms | bare p50 / p99 ms "
             + "| HTTP requests per lifecycle lib / bare | CPU µs per lifecycle lib / bare (ratio) "
