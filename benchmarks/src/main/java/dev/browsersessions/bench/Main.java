@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Usage: {@code Main quick|full outputDir projectRoot projectVersion}. The system property
  * {@code bench.only} (comma-separated: memory, fairness, status, calls, notte-lifecycles,
  * stagehand-lifecycles, list, pool, cold, dependencies) runs only those parts; {@code
- * bench.rounds} sets the ABBA rounds.
+ * bench.rounds} sets the ABBA rounds and {@code bench.callers} (e.g. {@code 64}) the lifecycles'
+ * concurrency levels.
  */
 public final class Main {
 
@@ -265,7 +266,8 @@ public final class Main {
   private void lifecycles(String vendor) throws Exception {
     List<Callers> kinds = Callers.available();
     String loadBefore = Environment.load();
-    List<FairRun.LifecyclePoint> points = FairRun.lifecycles(vendor, kinds, Settings.CALLERS,
+    int[] callers = Settings.callers();
+    List<FairRun.LifecyclePoint> points = FairRun.lifecycles(vendor, kinds, callers,
         settings.rounds(), settings.lifecycles());
     md.append(String.format(Locale.ROOT, "### %s lifecycles (create → status → stop), ABBA "
         + "(%d rounds × 2 legs per side, %d lifecycles per leg; canned server in its own JVM "
@@ -300,9 +302,9 @@ public final class Main {
         + "elsewhere).\n\n");
     loadAfter();
     String png = "throughput-" + vendor + ".png";
-    Chart.write(chart, Settings.CALLERS, out.resolve(png));
+    Chart.write(chart, callers, out.resolve(png));
     allPoints.addAll(chart);
-    Chart.write(allPoints, Settings.CALLERS, out.resolve("throughput.png"));
+    Chart.write(allPoints, callers, out.resolve("throughput.png"));
     md.append("![").append(vendor).append(" throughput](").append(png).append(")\n\n");
   }
 

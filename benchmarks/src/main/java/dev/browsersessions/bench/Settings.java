@@ -25,6 +25,19 @@ public record Settings(String name, int forks, int warmups, int measurements, Du
 
   /** Concurrent callers of the throughput points. */
   public static final int[] CALLERS = {1, 8, 64, 256};
+
+  /**
+   * The concurrency levels to measure: {@link #CALLERS}, or the comma-separated system property
+   * {@code bench.callers} (e.g. {@code 64}).
+   *
+   * @return the levels, in order
+   */
+  public static int[] callers() {
+    String only = System.getProperty("bench.callers", "").trim();
+    return only.isEmpty() ? CALLERS.clone()
+        : java.util.Arrays.stream(only.split(",")).mapToInt(c -> Integer.parseInt(c.trim()))
+            .toArray();
+  }
   /** Sessions stored for the fake provider's list timing and memory. */
   public static final int[] FAKE_LIST_SIZES = {10, 1_000, 10_000};
   /** Sessions stored on the simulators for the list timing (Notte pages 100 at a time). */
