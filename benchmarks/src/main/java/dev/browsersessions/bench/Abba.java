@@ -45,6 +45,17 @@ public final class Abba {
     }
 
     /**
+     * A figure summed over every leg of a side (e.g. failures).
+     *
+     * @param index which figure
+     * @param sideA side A, else side B
+     * @return the sum over both legs of every round
+     */
+    public double total(int index, boolean sideA) {
+      return 2 * (sideA ? a : b).stream().mapToDouble(f -> f[index]).sum();
+    }
+
+    /**
      * The A/B ratio of one figure: median over rounds of the round's ratio, with its spread.
      *
      * @param index which figure

@@ -187,10 +187,9 @@ public final class FairRun {
     long[] r = Throughput.run(lifecycle, kind, callers, lifecycles, java.time.Duration.ofMinutes(2));
     long cpu = OS.getProcessCpuTime() - cpu0;
     Throughput.Point p = Throughput.point("", "", "", callers, r, server.stats().requests());
-    if (p.failures() > 0) {
-      throw new IllegalStateException(p.failures() + " lifecycles failed at " + callers + " "
-          + kind.name() + " callers");
-    }
+    // A failed lifecycle is not counted as done (the rate only counts completed ones) and is
+    // shown in the table; Throughput.run prints the first failure. Seen under load: the JDK
+    // server closing a kept-alive connection as the client reuses it, on either side.
     return new double[] {p.perSecond(), p.p50Millis(), p.p99Millis(), p.failures(),
         p.requestsPerLifecycle(), cpu / 1e3 / p.lifecycles()};
   }

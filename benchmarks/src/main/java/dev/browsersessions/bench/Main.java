@@ -276,17 +276,18 @@ public final class Main {
     md.append("| threads | callers | library /s | bare /s | ratio (target ≥ 0.95× at 64) "
             + "| library p50 / p99 ms | bare p50 / p99 ms "
             + "| HTTP requests per lifecycle lib / bare | CPU µs per lifecycle lib / bare (ratio) "
-            + "|\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + "| failed lifecycles lib / bare (all legs) |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<Throughput.Point> chart = new ArrayList<>();
     for (FairRun.LifecyclePoint p : points) {
       Abba.Rounds r = p.rounds();
       Abba.Ratio ratio = r.ratio(0);
       md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %s | %.2f / %.2f "
-          + "| %.2f / %.2f | %.2f / %.2f | %.0f / %.0f (%s) |%n", p.threads(),
+          + "| %.2f / %.2f | %.2f / %.2f | %.0f / %.0f (%s) | %.0f / %.0f |%n", p.threads(),
           p.callers(), r.median(0, true), r.median(0, false), ratio, r.median(1, true),
           r.median(2, true), r.median(1, false), r.median(2, false), r.median(4, true),
-          r.median(4, false), r.median(5, true), r.median(5, false), r.ratio(5)));
+          r.median(4, false), r.median(5, true), r.median(5, false), r.ratio(5),
+          r.total(3, true), r.total(3, false)));
       if (p.callers() == 64) {
         target(vendor + " lifecycles at 64 " + p.threads() + " callers ≥ 0.95× bare", ratio,
             0.95, false);
