@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Time to a usable CDP URL: from {@code start()} until the handle holds a CDP URL, without and
@@ -77,6 +79,9 @@ public final class PoolLatency {
       }
       if (stagehand != null) {
         stagehand.close();
+      }
+      try (Stream<Path> files = Files.walk(state)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
   }
