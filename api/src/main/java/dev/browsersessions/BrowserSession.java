@@ -2,6 +2,7 @@ package dev.browsersessions;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A handle to one live session. Closing it stops the session. Thread-safe.
@@ -17,7 +18,8 @@ public final class BrowserSession implements AutoCloseable {
   private final BrowserSessions owner;
   private final String id;
   private volatile SessionInfo info;
-  private SessionInfo stopped; // guarded by this
+  private final ReentrantLock stopLock = new ReentrantLock();
+  private SessionInfo stopped; // guarded by stopLock
 
   BrowserSession(BrowserSessions owner, SessionInfo info) {
     this.owner = owner;
@@ -78,12 +80,19 @@ public final class BrowserSession implements AutoCloseable {
    *
    * @return the terminal state
    */
-  public synchronized SessionInfo stop() {
-    if (stopped == null) {
-      stopped = owner.stop(id);
-      info = stopped;
+  public SessionInfo stop() {
+    // A lock, not synchronized: the stop is a blocking vendor call, and a virtual thread blocked
+    // inside synchronized would pin its carrier thread on Java 21.
+    stopLock.lock();
+    try {
+      if (stopped == null) {
+        stopped = owner.stop(id);
+        info = stopped;
+      }
+      return stopped;
+    } finally {
+      stopLock.unlock();
     }
-    return stopped;
   }
 
   /** Stops the session, as {@link #stop()}. */

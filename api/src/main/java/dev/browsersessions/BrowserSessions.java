@@ -10,6 +10,7 @@ import dev.browsersessions.spi.BrowserSessionProviderFactory;
 import dev.browsersessions.spi.RequestChecks;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -53,6 +59,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link Builder#listener builder} or through {@link java.util.ServiceLoader} hear every call
  * (provider, outcome, duration), the sessions tracked, the leak guard's stops, and the retries and
  * lost creates the provider reports. With none registered the calls run exactly as without them.
+ *
+ * <p><b>Warm pool (opt-in, off by default).</b> {@link Builder#warmPool(SessionRequest, int)}
+ * keeps sessions of one request shape started ahead of demand, so {@link #start} hands one out
+ * instead of waiting for the vendor. <b>Cloud sessions bill while they wait in the pool.</b>
  */
 public final class BrowserSessions implements AutoCloseable {
 
@@ -70,9 +80,14 @@ public final class BrowserSessions implements AutoCloseable {
   private final Thread shutdownHook;
   private final Listeners listeners; // null when none: the calls then skip every event
   private boolean closed; // guarded by lifecycle
+  private final Map<SessionRequest, WarmPool> pools; // empty unless warmPool(...) was set
+  private final ThreadPoolExecutor ownedRefills; // null unless pools refill on our own threads
 
   private BrowserSessions(Builder b, BrowserSessionProvider provider, ClassLoader classLoader) {
     this.provider = provider;
+    for (SessionRequest shape : b.warmPools.keySet()) {
+      RequestChecks.requireSupported(shape, provider.capabilities(), provider.name());
+    }
     this.listeners = Listeners.of(b.listeners, b.discoverListeners, classLoader);
     if (listeners != null) {
       try {
@@ -95,6 +110,26 @@ public final class BrowserSessions implements AutoCloseable {
     } else {
       this.shutdownHook = null;
     }
+    Executor refills = b.warmPoolExecutor;
+    this.ownedRefills = b.warmPools.isEmpty() || refills != null ? null : refillThreads(b);
+    Map<SessionRequest, WarmPool> made = new LinkedHashMap<>();
+    b.warmPools.forEach((shape, size) -> made.put(shape, new WarmPool(shape, size,
+        refills != null ? refills : ownedRefills, this::startWarm)));
+    this.pools = Map.copyOf(made);
+    pools.values().forEach(WarmPool::fill); // last: the refills may run at once
+  }
+
+  private static ThreadPoolExecutor refillThreads(Builder b) {
+    int threads = Math.min(8, b.warmPools.values().stream().mapToInt(Integer::intValue).sum());
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "browser-sessions-warm-pool-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   /**
@@ -175,22 +210,114 @@ public final class BrowserSessions implements AutoCloseable {
 
   private BrowserSession doStart(SessionRequest request) {
     Objects.requireNonNull(request, "request");
+    WarmPool pool = pools.isEmpty() ? null : pools.get(request);
+    if (pool != null) {
+      BrowserSession warm = takeWarm(pool);
+      if (warm != null) {
+        return warm;
+      }
+    }
     RequestChecks.requireSupported(request, provider.capabilities(), provider.name());
     SessionRequest tagged = withOwnerTag(request);
     lifecycle.readLock().lock();
     try {
+      return create(tagged);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /** Creates and tracks a session; the caller holds the read lock. */
+  private BrowserSession create(SessionRequest tagged) {
+    ensureOpen();
+    SessionInfo info = provider.create(tagged);
+    if (info == null) {
+      throw new ProviderProtocolException(
+          "Provider '" + provider.name() + "' returned no session from create", provider.name(),
+          0, null, null);
+    }
+    BrowserSession session = new BrowserSession(this, info);
+    if (!info.isTerminal() && tracked.put(info.id(), session) == null && listeners != null) {
+      listeners.sessionOpened(provider.name(), info.id());
+    }
+    return session;
+  }
+
+  /**
+   * Hands out the oldest warm session a fresh status read shows not ended, and asks the pool to
+   * refill; null when none is (the caller then starts one as without a pool).
+   */
+  private BrowserSession takeWarm(WarmPool pool) {
+    lifecycle.readLock().lock();
+    try {
       ensureOpen();
-      SessionInfo info = provider.create(tagged);
-      if (info == null) {
-        throw new ProviderProtocolException(
-            "Provider '" + provider.name() + "' returned no session from create", provider.name(),
-            0, null, null);
+      try {
+        for (int i = 0; i < pool.size(); i++) {
+          String id = pool.poll();
+          if (id == null) {
+            return null;
+          }
+          SessionInfo info = warmStatus(id);
+          if (info != null && !info.isTerminal()) {
+            return new BrowserSession(this, info);
+          }
+        }
+        return null;
+      } finally {
+        pool.fill();
       }
-      BrowserSession session = new BrowserSession(this, info);
-      if (!info.isTerminal() && tracked.put(info.id(), session) == null && listeners != null) {
-        listeners.sessionOpened(provider.name(), info.id());
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /** A warm session's fresh state; null (and stopped, where possible) when it cannot be used. */
+  private SessionInfo warmStatus(String id) {
+    try {
+      SessionInfo info = provider.status(id);
+      observed(info); // an ended one is no longer tracked
+      return info;
+    } catch (SessionNotFoundException gone) {
+      untrack(id);
+      return null;
+    } catch (RuntimeException unreadable) {
+      LOG.log(Level.WARNING, "browser-sessions: warm session " + id + " of provider '"
+          + provider.name() + "' could not be read; stopping it and starting another", unreadable);
+      try {
+        observed(provider.stop(id));
+      } catch (RuntimeException e) {
+        // still tracked: close() (or the shutdown hook) tries again
+        unreadable.addSuppressed(e);
       }
-      return session;
+      return null;
+    }
+  }
+
+  /** Runs on the pool's executor: starts one session of the pool's shape and hands it over. */
+  private void startWarm(WarmPool pool) {
+    BrowserSession started = null;
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        pool.startFailed();
+        return;
+      }
+      SessionRequest tagged = withOwnerTag(pool.shape());
+      started = listeners == null
+          ? create(tagged)
+          : listeners.observe(provider.name(), Operation.START, null, () -> create(tagged));
+      if (started.info().isTerminal()) {
+        pool.startFailed();
+      } else if (!pool.started(started.id())) {
+        observed(provider.stop(started.id())); // not reached while we hold the read lock
+      }
+    } catch (RuntimeException e) {
+      if (started == null) {
+        pool.startFailed();
+      }
+      LOG.log(Level.WARNING, "browser-sessions: the warm pool of provider '" + provider.name()
+          + "' could not start a session for " + pool.shape()
+          + "; the next start of that request tries again", e);
     } finally {
       lifecycle.readLock().unlock();
     }
@@ -327,6 +454,18 @@ public final class BrowserSessions implements AutoCloseable {
   }
 
   /**
+   * The warm sessions started ahead of demand and not yet handed out (see {@link
+   * Builder#warmPool(SessionRequest, int)}); they are also among {@link #openSessions()}.
+   *
+   * @return their ids; empty without a warm pool
+   */
+  public Set<String> warmSessions() {
+    Set<String> ids = new LinkedHashSet<>();
+    pools.values().forEach(p -> ids.addAll(p.held()));
+    return Set.copyOf(ids);
+  }
+
+  /**
    * Stops every open session this client started (unless turned off), then releases the
    * provider. Idempotent.
    *
@@ -345,10 +484,14 @@ public final class BrowserSessions implements AutoCloseable {
     }
     removeShutdownHook();
     RuntimeException failure = null;
+    // Warm sessions were never handed out: they are stopped even with stopSessionsOnClose(false).
+    List<String> warm = new ArrayList<>();
+    pools.values().forEach(p -> warm.addAll(p.close()));
+    if (ownedRefills != null) {
+      ownedRefills.shutdownNow(); // queued refills would only see the client closed
+    }
     try {
-      if (stopSessionsOnClose) {
-        stopTracked(LeakGuardStop.Trigger.CLOSE);
-      }
+      stopAll(stopSessionsOnClose ? tracked.keySet() : warm, LeakGuardStop.Trigger.CLOSE);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -408,10 +551,10 @@ public final class BrowserSessions implements AutoCloseable {
     }
   }
 
-  private void stopTracked(LeakGuardStop.Trigger trigger) {
+  private void stopAll(java.util.Collection<String> ids, LeakGuardStop.Trigger trigger) {
     List<String> failed = new ArrayList<>();
     List<Throwable> causes = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(tracked.keySet())) {
+    for (String id : new LinkedHashSet<>(ids)) {
       try {
         observed(
             listeners == null
@@ -443,7 +586,7 @@ public final class BrowserSessions implements AutoCloseable {
 
   private void stopTrackedOnShutdown(LeakGuardStop.Trigger trigger) {
     try {
-      stopTracked(trigger);
+      stopAll(tracked.keySet(), trigger);
     } catch (SessionCleanupException e) {
       LOG.log(Level.ERROR, e.getMessage(), e);
     }
@@ -476,6 +619,8 @@ public final class BrowserSessions implements AutoCloseable {
     private String ownerId;
     private final List<SessionListener> listeners = new ArrayList<>();
     private boolean discoverListeners = true;
+    private final Map<SessionRequest, Integer> warmPools = new LinkedHashMap<>();
+    private Executor warmPoolExecutor;
 
     private Builder() {}
 
@@ -599,6 +744,67 @@ public final class BrowserSessions implements AutoCloseable {
     }
 
     /**
+     * Keeps up to {@code size} sessions of one request shape started ahead of demand. Off by
+     * default.
+     *
+     * <p><b>Cloud sessions bill while they wait.</b> Every warm session is a real, running vendor
+     * session from the moment it is started, whether or not anyone ever uses it: with {@code
+     * size} 3 you pay for 3 idle browsers for as long as the client is open. Use it where start
+     * latency matters more than that cost.
+     *
+     * <p>How it behaves:
+     *
+     * <ul>
+     *   <li>{@link BrowserSessions#start start} with a request {@linkplain SessionRequest#equals
+     *       equal} to {@code request} hands out the oldest warm session that a fresh {@code
+     *       status} read shows has not ended (one status call instead of a create), and asks the
+     *       pool to start a replacement in the background. With none ready it starts one as
+     *       without a pool. Other requests are never served from the pool.
+     *   <li>The pool never holds more than {@code size} sessions, counting starts under way;
+     *       sessions handed out no longer count.
+     *   <li>Warm sessions are started by this client like any other: owner-tagged, tracked by the
+     *       leak guard (they are among {@link BrowserSessions#openSessions()}, and {@link
+     *       BrowserSessions#warmSessions()} lists those not handed out), stopped by the shutdown
+     *       hook. {@link BrowserSessions#close()} stops the warm sessions not handed out even
+     *       with {@link #stopSessionsOnClose(boolean) stopSessionsOnClose(false)}.
+     *   <li>Timeouts count from when the vendor started the session, not from when it is handed
+     *       out: a session that waited 4 minutes of a 10-minute {@code maxDuration} has 6 left. A
+     *       warm session that timed out (idle timeout included) is dropped at hand-out time.
+     *   <li>The first fill starts when the client is built. A start that fails is logged (level
+     *       WARNING) and retried at the next {@code start} of that request, never in a loop.
+     * </ul>
+     *
+     * <p>Calling it again for an equal request replaces the size.
+     *
+     * @param request the shape served from the pool, e.g. {@link SessionRequest#defaults()}
+     * @param size how many sessions to keep ready, 1 to 64
+     * @return this builder
+     * @throws InvalidSessionRequestException if {@code size} is out of range
+     */
+    public Builder warmPool(SessionRequest request, int size) {
+      Objects.requireNonNull(request, "request");
+      if (size < 1 || size > 64) {
+        throw new InvalidSessionRequestException("warmPool.size", "warmPool size must be 1 to 64,"
+            + " got " + size + "; leave warmPool unset to keep no warm sessions");
+      }
+      warmPools.put(request, size);
+      return this;
+    }
+
+    /**
+     * Where the warm pools start their sessions. Default: up to 8 daemon threads of this client,
+     * ended by {@link BrowserSessions#close()}. An executor given here belongs to the caller,
+     * who shuts it down; after {@code close()} its queued starts do nothing.
+     *
+     * @param executor runs one session start per task
+     * @return this builder
+     */
+    public Builder warmPoolExecutor(Executor executor) {
+      this.warmPoolExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * Selects and configures the provider and builds the client.
      *
      * @return the client
@@ -629,7 +835,12 @@ public final class BrowserSessions implements AutoCloseable {
             "Provider factory " + factory.getClass().getName() + " returned no provider",
             factory.name(), null);
       }
-      return new BrowserSessions(this, built, cl);
+      try {
+        return new BrowserSessions(this, built, cl);
+      } catch (RuntimeException e) {
+        built.close(); // e.g. a warm pool shape the provider cannot start
+        throw e;
+      }
     }
   }
 }

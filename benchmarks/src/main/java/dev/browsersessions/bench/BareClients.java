@@ -10,14 +10,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The floor: the same requests the providers send (same method, path, query and JSON body),
- * written by hand with {@link HttpClient} and Jackson, decoding only the fields a caller needs.
+ * The floor, and a real competitor: the same requests the providers send (same method, path,
+ * query, JSON body and headers: user agent, idempotency key, accept, content type; HTTP/1.1 and a
+ * 30 s deadline per request, like provider-http), written by hand with {@link HttpClient} and
+ * Jackson, decoding the fields the library maps into the same kinds of values (timestamps into
+ * {@link Instant}, timeouts into {@link Duration}, URLs into {@link URI}, metadata into a map).
  * The protocol steps the vendors require (Notte paging, Stagehand end then Browserbase release and
  * status reads) are kept, since any client must make them.
  */
@@ -31,7 +42,12 @@ public final class BareClients {
   private static final int PAGE_SIZE = 100;
   private static final String OWNER = UUID.randomUUID().toString();
 
-  private final HttpClient http = HttpClient.newBuilder()
+  /** What provider-http sends as {@code User-Agent}. */
+  private static final String USER_AGENT = dev.browsersessions.http.VendorHttp.userAgent();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
   private final String browserbase;
@@ -57,15 +73,52 @@ public final class BareClients {
   }
 
   /**
-   * A Notte session as a caller needs it.
+   * A session as a caller needs it, in the kinds of values the library's {@code SessionInfo}
+   * holds.
    *
    * @param id the session id
    * @param status the vendor status
+   * @param createdAt when it started, or null
+   * @param lastActiveAt when it was last used, or null
+   * @param closedAt when it ended, or null
+   * @param idleTimeout its idle timeout, or null
+   * @param maxDuration its longest life, or null
    * @param cdpUrl the CDP URL, or null
+   * @param liveViewUrl the live view, or null
+   * @param metadata its tags
+   */
+  public record Session(String id, String status, Instant createdAt, Instant lastActiveAt,
+      Instant closedAt, Duration idleTimeout, Duration maxDuration, URI cdpUrl, URI liveViewUrl,
+      Map<String, String> metadata) {
+  }
+
+  /**
+   * A Notte session as the wire has it.
+   *
+   * @param id the session id
+   * @param status the vendor status
+   * @param createdAt start time
+   * @param lastAccessedAt last use
+   * @param closedAt end time
+   * @param idleMinutes idle timeout in minutes
+   * @param maxMinutes maximum duration in minutes
+   * @param cdpUrl the CDP URL, or null
+   * @param viewerUrl the live view, or null
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record NotteSession(@JsonProperty("session_id") String id,
-      @JsonProperty("status") String status, @JsonProperty("cdp_url") String cdpUrl) {
+      @JsonProperty("status") String status, @JsonProperty("created_at") String createdAt,
+      @JsonProperty("last_accessed_at") String lastAccessedAt,
+      @JsonProperty("closed_at") String closedAt,
+      @JsonProperty("idle_timeout_minutes") Integer idleMinutes,
+      @JsonProperty("max_duration_minutes") Integer maxMinutes,
+      @JsonProperty("cdp_url") String cdpUrl, @JsonProperty("viewer_url") String viewerUrl) {
+
+    Session toSession() {
+      return new Session(id, status, instant(createdAt), instant(lastAccessedAt),
+          instant(closedAt), minutes(idleMinutes), minutes(maxMinutes), uri(cdpUrl),
+          uri(viewerUrl), Map.of());
+    }
   }
 
   /**
@@ -80,18 +133,58 @@ public final class BareClients {
   }
 
   /**
-   * A Browserbase session as a caller needs it.
+   * A Browserbase session as the wire has it.
    *
    * @param id the session id
    * @param status the vendor status
+   * @param createdAt start time
+   * @param updatedAt last change
+   * @param endedAt end time
+   * @param expiresAt when it times out
+   * @param connectUrl the CDP URL
+   * @param userMetadata its tags
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record BrowserbaseSession(@JsonProperty("id") String id,
-      @JsonProperty("status") String status) {
+      @JsonProperty("status") String status, @JsonProperty("createdAt") String createdAt,
+      @JsonProperty("updatedAt") String updatedAt, @JsonProperty("endedAt") String endedAt,
+      @JsonProperty("expiresAt") String expiresAt, @JsonProperty("connectUrl") String connectUrl,
+      @JsonProperty("userMetadata") Map<String, Object> userMetadata) {
 
     boolean running() {
       return "RUNNING".equals(status) || "PENDING".equals(status);
     }
+
+    Session toSession() {
+      Instant created = instant(createdAt);
+      Instant expires = instant(expiresAt);
+      Map<String, String> tags = new LinkedHashMap<>();
+      if (userMetadata != null) {
+        userMetadata.forEach((k, v) -> tags.put(k, String.valueOf(v)));
+      }
+      return new Session(id, status, created, instant(updatedAt), instant(endedAt), null,
+          created == null || expires == null ? null : Duration.between(created, expires),
+          uri(connectUrl), null, tags);
+    }
+  }
+
+  static Instant instant(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    char last = text.charAt(text.length() - 1);
+    boolean zoned = last == 'Z' || last == 'z' || text.lastIndexOf('+') > 9
+        || text.lastIndexOf('-') > 9;
+    return zoned ? OffsetDateTime.parse(text).toInstant()
+        : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+  }
+
+  static Duration minutes(Integer m) {
+    return m == null ? null : Duration.ofMinutes(m);
+  }
+
+  static URI uri(String text) {
+    return text == null ? null : URI.create(text);
   }
 
   /**
@@ -120,8 +213,8 @@ public final class BareClients {
    * @param id the session
    * @return the session
    */
-  public NotteSession notteStatus(String id) {
-    return send(notte("/sessions/" + id).GET().build(), NotteSession.class);
+  public Session notteStatus(String id) {
+    return send(notte("/sessions/" + id).GET().build(), NotteSession.class).toSession();
   }
 
   /**
@@ -129,9 +222,13 @@ public final class BareClients {
    *
    * @return the session
    */
-  public NotteSession notteStart() {
+  public Session notteStart() {
+    byte[] key = new byte[32];
+    RANDOM.nextBytes(key);
     return send(notte("/sessions/start").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(NOTTE_START)).build(), NotteSession.class);
+        .header("Idempotency-Key", HexFormat.of().formatHex(key))
+        .POST(HttpRequest.BodyPublishers.ofString(NOTTE_START)).build(), NotteSession.class)
+        .toSession();
   }
 
   /**
@@ -140,8 +237,9 @@ public final class BareClients {
    * @param id the session
    * @return the session
    */
-  public NotteSession notteStop(String id) {
-    return send(notte("/sessions/" + id + "/stop").DELETE().build(), NotteSession.class);
+  public Session notteStop(String id) {
+    return send(notte("/sessions/" + id + "/stop").DELETE().build(), NotteSession.class)
+        .toSession();
   }
 
   /**
@@ -149,12 +247,12 @@ public final class BareClients {
    *
    * @return the sessions
    */
-  public List<NotteSession> notteList() {
-    List<NotteSession> all = new ArrayList<>();
+  public List<Session> notteList() {
+    List<Session> all = new ArrayList<>();
     for (int page = 1; ; page++) {
       NottePage p = send(notte("/sessions?page=" + page + "&page_size=" + PAGE_SIZE
           + "&only_active=false").GET().build(), NottePage.class);
-      all.addAll(p.items());
+      p.items().forEach(s -> all.add(s.toSession()));
       if (!p.hasNext()) {
         return all;
       }
@@ -192,7 +290,11 @@ public final class BareClients {
    * @param id the session
    * @return the session
    */
-  public BrowserbaseSession browserbaseStatus(String id) {
+  public Session browserbaseStatus(String id) {
+    return browserbase(id).toSession();
+  }
+
+  private BrowserbaseSession browserbase(String id) {
     return send(bb("/v1/sessions/" + id).GET().build(), BrowserbaseSession.class);
   }
 
@@ -205,10 +307,10 @@ public final class BareClients {
    * @param poll the wait between status reads
    * @return the final state
    */
-  public BrowserbaseSession stagehandStop(String id, Duration poll) {
+  public Session stagehandStop(String id, Duration poll) {
     send(stagehand("/v1/sessions/" + id + "/end").header("x-stream-response", "false")
         .POST(HttpRequest.BodyPublishers.noBody()).build(), Object.class);
-    BrowserbaseSession s = browserbaseStatus(id);
+    BrowserbaseSession s = browserbase(id);
     if (s.running()) {
       BrowserbaseSession answer = send(bb("/v1/sessions/" + id)
           .header("Content-Type", "application/json")
@@ -223,9 +325,9 @@ public final class BareClients {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      s = browserbaseStatus(id);
+      s = browserbase(id);
     }
-    return s;
+    return s.toSession();
   }
 
   /**
@@ -233,23 +335,30 @@ public final class BareClients {
    *
    * @return the sessions
    */
-  public List<BrowserbaseSession> browserbaseList() {
-    return List.of(send(bb("/v1/sessions").GET().build(), BrowserbaseSession[].class));
+  public List<Session> browserbaseList() {
+    List<Session> all = new ArrayList<>();
+    for (BrowserbaseSession s : send(bb("/v1/sessions").GET().build(),
+        BrowserbaseSession[].class)) {
+      all.add(s.toSession());
+    }
+    return all;
   }
 
   private HttpRequest.Builder notte(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-        .header("Authorization", "Bearer " + Vendors.KEY);
+    return request(base + path).header("Authorization", "Bearer " + Vendors.KEY);
   }
 
   private HttpRequest.Builder stagehand(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-        .header("x-bb-api-key", Vendors.KEY);
+    return request(base + path).header("x-bb-api-key", Vendors.KEY);
   }
 
   private HttpRequest.Builder bb(String path) {
-    return HttpRequest.newBuilder(URI.create(browserbase + path))
-        .header("Accept", "application/json").header("x-bb-api-key", Vendors.KEY);
+    return request(browserbase + path).header("x-bb-api-key", Vendors.KEY);
+  }
+
+  private static HttpRequest.Builder request(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+        .header("Accept", "application/json").header("User-Agent", USER_AGENT);
   }
 
   private <T> T send(HttpRequest request, Class<T> type) {

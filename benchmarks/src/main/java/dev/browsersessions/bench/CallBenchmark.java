@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One {@code status}, {@code create} or {@code stop} call on loopback: through
  * {@link BrowserSessions} and a provider versus a bare HttpClient plus Jackson, against the same
- * {@link CannedServer} answering the vendor's documented bodies instantly.
+ * {@link CannedServer}, in a JVM of its own, answering the vendor's documented bodies instantly.
  *
  * <p>{@code create} answers the same session id every time, so the library's leak guard tracks one
  * session, not millions. {@code stop} answers that the session has ended, so a Stagehand stop is
@@ -36,7 +36,7 @@ public class CallBenchmark {
   @Param({"status", "create", "stop"})
   public String operation;
 
-  private CannedServer server;
+  private RemoteServer server;
   private BrowserSessions library;
   private Supplier<Object> viaLibrary;
   private Supplier<Object> viaBare;
@@ -49,8 +49,7 @@ public class CallBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     Vendors.Answers a = Vendors.capture(vendor);
-    server = new CannedServer(operation.equals("stop")
-        ? Vendors.stopping(vendor, a) : Vendors.running(vendor, a));
+    server = RemoteServer.start(vendor, operation.equals("stop") ? "stopping" : "running");
     library = Vendors.library(vendor, server.baseUrl(), server.baseUrl());
     BareClients bare = new BareClients(server.baseUrl());
     Operation op = Operation.of(operation);
@@ -62,7 +61,7 @@ public class CallBenchmark {
 
   /** Closes clients and server. */
   @TearDown(Level.Trial)
-  public void tearDown() {
+  public void tearDown() throws Exception {
     library.close();
     server.close();
   }

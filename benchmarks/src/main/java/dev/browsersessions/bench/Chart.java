@@ -45,7 +45,7 @@ public final class Chart {
     double max = points.stream().mapToDouble(Throughput.Point::perSecond).max().orElse(1) * 1.1;
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    g.drawString("Lifecycles/s (create+status+stop) vs concurrent callers, loopback simulators",
+    g.drawString("Lifecycles/s (create+status+stop) vs callers, canned server JVM, ABBA medians",
         M, 30);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.drawLine(M, Y0, W - M, Y0);

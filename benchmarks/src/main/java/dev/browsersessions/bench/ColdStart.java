@@ -65,7 +65,7 @@ public final class ColdStart {
     List<Double> create = new ArrayList<>();
     List<Double> status = new ArrayList<>();
     List<Double> jvm = new ArrayList<>();
-    try (CannedServer server = new CannedServer(Vendors.running(vendor, a))) {
+    try (CannedServer server = new CannedServer(Vendors.running(vendor, a), null)) {
       for (int i = 0; i < runs; i++) {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(jvmFlags);

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Checks that the comparison is fair: for every vendor and call, the server sees the same requests
- * from the library and from the bare client (count, method, path, query and JSON body, UUIDs
- * aside), and a run of sequential calls reuses one connection on both sides.
+ * from the library and from the bare client (count, method, path, query, JSON body and every
+ * header, UUIDs and idempotency keys aside), the server running in a JVM of its own,, and a run of sequential calls reuses one connection on both sides.
  */
 public final class Fairness {
 
@@ -45,14 +45,15 @@ public final class Fairness {
     for (String vendor : Vendors.ALL) {
       Vendors.Answers a = Vendors.capture(vendor);
       for (Operation op : Operation.values()) {
-        var routes = op == Operation.STOP ? Vendors.stopping(vendor, a) : Vendors.running(vendor, a);
         Side lib;
         Side bare;
-        try (CannedServer server = new CannedServer(routes);
-            BrowserSessions library = Vendors.library(vendor, server.baseUrl(), server.baseUrl())) {
-          lib = side(server, calls, () -> op.library(library, a.id()));
-        }
-        try (CannedServer server = new CannedServer(routes)) {
+        try (RemoteServer server = RemoteServer.start(vendor,
+            op == Operation.STOP ? "stopping" : "running")) {
+          try (BrowserSessions library = Vendors.library(vendor, server.baseUrl(),
+              server.baseUrl())) {
+            lib = side(server, calls, () -> op.library(library, a.id()));
+          }
+          server.reset();
           BareClients client = new BareClients(server.baseUrl());
           bare = side(server, calls, () -> op.bare(vendor, client, a.id()));
         }
@@ -68,12 +69,13 @@ public final class Fairness {
   private record Side(List<String> first, double perCall, int connections) {
   }
 
-  private static Side side(CannedServer server, int calls, Supplier<Object> call) {
+  private static Side side(RemoteServer server, int calls, Supplier<Object> call) {
     call.get();
-    List<String> first = server.firstRequests();
+    List<String> first = server.stats().first();
     for (int i = 1; i < calls; i++) {
       call.get();
     }
-    return new Side(first, server.requests() / (double) calls, server.connections());
+    CannedServer.Stats s = server.stats();
+    return new Side(first, s.requests() / (double) calls, s.connections());
   }
 }

@@ -20,8 +20,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the whole suite and writes {@code results.md} and {@code throughput.png}.
  * Usage: {@code Main quick|full outputDir projectRoot projectVersion}. The system property
- * {@code bench.only} (comma-separated: memory, fairness, calls, notte-lifecycles,
- * stagehand-lifecycles, list, cold, dependencies) runs only those parts.
+ * {@code bench.only} (comma-separated: memory, fairness, status, calls, notte-lifecycles,
+ * stagehand-lifecycles, list, pool, cold, dependencies) runs only those parts; {@code
+ * bench.rounds} sets the ABBA rounds and {@code bench.callers} (e.g. {@code 64}) the lifecycles'
+ * concurrency levels.
  */
 public final class Main {
 
@@ -73,14 +75,19 @@ public final class Main {
         .append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()))
         .append("`; JMH forks and cold-start children: `").append(String.join(" ",
             Settings.JVM_FLAGS)).append("`\n\n");
+    // Every canned server (its own JVM) and JMH fork reads the answers captured here once.
+    System.setProperty(Vendors.ANSWERS_DIR, Vendors.saveAnswers(out.resolve("answers"))
+        .substring(("-D" + Vendors.ANSWERS_DIR + "=").length()));
     // Memory first, while the heap is small and the System.gc() deltas are cheap and clean.
     timed("memory", this::memory);
     timed("fairness", this::fairness);
+    timed("status", this::status);
     timed("calls", this::calls);
     for (String vendor : Vendors.ALL) {
       timed(vendor + "-lifecycles", () -> lifecycles(vendor));
     }
     timed("list", this::list);
+    timed("pool", this::pool);
     timed("cold", this::cold);
     timed("dependencies", this::dependencies);
     sdk();
@@ -92,6 +99,72 @@ public final class Main {
       throw new IllegalStateException("benchmark parts failed: " + failed
           + " (the others' figures are in " + out.resolve("results.md") + ")");
     }
+  }
+
+  /** The line beside each table: what it was measured on, and the load before it. */
+  private void environment() {
+    environment(Environment.load());
+  }
+
+  private void environment(String loadBefore) {
+    md.append("_Measured on: ").append(Environment.describe()).append("; load average (1/5/15 "
+        + "min) before: ").append(loadBefore).append("._\n\n");
+  }
+
+  private void loadAfter() {
+    md.append("_Load average after: ").append(Environment.load()).append("._\n\n");
+  }
+
+  private void status() throws Exception {
+    md.append(String.format(Locale.ROOT, "### Status per call, ABBA (%d rounds × 2 legs per "
+        + "side, %d timed calls per leg after %d untimed; canned server in its own JVM)%n%n",
+        settings.rounds(), settings.statusCalls(), settings.statusCalls() / 4));
+    environment();
+    md.append("| vendor | p50 µs lib / bare | p50 ratio (target ≤ 1.05×) | p99 µs lib / bare "
+        + "| p99 ratio (target ≤ 1.10×) | alloc B/call lib / bare | alloc ratio (target ≤ 1.25×) "
+        + "| CPU µs/call lib / bare | CPU ratio (target ≤ 1.15×) |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String vendor : Vendors.ALL) {
+      Abba.Rounds r = FairRun.status(vendor, settings.rounds(), settings.statusCalls());
+      md.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f | %s | %.0f / %.0f | %s "
+          + "| %.0f / %.0f | %s | %.0f / %.0f | %s |%n", vendor,
+          r.median(FairRun.P50, true), r.median(FairRun.P50, false), r.ratio(FairRun.P50),
+          r.median(FairRun.P99, true), r.median(FairRun.P99, false), r.ratio(FairRun.P99),
+          r.median(FairRun.ALLOC, true), r.median(FairRun.ALLOC, false), r.ratio(FairRun.ALLOC),
+          r.median(FairRun.CPU, true), r.median(FairRun.CPU, false), r.ratio(FairRun.CPU)));
+      target(vendor + " status p50 ≤ 1.05× bare", r.ratio(FairRun.P50), 1.05, true);
+      target(vendor + " status p99 ≤ 1.10× bare", r.ratio(FairRun.P99), 1.10, true);
+      target(vendor + " status allocation ≤ 1.25× bare", r.ratio(FairRun.ALLOC), 1.25, true);
+      target(vendor + " status CPU ≤ 1.15× bare", r.ratio(FairRun.CPU), 1.15, true);
+    }
+    md.append("\nRatios: median of the rounds' library/bare ratios, (lowest–highest round). "
+        + "Allocation: every thread of the client JVM; CPU: the client JVM's process CPU time "
+        + "(the server runs elsewhere), both divided by the calls.\n\n");
+    loadAfter();
+  }
+
+  private void pool() throws Exception {
+    int starts = 50;
+    md.append(String.format(Locale.ROOT, "### Time to a usable CDP URL, without and with a warm "
+        + "pool (`warmPool(SessionRequest.defaults(), 2)`), %d starts each%n%n", starts));
+    environment();
+    md.append("| target | without pool p50 / p99 ms | with pool p50 / p99 ms | p50 ratio |\n"
+        + "|---|---:|---:|---:|\n");
+    for (String target : List.of("local", "notte", "stagehand")) {
+      PoolLatency.Point[] p = PoolLatency.measure(target, starts, 2);
+      md.append(String.format(Locale.ROOT, "| %s | %.2f / %.2f | %.2f / %.2f | %.3f× |%n",
+          target.equals("local") ? "provider-local (Chromium)" : target + " simulator",
+          p[0].p50Millis(), p[0].p99Millis(), p[1].p50Millis(), p[1].p99Millis(),
+          p[1].p50Millis() / p[0].p50Millis()));
+    }
+    md.append("\nWith the pool each start waits until the pool is full again (it keeps up with "
+        + "demand); a drained pool starts as without one. The pool hands out after one `status` "
+        + "read.\n\n");
+    loadAfter();
+  }
+
+  private void target(String name, Abba.Ratio r, double limit, boolean atMost) {
+    targets.put(name, verdict(atMost ? r.median() <= limit : r.median() >= limit, r.toString()));
   }
 
   private void timed(String name, Section section) throws Exception {
@@ -115,7 +188,7 @@ public final class Main {
 
   private void fairness() throws Exception {
     md.append("### Fairness: requests seen by the server, per call\n\n| vendor | call "
-        + "| requests lib / bare | same method, path, query, JSON body | TCP connections "
+        + "| requests lib / bare | same method, path, query, JSON body and headers | TCP connections "
         + "lib / bare over sequential calls |\n|---|---|---:|---|---:|\n");
     List<String> diffs = new ArrayList<>();
     for (Fairness.Check c : Fairness.run(settings.fairnessCalls())) {
@@ -156,8 +229,7 @@ public final class Main {
         .append("| vendor | call | client | mean µs/op | p50 µs/op | p99 µs/op | alloc B/op |\n")
         .append("|---|---|---|---:|---:|---:|---:|\n");
     StringBuilder ratios = new StringBuilder("| vendor | call | p50 library/bare "
-        + "(target ≤ 1.15× for status) | mean library/bare | alloc library/bare (target ≤ 2×) "
-        + "|\n|---|---|---:|---:|---:|\n");
+        + "| mean library/bare | alloc library/bare |\n|---|---|---:|---:|---:|\n");
     for (String vendor : Vendors.ALL) {
       for (Operation op : Operation.values()) {
         double[] lib = figures(results, vendor, op, "library");
@@ -169,12 +241,6 @@ public final class Main {
         }
         ratios.append(String.format(Locale.ROOT, "| %s | %s | %.2f× | %.2f× | %.2f× |%n", vendor,
             name(op), lib[1] / bare[1], lib[0] / bare[0], lib[3] / bare[3]));
-        if (op == Operation.STATUS) {
-          targets.put(vendor + " status p50 ≤ 1.15× bare", verdict(lib[1] / bare[1] <= 1.15,
-              String.format(Locale.ROOT, "%.2f×", lib[1] / bare[1])));
-          targets.put(vendor + " status allocations ≤ 2× bare", verdict(lib[3] / bare[3] <= 2,
-              String.format(Locale.ROOT, "%.2f×", lib[3] / bare[3])));
-        }
       }
     }
     md.append('\n').append(ratios).append('\n');
@@ -199,40 +265,48 @@ public final class Main {
 
   private void lifecycles(String vendor) throws Exception {
     List<Callers> kinds = Callers.available();
-    List<Throughput.Point> points = Throughput.measure(vendor, kinds, Settings.CALLERS,
-        settings.lifecycles(), settings.pointTime());
-    md.append(String.format(Locale.ROOT, "### %s lifecycles (create → status → stop) against "
-        + "the %s simulator, at most %d lifecycles or %d ms per point%n%n", vendor, vendor,
-        settings.lifecycles(), settings.pointTime().toMillis()))
-        .append("| threads | callers | library /s | bare /s | ratio (target ≥ 0.9× at 64) "
-            + "| library p50 / p99 ms | bare p50 / p99 ms | lifecycles lib / bare "
-            + "| failed lib / bare | HTTP requests per lifecycle lib / bare |\n")
+    String loadBefore = Environment.load();
+    int[] callers = Settings.callers();
+    List<FairRun.LifecyclePoint> points = FairRun.lifecycles(vendor, kinds, callers,
+        settings.rounds(), settings.lifecycles());
+    md.append(String.format(Locale.ROOT, "### %s lifecycles (create → status → stop), ABBA "
+        + "(%d rounds × 2 legs per side, %d lifecycles per leg; canned server in its own JVM "
+        + "answering fresh ids)%n%n", vendor, settings.rounds(), settings.lifecycles()));
+    environment(loadBefore);
+    md.append("| threads | callers | library /s | bare /s | ratio (target ≥ 0.95× at 64) "
+            + "| library p50 / p99 ms | bare p50 / p99 ms "
+            + "| HTTP requests per lifecycle lib / bare | CPU µs per lifecycle lib / bare (ratio) "
+            + "| failed lifecycles lib / bare (all legs) |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (int i = 0; i < points.size(); i += 2) {
-      Throughput.Point l = points.get(i);
-      Throughput.Point b = points.get(i + 1);
-      double ratio = l.perSecond() / b.perSecond();
-      md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2f× | %.2f / %.2f "
-          + "| %.2f / %.2f | %d / %d | %d / %d | %.2f / %.2f |%n", l.threads(), l.callers(),
-          l.perSecond(), b.perSecond(), ratio, l.p50Millis(), l.p99Millis(), b.p50Millis(),
-          b.p99Millis(), l.lifecycles(), b.lifecycles(), l.failures(), b.failures(),
-          l.requestsPerLifecycle(), b.requestsPerLifecycle()));
-      if (l.callers() == 64) {
-        targets.put(vendor + " lifecycles at 64 " + l.threads() + " callers ≥ 0.9× bare",
-            verdict(ratio >= 0.9, String.format(Locale.ROOT, "%.2f× (%.0f/s vs %.0f/s)", ratio,
-                l.perSecond(), b.perSecond())));
+    List<Throughput.Point> chart = new ArrayList<>();
+    for (FairRun.LifecyclePoint p : points) {
+      Abba.Rounds r = p.rounds();
+      Abba.Ratio ratio = r.ratio(0);
+      md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %s | %.2f / %.2f "
+          + "| %.2f / %.2f | %.2f / %.2f | %.0f / %.0f (%s) | %.0f / %.0f |%n", p.threads(),
+          p.callers(), r.median(0, true), r.median(0, false), ratio, r.median(1, true),
+          r.median(2, true), r.median(1, false), r.median(2, false), r.median(4, true),
+          r.median(4, false), r.median(5, true), r.median(5, false), r.ratio(5),
+          r.total(3, true), r.total(3, false)));
+      if (p.callers() == 64) {
+        target(vendor + " lifecycles at 64 " + p.threads() + " callers ≥ 0.95× bare", ratio,
+            0.95, false);
       }
+      chart.addAll(p.chartPoints());
     }
     if (kinds.size() == 1) {
       md.append("\nVirtual threads: not measured, this JVM is Java ")
           .append(Runtime.version().feature())
           .append(" (run with `-Dbench.jvm=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java`).\n");
     }
+    md.append("\nCPU: the client JVM's process CPU time per lifecycle (the server runs "
+        + "elsewhere).\n\n");
+    loadAfter();
     String png = "throughput-" + vendor + ".png";
-    Chart.write(points, Settings.CALLERS, out.resolve(png));
-    allPoints.addAll(points);
-    Chart.write(allPoints, Settings.CALLERS, out.resolve("throughput.png"));
-    md.append("\n![").append(vendor).append(" throughput](").append(png).append(")\n\n");
+    Chart.write(chart, callers, out.resolve(png));
+    allPoints.addAll(chart);
+    Chart.write(allPoints, callers, out.resolve("throughput.png"));
+    md.append("![").append(vendor).append(" throughput](").append(png).append(")\n\n");
   }
 
   private final List<Throughput.Point> allPoints = new ArrayList<>();

@@ -12,17 +12,32 @@ import java.util.List;
  * @param warmups JMH warm-up iterations
  * @param measurements JMH measurement iterations
  * @param iteration JMH iteration time
- * @param lifecycles most lifecycles per throughput point
- * @param pointTime longest a throughput point may run
+ * @param lifecycles lifecycles per ABBA leg of a throughput point
  * @param listReps timed lists per side and size
  * @param coldRuns fresh JVMs per vendor for the cold start
  * @param fairnessCalls sequential calls per side in the fairness check
+ * @param rounds ABBA rounds of the status and lifecycle measurements
+ * @param statusCalls timed status calls per ABBA leg
  */
 public record Settings(String name, int forks, int warmups, int measurements, Duration iteration,
-    int lifecycles, Duration pointTime, int listReps, int coldRuns, int fairnessCalls) {
+    int lifecycles, int listReps, int coldRuns, int fairnessCalls,
+    int rounds, int statusCalls) {
 
   /** Concurrent callers of the throughput points. */
   public static final int[] CALLERS = {1, 8, 64, 256};
+
+  /**
+   * The concurrency levels to measure: {@link #CALLERS}, or the comma-separated system property
+   * {@code bench.callers} (e.g. {@code 64}).
+   *
+   * @return the levels, in order
+   */
+  public static int[] callers() {
+    String only = System.getProperty("bench.callers", "").trim();
+    return only.isEmpty() ? CALLERS.clone()
+        : java.util.Arrays.stream(only.split(",")).mapToInt(c -> Integer.parseInt(c.trim()))
+            .toArray();
+  }
   /** Sessions stored for the fake provider's list timing and memory. */
   public static final int[] FAKE_LIST_SIZES = {10, 1_000, 10_000};
   /** Sessions stored on the simulators for the list timing (Notte pages 100 at a time). */
@@ -37,19 +52,24 @@ public record Settings(String name, int forks, int warmups, int measurements, Du
       "-Dsun.net.httpserver.nodelay=true", "-Dsun.net.httpserver.maxIdleConnections=1000");
 
   /**
-   * The settings of a mode.
+   * The settings of a mode; the system property {@code bench.rounds} overrides its ABBA rounds.
    *
    * @param mode quick or full
    * @return the settings
    */
   public static Settings of(String mode) {
+    Settings s = defaults(mode);
+    int rounds = Integer.getInteger("bench.rounds", s.rounds());
+    return new Settings(s.name(), s.forks(), s.warmups(), s.measurements(), s.iteration(),
+        s.lifecycles(), s.listReps(), s.coldRuns(), s.fairnessCalls(), rounds, s.statusCalls());
+  }
+
+  private static Settings defaults(String mode) {
     switch (mode) {
       case "quick":
-        return new Settings(mode, 1, 1, 1, Duration.ofSeconds(1), 1_000,
-            Duration.ofMillis(1_500), 5, 3, 50);
+        return new Settings(mode, 1, 1, 1, Duration.ofSeconds(1), 400, 5, 3, 50, 5, 2_000);
       case "full":
-        return new Settings(mode, 2, 3, 5, Duration.ofSeconds(1), 10_000,
-            Duration.ofSeconds(10), 21, 9, 2_000);
+        return new Settings(mode, 2, 3, 5, Duration.ofSeconds(1), 3_000, 21, 9, 2_000, 9, 10_000);
       default:
         throw new IllegalArgumentException(
             "bench.mode must be 'quick' or 'full', not '" + mode + "'");

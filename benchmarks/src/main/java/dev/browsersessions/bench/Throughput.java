@@ -43,110 +43,14 @@ public final class Throughput {
   }
 
   /** One lifecycle, run by a caller thread. */
-  private interface Lifecycle {
+  interface Lifecycle {
     void run();
-  }
-
-  /** A fresh simulator with both clients on it. */
-  private interface Rig extends AutoCloseable {
-    Lifecycle lifecycle(boolean library);
-
-    long requests();
-
-    @Override
-    void close();
   }
 
   private Throughput() {
   }
 
-  /**
-   * Measures both clients of one vendor at each concurrency, for each kind of thread.
-   *
-   * @param vendor notte or stagehand
-   * @param kinds the kinds of caller threads
-   * @param callers the concurrency levels
-   * @param maxLifecycles the most lifecycles per point
-   * @param maxTime the longest a point may run
-   * @return the points, library and bare alternating
-   * @throws Exception if a simulator fails
-   */
-  public static List<Point> measure(String vendor, List<Callers> kinds, int[] callers,
-      int maxLifecycles, Duration maxTime) throws Exception {
-    List<Point> points = new ArrayList<>();
-    for (boolean library : new boolean[] {true, false}) {
-      try (Rig warm = rig(vendor)) {
-        run(warm.lifecycle(library), Callers.platform(), 4, 200, Duration.ofSeconds(5));
-      }
-    }
-    for (Callers kind : kinds) {
-      for (int n : callers) {
-        for (boolean library : new boolean[] {true, false}) {
-          try (Rig rig = rig(vendor)) {
-            long[] r = run(rig.lifecycle(library), kind, n, maxLifecycles, maxTime);
-            points.add(point(vendor, kind.name(), library ? "library" : "bare", n, r,
-                rig.requests()));
-          }
-        }
-      }
-    }
-    return points;
-  }
-
-  private static Rig rig(String vendor) throws Exception {
-    if (vendor.equals("notte")) {
-      NotteSimulator sim = new NotteSimulator(Clock.systemUTC(), Vendors.KEY);
-      return rig(sim, Vendors.library(vendor, sim.baseUrl(), null), new BareClients(sim.baseUrl()),
-          vendor, () -> sim.received.size());
-    }
-    StagehandSimulator sim = StagehandSimulator.start(Vendors.KEY);
-    return rig(sim, Vendors.library(vendor, sim.stagehandUrl(), sim.browserbaseUrl()),
-        new BareClients(sim.stagehandUrl(), sim.browserbaseUrl()), vendor,
-        () -> sim.requests().size());
-  }
-
-  private static Rig rig(AutoCloseable sim, BrowserSessions lib, BareClients bare, String vendor,
-      LongSupplier requests) {
-    boolean notte = vendor.equals("notte");
-    return new Rig() {
-      @Override
-      public Lifecycle lifecycle(boolean library) {
-        if (library) {
-          return () -> {
-            BrowserSession s = lib.start(SessionRequest.defaults());
-            s.refresh();
-            s.stop();
-          };
-        }
-        return notte ? () -> {
-          String id = bare.notteStart().id();
-          bare.notteStatus(id);
-          bare.notteStop(id);
-        } : () -> {
-          String id = bare.stagehandStart();
-          bare.browserbaseStatus(id);
-          bare.stagehandStop(id, Vendors.STOP_POLL);
-        };
-      }
-
-      @Override
-      public long requests() {
-        return requests.getAsLong();
-      }
-
-      @Override
-      public void close() {
-        lib.close();
-        try {
-          sim.close();
-        } catch (Exception e) {
-          throw new IllegalStateException("cannot close the simulator", e);
-        }
-      }
-    };
-  }
-
-  private static Point point(String vendor, String threads, String client, int callers,
+  static Point point(String vendor, String threads, String client, int callers,
       long[] result, long requests) {
     long elapsed = result[0];
     int failures = (int) result[1];
@@ -160,7 +64,7 @@ public final class Throughput {
   }
 
   /** Returns [elapsedNanos, failures, latency...]. */
-  private static long[] run(Lifecycle lifecycle, Callers kind, int callers, int max,
+  static long[] run(Lifecycle lifecycle, Callers kind, int callers, int max,
       Duration maxTime) throws InterruptedException {
     long[] latencies = new long[max];
     AtomicInteger next = new AtomicInteger();

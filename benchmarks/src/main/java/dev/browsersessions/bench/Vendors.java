@@ -170,6 +170,76 @@ public final class Vendors {
   }
 
   /**
+   * The JSON of a value.
+   *
+   * @param value the value
+   * @return its JSON
+   */
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A value from JSON.
+   *
+   * @param json the JSON
+   * @param type the value's type
+   * @param <T> the type
+   * @return the value
+   */
+  static <T> T parse(String json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One of the route sets by name.
+   *
+   * @param vendor notte or stagehand
+   * @param set running, stopping or lifecycle
+   * @param a the vendor's answers
+   * @return the routes
+   */
+  public static List<Route> routes(String vendor, String set, Answers a) {
+    switch (set) {
+      case "running":
+        return running(vendor, a);
+      case "stopping":
+        return stopping(vendor, a);
+      case "lifecycle":
+        return lifecycle(vendor, a);
+      default:
+        throw new IllegalArgumentException("route set must be running, stopping or lifecycle");
+    }
+  }
+
+  /**
+   * Canned routes for whole lifecycles: each create answers a fresh id, status reads answer the
+   * running session until its stop (Notte) or end (Stagehand), then the ended one.
+   *
+   * @param vendor notte or stagehand
+   * @param a the vendor's answers
+   * @return the routes
+   */
+  public static List<Route> lifecycle(String vendor, Answers a) {
+    return vendor.equals("notte")
+        ? List.of(Route.of("POST", "/sessions/start", a.start()).withFreshId(),
+            Route.of("DELETE", "/sessions/([^/]+)/stop", a.stop()).ending(),
+            Route.of("GET", "/sessions/([^/]+)", a.status()).endedBody(a.ended()))
+        : List.of(Route.of("POST", "/v1/sessions/start", a.start()).withFreshId(),
+            Route.of("POST", "/v1/sessions/([^/]+)/end", a.stop()).ending(),
+            Route.of("GET", "/v1/sessions/([^/]+)", a.status()).endedBody(a.ended()),
+            Route.of("POST", "/v1/sessions/([^/]+)", a.release()).ending());
+  }
+
+  /**
    * Canned routes answering a vendor's create and status instantly, with the session running.
    *
    * @param vendor notte or stagehand

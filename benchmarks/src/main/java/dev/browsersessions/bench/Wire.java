@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Raw HTTP for capturing vendor bodies from the simulators, and request descriptions. */
@@ -19,20 +20,26 @@ public final class Wire {
   private Wire() {
   }
 
+  /** A 64-hex-digit random value, such as an idempotency key. */
+  private static final Pattern RANDOM_HEX = Pattern.compile("\\b[0-9a-f]{64}\\b");
+
   /**
-   * Describes a request as {@code METHOD uri body} with every UUID (session ids, owner and
-   * request tags) replaced by {@code <uuid>}, so requests of the two clients compare equal when
-   * they carry the same JSON.
+   * Describes a request as {@code METHOD uri body [headers]} with every UUID (session ids, owner
+   * and request tags) replaced by {@code <uuid>} and every 64-digit hex value (idempotency keys)
+   * by {@code <random>}, so requests of the two clients compare equal when they carry the same
+   * JSON and the same headers.
    *
    * @param method the HTTP method
    * @param uri the request URI (path and query)
    * @param body the request body
+   * @param headers the request headers, names in lower case, sorted
    * @return the description
    */
-  public static String describe(String method, String uri, byte[] body) {
+  public static String describe(String method, String uri, byte[] body,
+      Map<String, String> headers) {
     String text = method + " " + uri + (body.length == 0 ? "" : " "
-        + new String(body, StandardCharsets.UTF_8));
-    return UUID.matcher(text).replaceAll("<uuid>");
+        + new String(body, StandardCharsets.UTF_8)) + " " + headers;
+    return RANDOM_HEX.matcher(UUID.matcher(text).replaceAll("<uuid>")).replaceAll("<random>");
   }
 
   /**
