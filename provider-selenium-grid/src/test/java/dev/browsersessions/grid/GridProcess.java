@@ -89,7 +89,7 @@ final class GridProcess implements AutoCloseable {
         "--selenium-manager", "false",
         "--config", nodeConfig(dir, name, maxSessions).toString());
     return start("node", port, args, dir,
-        line -> line.contains("Node has been added") || line.contains("Sending registration"));
+        line -> line.contains("Started Selenium node"));
   }
 
   /** Waits until a log line matching {@code line} was printed (or was already). */
@@ -114,6 +114,12 @@ final class GridProcess implements AutoCloseable {
     }
   }
 
+  /** Waits until {@code n} log lines containing {@code text} were printed. */
+  void awaitLines(String text, int n) {
+    java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+    await(line -> line.contains(text) && seen.incrementAndGet() >= n, n + " x '" + text + "'");
+  }
+
   URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
@@ -134,6 +140,7 @@ final class GridProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    keepLog();
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy(); // SIGTERM: the Grid ends its sessions before it exits
     try {
@@ -149,6 +156,16 @@ final class GridProcess implements AutoCloseable {
     }
     waitGone(process.toHandle());
     children.forEach(GridProcess::waitGone);
+  }
+
+  /** Keeps the last lines of output in target/grid-logs for a failing run's diagnosis. */
+  private void keepLog() {
+    try {
+      Path logs = Files.createDirectories(Path.of("target", "grid-logs"));
+      Files.writeString(logs.resolve(role + "-" + port + ".log"), output());
+    } catch (IOException | RuntimeException e) {
+      // diagnostics only
+    }
   }
 
   private static void waitGone(ProcessHandle h) {

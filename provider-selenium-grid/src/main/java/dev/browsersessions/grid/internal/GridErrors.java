@@ -89,6 +89,21 @@ final class GridErrors implements HttpErrorMapper.Quirk {
     return mapped;
   }
 
+  /**
+   * Whether a 5xx answer to a command on a session says that the session's node or browser is
+   * gone (the router could not reach the node, or the driver lost the browser), rather than an
+   * error of a live browser (e.g. an open alert).
+   *
+   * @param message the exception's message
+   * @return {@code true} when the session cannot be used any more
+   */
+  static boolean sessionUnreachable(String message) {
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("unable to execute request for an existing session")
+        || m.contains("connection refused") || m.contains("chrome not reachable")
+        || m.contains("session deleted") || m.contains("disconnected");
+  }
+
   /** The first line of {@code value.message}, bounded; empty when the body is not the Grid's. */
   static Optional<String> firstLine(String body) {
     if (body == null || body.isBlank()) {

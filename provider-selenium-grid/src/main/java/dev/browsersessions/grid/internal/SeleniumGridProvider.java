@@ -191,9 +191,32 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     Optional<GridSession> running = session(sessionId);
     Ledger.Entry entry = ledger.entry(sessionId, clock.instant());
     if (running.isPresent()) {
-      return observed(entry, toInfo(running.get()), true);
+      SessionInfo info = observed(entry, toInfo(running.get()), true);
+      return info.isTerminal() ? info : alive(entry, info);
     }
     return gone(entry);
+  }
+
+  /**
+   * Checks that a session the Grid lists still answers: the Grid keeps listing the sessions of a
+   * node that died until its health check drops the node (minutes), so a WebDriver command is
+   * sent through the router. A session whose node or browser no longer answers is {@code ERROR}.
+   */
+  private SessionInfo alive(Ledger.Entry entry, SessionInfo info) {
+    try {
+      calls.read(() -> api.currentUrl(entry.id));
+      return info;
+    } catch (ResourceNotFoundException e) { // the Grid dropped it meanwhile (Removed included)
+      return gone(entry);
+    } catch (BrowserSessionException e) {
+      if (e.httpStatus().orElse(0) >= 500 && GridErrors.sessionUnreachable(e.getMessage())) {
+        synchronized (entry) {
+          return entry.ended().orElseGet(() -> recordEnd(entry, SessionStatus.ERROR,
+              "its node or browser no longer answers: " + e.getMessage(), null));
+        }
+      }
+      throw e;
+    }
   }
 
   /**
@@ -231,10 +254,11 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         continue; // server data is checked: an unusable entry is not a session we can name
       }
       running.add(s.id());
-      all.add(observed(ledger.entry(s.id(), now), toInfo(s), false));
+      Ledger.Entry entry = ledger.entry(s.id(), now);
+      all.add(entry.ended().orElseGet(() -> observed(entry, toInfo(s), false)));
     }
     for (Ledger.Entry e : ledger.entries()) {
-      if (!running.contains(e.id) && e.ended().isPresent()) {
+      if (!running.contains(e.id) && e.ended().isPresent()) { // the Grid forgot it; we did not
         all.add(e.ended().get());
       }
     }
