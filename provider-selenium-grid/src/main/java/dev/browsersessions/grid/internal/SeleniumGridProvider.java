@@ -209,10 +209,9 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     } catch (ResourceNotFoundException e) { // the Grid dropped it meanwhile (Removed included)
       return gone(entry);
     } catch (BrowserSessionException e) {
-      if (e.httpStatus().orElse(0) >= 500 && GridErrors.sessionUnreachable(e.getMessage())) {
+      if (unreachable(e)) {
         synchronized (entry) {
-          return entry.ended().orElseGet(() -> recordEnd(entry, SessionStatus.ERROR,
-              "its node or browser no longer answers: " + e.getMessage(), null));
+          return entry.ended().orElseGet(() -> recordUnreachable(entry, e));
         }
       }
       throw e;
@@ -346,8 +345,27 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
               "the Grid no longer knows the session", null);
         }
         throw notFound(entry, e);
+      } catch (BrowserSessionException e) {
+        if (entry.seen() && unreachable(e)) {
+          return recordUnreachable(entry, e);
+        }
+        ledger.forget(entry); // an id this instance never saw is not remembered after a failure
+        throw e;
+      } catch (RuntimeException e) {
+        ledger.forget(entry);
+        throw e;
       }
     }
+  }
+
+  /** Whether the Grid answered that the session's node or browser is gone. */
+  private static boolean unreachable(BrowserSessionException e) {
+    return e.httpStatus().orElse(0) >= 500 && GridErrors.sessionUnreachable(e.getMessage());
+  }
+
+  private SessionInfo recordUnreachable(Ledger.Entry entry, BrowserSessionException e) {
+    return recordEnd(entry, SessionStatus.ERROR,
+        "its node or browser no longer answers: " + e.getMessage(), null);
   }
 
   private SessionInfo recordEnd(
