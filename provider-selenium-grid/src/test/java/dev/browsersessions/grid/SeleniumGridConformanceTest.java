@@ -6,9 +6,13 @@ import dev.browsersessions.conformance.TimeControl;
 import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.SessionStatus;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -78,6 +82,36 @@ class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
     } finally {
       provider().stop(session.id());
     }
+  }
+
+  /**
+   * Another process (a second provider instance) tells an ended session from one that never
+   * existed, from the Grid's own memory of removed sessions, and enforces a maximum duration
+   * it did not ask for (the limit travels in the session's capabilities).
+   */
+  @Test
+  void anotherProcessTellsEndedFromNeverExisted() {
+    SessionInfo stopped = provider().create(minimalRequest());
+    provider().stop(stopped.id());
+    SessionInfo expiring = provider().create(
+        minimalRequest().toBuilder().maxDuration(Duration.ofMinutes(10)).build());
+    MutableClock otherClock = MutableClock.of(clock.instant());
+    try (BrowserSessionProvider other = SeleniumGridProviderFactory.provider(
+        SeleniumGridSettings.builder().url(grid.url()).build(), otherClock)) {
+      SessionInfo ended = other.status(stopped.id());
+      assertThat(ended.status()).isEqualTo(SessionStatus.CLOSED);
+      assertThat(ended.closeReason()).hasValueSatisfying(r -> assertThat(r).contains("closed normally"));
+      assertThatThrownBy(() -> other.status("0123456789abcdef0123456789abcdef"))
+          .isInstanceOf(SessionNotFoundException.class);
+      assertThatThrownBy(() -> other.stop("0123456789abcdef0123456789abcdef"))
+          .isInstanceOf(SessionNotFoundException.class);
+
+      assertThat(other.status(expiring.id()).status()).isEqualTo(SessionStatus.ACTIVE);
+      otherClock.advance(Duration.ofMinutes(11));
+      assertThat(other.status(expiring.id()).status()).isEqualTo(SessionStatus.TIMED_OUT);
+    }
+    assertThat(provider().status(expiring.id()).isTerminal())
+        .as("the Grid ended it, so its creator sees it ended too").isTrue();
   }
 
   @Override
