@@ -32,7 +32,9 @@ import java.util.Optional;
  * @param password the basic-auth password (never shown)
  * @param browser the W3C browser name
  * @param queueTimeout how long one create may wait for a slot and a started browser
- * @param http the HTTP settings (timeouts, retries) of every other call
+ * @param http where the HTTP keys of provider-http ({@code connect-timeout}, {@code
+ *     request-timeout}, {@code max-retries}, {@code retry-initial-backoff}, {@code
+ *     retry-max-backoff}, {@code allow-insecure}) are read from; checked when built
  */
 public record SeleniumGridSettings(
     URI url,
@@ -40,7 +42,7 @@ public record SeleniumGridSettings(
     Optional<String> password,
     String browser,
     Duration queueTimeout,
-    HttpSettings http) {
+    ProviderConfig http) {
 
   /** The provider's name. */
   public static final String PROVIDER = "selenium-grid";
@@ -68,18 +70,19 @@ public record SeleniumGridSettings(
    * @param password the basic-auth password (never shown)
    * @param browser the W3C browser name
    * @param queueTimeout how long one create may wait for a slot and a started browser
-   * @param http the HTTP settings (timeouts, retries) of every other call
+   * @param http where the HTTP keys of provider-http are read from
    * @throws ProviderConfigurationException naming the key at fault
    */
   public SeleniumGridSettings {
     Objects.requireNonNull(http, "http");
+    HttpSettings checked = HttpSettings.from(http.forProvider(PROVIDER));
     if (url == null) {
       throw new ProviderConfigurationException(
           "Missing configuration '" + URL + "' for provider '" + PROVIDER + "': set it to the"
               + " Grid's router, e.g. http://127.0.0.1:4444 (or set SE_GRID_URL)",
           PROVIDER, URL);
     }
-    url = http.requireSafe(url, URL, PROVIDER);
+    url = checked.requireSafe(url, URL, PROVIDER);
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
       throw new ProviderConfigurationException(
           "Configuration '" + URL + "' for provider '" + PROVIDER + "' must be a plain base URL"
@@ -127,7 +130,7 @@ public record SeleniumGridSettings(
         .credentials(c.getString(USERNAME).orElse(null), c.getString(PASSWORD).orElse(null))
         .browser(c.getString(BROWSER, CHROME))
         .queueTimeout(c.getDuration(QUEUE_TIMEOUT, Builder.DEFAULT_QUEUE_TIMEOUT))
-        .http(HttpSettings.from(c))
+        .http(c)
         .build();
   }
 
@@ -156,7 +159,7 @@ public record SeleniumGridSettings(
     private String password;
     private String browser = CHROME;
     private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
-    private HttpSettings http;
+    private ProviderConfig http = ProviderConfig.empty();
 
     private Builder() {}
 
@@ -207,12 +210,13 @@ public record SeleniumGridSettings(
     }
 
     /**
-     * The HTTP settings; default those of an empty configuration.
+     * Where the HTTP keys of provider-http ({@code connect-timeout}, {@code request-timeout},
+     * {@code max-retries}, ...) are read from; default none set (their defaults).
      *
-     * @param http the settings
+     * @param http a configuration holding those keys
      * @return this builder
      */
-    public Builder http(HttpSettings http) {
+    public Builder http(ProviderConfig http) {
       this.http = http;
       return this;
     }
@@ -224,9 +228,8 @@ public record SeleniumGridSettings(
      * @throws ProviderConfigurationException naming the setting at fault
      */
     public SeleniumGridSettings build() {
-      HttpSettings h = http != null ? http : HttpSettings.from(ProviderConfig.empty());
       return new SeleniumGridSettings(url, Optional.ofNullable(username),
-          Optional.ofNullable(password), browser, queueTimeout, h);
+          Optional.ofNullable(password), browser, queueTimeout, http);
     }
   }
 }

@@ -96,7 +96,7 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
   public SeleniumGridProvider(SeleniumGridSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    HttpSettings h = settings.http();
+    HttpSettings h = HttpSettings.from(settings.http().forProvider(SeleniumGridSettings.PROVIDER));
     // A create waits in the Grid's queue: its one attempt may take queue-timeout, not request-timeout.
     HttpSettings forCreate = new HttpSettings(h.connectTimeout(), settings.queueTimeout(),
         h.maxRetries(), h.initialBackoff(), h.maxBackoff(), h.allowInsecure());
