@@ -1,0 +1,93 @@
+package dev.browsersessions.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.SessionRequest;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A create whose answer is a 5xx although the Grid started the session: the provider finds the
+ * session by the attempt id it carries and stops it (a scripted Grid, since a real one rarely does
+ * this on cue).
+ */
+class LostCreateTest {
+
+  private static final String LOST = "fedcba9876543210fedcba9876543210";
+  private static final Pattern ATTEMPT = Pattern.compile("\"attempt\":\"([A-Za-z0-9-]+)\"");
+
+  private HttpServer grid;
+  private final AtomicReference<String> attempt = new AtomicReference<>("none");
+  private final List<String> deleted = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void scriptedGrid() throws IOException {
+    grid = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    grid.createContext("/session", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (exchange.getRequestMethod().equals("POST")) {
+        Matcher m = ATTEMPT.matcher(body);
+        attempt.set(m.find() ? m.group(1) : "missing");
+        answer(exchange, 500, "{\"value\":{\"error\":\"unknown error\",\"message\":\"node went"
+            + " away while answering\\nBuild info: ...\"}}");
+      } else if (exchange.getRequestMethod().equals("DELETE")) {
+        deleted.add(exchange.getRequestURI().getPath().substring("/session/".length()));
+        answer(exchange, 200, "{\"value\":null}");
+      } else {
+        answer(exchange, 404, "{\"value\":{\"error\":\"invalid session id\",\"message\":\"x\"}}");
+      }
+    });
+    grid.createContext("/graphql", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      String caps = "{\\\"browserName\\\":\\\"chrome\\\",\\\"browsersessions:options\\\":"
+          + "{\\\"attempt\\\":\\\"" + attempt.get() + "\\\"}}";
+      answer(exchange, 200, "{\"data\":{\"sessionsInfo\":{\"sessions\":[{\"id\":\"" + LOST
+          + "\",\"capabilities\":\"" + caps + "\",\"nodeId\":\"n1\","
+          + "\"sessionDurationMillis\":\"5\"}]}}}");
+    });
+    grid.start();
+  }
+
+  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @AfterEach
+  void stop() {
+    grid.stop(0);
+  }
+
+  @Test
+  void theSessionAFailedCreateStartedIsFoundAndStopped() {
+    try (BrowserSessionProvider provider = SeleniumGridProviderFactory.provider(
+        SeleniumGridSettings.builder()
+            .url(java.net.URI.create("http://127.0.0.1:" + grid.getAddress().getPort()))
+            .build())) {
+      ProviderUnavailableException e = catchThrowableOfType(ProviderUnavailableException.class,
+          () -> provider.create(SessionRequest.defaults()));
+      assertThat(e).hasMessageContaining("node went away").hasMessageNotContaining("Build info");
+      assertThat(deleted).containsExactly(LOST);
+      assertThat(e.getSuppressed()).singleElement()
+          .satisfies(s -> assertThat(s).hasMessageContaining(LOST).hasMessageContaining("stopped"));
+    }
+  }
+}

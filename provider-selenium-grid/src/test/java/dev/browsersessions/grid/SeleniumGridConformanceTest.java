@@ -1,0 +1,134 @@
+package dev.browsersessions.grid;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.conformance.TimeControl;
+import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.browsersessions.SessionInfo;
+import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.SessionStatus;
+import java.time.Duration;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The whole conformance kit against a real standalone Grid (one per class) running Chromium. */
+class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
+
+  private GridProcess grid;
+  private MutableClock clock;
+
+  @BeforeAll
+  void startGrid() throws IOException {
+    assumeTrue(GridProcess.available(), "needs /usr/bin/chromedriver and /usr/bin/chromium");
+    grid = GridProcess.standalone(Files.createTempDirectory("grid-conformance"), 6);
+  }
+
+  @AfterAll
+  void stopGrid() {
+    if (grid != null) {
+      grid.close();
+    }
+  }
+
+  /** A Selenium user attaches a RemoteWebDriver through the session's WebDriver URL. */
+  @Test
+  void remoteWebDriverAttachesThroughTheWebdriverUrl() throws Exception {
+    HttpServer page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    page.createContext("/", exchange -> {
+      byte[] html = "<html><head><title>served on loopback</title></head></html>"
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, html.length);
+      exchange.getResponseBody().write(html);
+      exchange.close();
+    });
+    page.start();
+    SessionInfo session = provider().create(minimalRequest());
+    try {
+      String webdriverUrl = (String) session.attributes().get("webdriverUrl");
+      assertThat(webdriverUrl).isEqualTo(grid.url() + "/session/" + session.id());
+      RemoteWebDriver driver = AttachedClients.remoteWebDriver(webdriverUrl);
+      driver.get("http://127.0.0.1:" + page.getAddress().getPort() + "/");
+      assertThat(driver.getTitle()).isEqualTo("served on loopback");
+      assertThat(driver.getSessionId().toString()).isEqualTo(session.id());
+    } finally {
+      provider().stop(session.id());
+      page.stop(0);
+    }
+  }
+
+  /** The CDP URL is the Grid's per-session proxy on the configured router, and it works. */
+  @Test
+  void cdpUrlDrivesTheBrowserThroughTheRouter() throws Exception {
+    SessionInfo session = provider().create(minimalRequest());
+    try {
+      URI cdp = session.cdpUrl().orElseThrow();
+      assertThat(cdp.getAuthority()).isEqualTo(grid.url().getAuthority());
+      assertThat(AttachedClients.cdpBrowserVersion(cdp)).contains("\"id\":1").contains("Chrome/");
+    } finally {
+      provider().stop(session.id());
+    }
+  }
+
+  /**
+   * Another process (a second provider instance) tells an ended session from one that never
+   * existed, from the Grid's own memory of removed sessions, and enforces a maximum duration
+   * it did not ask for (the limit travels in the session's capabilities).
+   */
+  @Test
+  void anotherProcessTellsEndedFromNeverExisted() {
+    SessionInfo stopped = provider().create(minimalRequest());
+    provider().stop(stopped.id());
+    SessionInfo expiring = provider().create(
+        minimalRequest().toBuilder().maxDuration(Duration.ofMinutes(10)).build());
+    MutableClock otherClock = MutableClock.of(clock.instant());
+    try (BrowserSessionProvider other = SeleniumGridProviderFactory.provider(
+        SeleniumGridSettings.builder().url(grid.url()).build(), otherClock)) {
+      SessionInfo ended = other.status(stopped.id());
+      assertThat(ended.status()).isEqualTo(SessionStatus.CLOSED);
+      assertThat(ended.closeReason()).hasValueSatisfying(r -> assertThat(r).contains("closed normally"));
+      assertThatThrownBy(() -> other.status("0123456789abcdef0123456789abcdef"))
+          .isInstanceOf(SessionNotFoundException.class);
+      assertThatThrownBy(() -> other.stop("0123456789abcdef0123456789abcdef"))
+          .isInstanceOf(SessionNotFoundException.class);
+
+      assertThat(other.status(expiring.id()).status()).isEqualTo(SessionStatus.ACTIVE);
+      otherClock.advance(Duration.ofMinutes(11));
+      assertThat(other.status(expiring.id()).status()).isEqualTo(SessionStatus.TIMED_OUT);
+    }
+    assertThat(provider().status(expiring.id()).isTerminal())
+        .as("the Grid ended it, so its creator sees it ended too").isTrue();
+  }
+
+  @Override
+  protected BrowserSessionProvider createProvider() {
+    clock = MutableClock.startingNow();
+    return SeleniumGridProviderFactory.provider(
+        SeleniumGridSettings.builder().url(grid.url()).build(), clock);
+  }
+
+  @Override
+  protected Optional<TimeControl> timeControl() {
+    MutableClock c = clock;
+    return Optional.of(c::advance);
+  }
+
+  @Override
+  protected int parallelism() {
+    return 4; // real browsers on 2 cores; the Grid has 6 slots
+  }
+}
