@@ -2,6 +2,7 @@ package dev.browsersessions.grid;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.grid.internal.SeleniumGridProvider;
+import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.BrowserSessionProviderFactory;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class SeleniumGridProviderFactory implements BrowserSessionProvider
    * @return the provider
    */
   public static BrowserSessionProvider provider(SeleniumGridSettings settings, Clock clock) {
-    return new SeleniumGridProvider(
-        Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"));
+    return new SeleniumGridProvider(Objects.requireNonNull(settings, "settings"),
+        Objects.requireNonNull(clock, "clock"), Sleeper.SYSTEM);
   }
 }

@@ -3,6 +3,7 @@ package dev.browsersessions.grid;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
 import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.SettingsChecks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,6 +26,11 @@ import java.util.Optional;
  *       asked for; only {@code chrome} is supported</td></tr>
  *   <tr><td>{@code queue-timeout}</td><td></td><td>{@code 60s}</td><td>how long a create waits
  *       for the Grid to start the session, queue included</td></tr>
+ *   <tr><td>{@code lost-create}</td><td></td><td>{@code stop}</td><td>what a create that failed
+ *       after the Grid may have started the session does about it: {@code stop}, {@code report}
+ *       or {@code ignore} (as every REST provider)</td></tr>
+ *   <tr><td>{@code lost-create-wait}</td><td></td><td>{@code 5s}</td><td>how long a create
+ *       without an answer keeps looking for its session</td></tr>
  * </table>
  *
  * @param url the router's URL, without a trailing slash
@@ -32,6 +38,9 @@ import java.util.Optional;
  * @param password the basic-auth password (never shown)
  * @param browser the W3C browser name
  * @param queueTimeout how long one create may wait for a slot and a started browser
+ * @param lostCreate {@code lost-create}: {@code stop}, {@code report} or {@code ignore}
+ * @param lostCreateWait {@code lost-create-wait}: how long a create without an answer looks for
+ *     its session (0 to 10 minutes)
  * @param http where the HTTP keys of provider-http ({@code connect-timeout}, {@code
  *     request-timeout}, {@code max-retries}, {@code retry-initial-backoff}, {@code
  *     retry-max-backoff}, {@code allow-insecure}) are read from; checked when built
@@ -42,6 +51,8 @@ public record SeleniumGridSettings(
     Optional<String> password,
     String browser,
     Duration queueTimeout,
+    String lostCreate,
+    Duration lostCreateWait,
     ProviderConfig http) {
 
   /** The provider's name. */
@@ -56,6 +67,10 @@ public record SeleniumGridSettings(
   public static final String BROWSER = "browser";
   /** Config key of {@link #queueTimeout()}. */
   public static final String QUEUE_TIMEOUT = "queue-timeout";
+  /** Config key of {@link #lostCreate()}. */
+  public static final String LOST_CREATE = "lost-create";
+  /** Config key of {@link #lostCreateWait()}. */
+  public static final String LOST_CREATE_WAIT = "lost-create-wait";
 
   /** The only browser this provider is tested with. */
   public static final String CHROME = "chrome";
@@ -70,6 +85,8 @@ public record SeleniumGridSettings(
    * @param password the basic-auth password (never shown)
    * @param browser the W3C browser name
    * @param queueTimeout how long one create may wait for a slot and a started browser
+   * @param lostCreate {@code stop}, {@code report} or {@code ignore}
+   * @param lostCreateWait how long a create without an answer looks for its session
    * @param http where the HTTP keys of provider-http are read from
    * @throws ProviderConfigurationException naming the key at fault
    */
@@ -82,13 +99,14 @@ public record SeleniumGridSettings(
               + " Grid's router, e.g. http://127.0.0.1:4444 (or set SE_GRID_URL)",
           PROVIDER, URL);
     }
-    url = checked.requireSafe(url, URL, PROVIDER);
+    // before requireSafe, whose message shows the URL: user info must never reach a message
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
       throw new ProviderConfigurationException(
           "Configuration '" + URL + "' for provider '" + PROVIDER + "' must be a plain base URL"
               + " (no user info, query or fragment; give credentials as '" + USERNAME + "' and '"
               + PASSWORD + "')", PROVIDER, URL);
     }
+    url = checked.requireSafe(url, URL, PROVIDER);
     username = Objects.requireNonNull(username, "username").filter(s -> !s.isBlank());
     password = Objects.requireNonNull(password, "password").filter(s -> !s.isEmpty());
     if (username.isPresent() != password.isPresent()) {
@@ -111,6 +129,8 @@ public record SeleniumGridSettings(
           "Configuration '" + QUEUE_TIMEOUT + "' for provider '" + PROVIDER + "' must be between"
               + " 1ms and " + MAX_QUEUE_TIMEOUT + ", got " + queueTimeout, PROVIDER, QUEUE_TIMEOUT);
     }
+    lostCreate = SettingsChecks.requireLostCreate(PROVIDER, lostCreate);
+    SettingsChecks.requireLostCreateWait(PROVIDER, lostCreateWait);
   }
 
   /**
@@ -130,6 +150,8 @@ public record SeleniumGridSettings(
         .credentials(c.getString(USERNAME).orElse(null), c.getString(PASSWORD).orElse(null))
         .browser(c.getString(BROWSER, CHROME))
         .queueTimeout(c.getDuration(QUEUE_TIMEOUT, Builder.DEFAULT_QUEUE_TIMEOUT))
+        .lostCreate(c.getString(LOST_CREATE, Builder.DEFAULT_LOST_CREATE))
+        .lostCreateWait(c.getDuration(LOST_CREATE_WAIT, Builder.DEFAULT_LOST_CREATE_WAIT))
         .http(c)
         .build();
   }
@@ -147,18 +169,23 @@ public record SeleniumGridSettings(
   public String toString() {
     return "SeleniumGridSettings[url=" + url + ", username=" + username.orElse("")
         + ", password=" + (password.isPresent() ? "****" : "") + ", browser=" + browser
-        + ", queueTimeout=" + queueTimeout + ", http=" + http + "]";
+        + ", queueTimeout=" + queueTimeout + ", lostCreate=" + lostCreate + ", lostCreateWait="
+        + lostCreateWait + ", http=" + http + "]";
   }
 
   /** Builds {@link SeleniumGridSettings}; not thread-safe. */
   public static final class Builder {
     static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(60);
+    static final String DEFAULT_LOST_CREATE = "stop";
+    static final Duration DEFAULT_LOST_CREATE_WAIT = Duration.ofSeconds(5);
 
     private URI url;
     private String username;
     private String password;
     private String browser = CHROME;
     private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
+    private String lostCreate = DEFAULT_LOST_CREATE;
+    private Duration lostCreateWait = DEFAULT_LOST_CREATE_WAIT;
     private ProviderConfig http = ProviderConfig.empty();
 
     private Builder() {}
@@ -210,6 +237,29 @@ public record SeleniumGridSettings(
     }
 
     /**
+     * What a create that failed after the Grid may have started the session does about it.
+     *
+     * @param lostCreate {@code stop} (default: find the session and stop it), {@code report}
+     *     (name it in the failure) or {@code ignore}
+     * @return this builder
+     */
+    public Builder lostCreate(String lostCreate) {
+      this.lostCreate = lostCreate;
+      return this;
+    }
+
+    /**
+     * How long a create that got no answer at all keeps looking for its session.
+     *
+     * @param wait 0 to 10 minutes; default 5 s
+     * @return this builder
+     */
+    public Builder lostCreateWait(Duration wait) {
+      this.lostCreateWait = wait;
+      return this;
+    }
+
+    /**
      * Where the HTTP keys of provider-http ({@code connect-timeout}, {@code request-timeout},
      * {@code max-retries}, ...) are read from; default none set (their defaults).
      *
@@ -229,7 +279,7 @@ public record SeleniumGridSettings(
      */
     public SeleniumGridSettings build() {
       return new SeleniumGridSettings(url, Optional.ofNullable(username),
-          Optional.ofNullable(password), browser, queueTimeout, http);
+          Optional.ofNullable(password), browser, queueTimeout, lostCreate, lostCreateWait, http);
     }
   }
 }

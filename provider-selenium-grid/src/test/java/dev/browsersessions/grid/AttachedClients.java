@@ -3,12 +3,7 @@ package dev.browsersessions.grid;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.ImmutableCapabilities;
 import org.openqa.selenium.remote.Command;
 import org.openqa.selenium.remote.Dialect;
@@ -18,15 +13,15 @@ import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.Response;
 import org.openqa.selenium.remote.SessionId;
 
-/** What a user attaches to a session with: Selenium's RemoteWebDriver, or a raw CDP client. */
+/** What a Selenium user attaches to a session with: a RemoteWebDriver on the existing session. */
 final class AttachedClients {
 
   private AttachedClients() {}
 
   /**
-   * A RemoteWebDriver on an existing session, from the {@code webdriverUrl} attribute ({@code
-   * <grid>/session/<id>}): no new session is started; {@code quit()} must not be called (the
-   * provider stops the session).
+   * A RemoteWebDriver on an existing session, from the {@link GridAttributes#WEBDRIVER_URL}
+   * attribute ({@code <grid>/session/<id>}): no new session is started; {@code quit()} must not be
+   * called (the provider stops the session).
    */
   static RemoteWebDriver remoteWebDriver(String webdriverUrl) throws IOException {
     int at = webdriverUrl.lastIndexOf("/session/");
@@ -47,34 +42,5 @@ final class AttachedClients {
       }
     };
     return new RemoteWebDriver(attach, new ImmutableCapabilities());
-  }
-
-  /** Sends {@code Browser.getVersion} over a CDP WebSocket and returns the raw answer. */
-  static String cdpBrowserVersion(URI cdpUrl) throws Exception {
-    CompletableFuture<String> answer = new CompletableFuture<>();
-    StringBuilder text = new StringBuilder();
-    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(cdpUrl, new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-              answer.complete(text.toString());
-            }
-            socket.request(1);
-            return null;
-          }
-
-          @Override
-          public void onError(WebSocket socket, Throwable error) {
-            answer.completeExceptionally(error);
-          }
-        }).get(30, TimeUnit.SECONDS);
-    try {
-      ws.sendText("{\"id\":1,\"method\":\"Browser.getVersion\"}", true).get(30, TimeUnit.SECONDS);
-      return answer.get(30, TimeUnit.SECONDS);
-    } finally {
-      ws.abort();
-    }
   }
 }

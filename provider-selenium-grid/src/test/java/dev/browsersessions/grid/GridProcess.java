@@ -38,12 +38,17 @@ final class GridProcess implements AutoCloseable {
 
   private record Watch(Predicate<String> line, CountDownLatch latch) {}
 
+  private Predicate<String> ready = line -> true;
+
   private GridProcess(String role, int port, List<String> args, Path dir) throws IOException {
     this.role = role;
     this.port = port;
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    // C1 only and the serial collector: a Grid that starts and serves faster on 2 busy cores
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(classPath());
     command.add("org.openqa.selenium.grid.Main");
@@ -78,9 +83,12 @@ final class GridProcess implements AutoCloseable {
     return start("hub", port, args, dir, line -> line.contains("Started Selenium Hub"));
   }
 
-  /** A node of {@code hub} with {@code maxSessions} Chrome slots; ready once registered. */
-  static GridProcess node(Path dir, GridProcess hub, int publish, int subscribe, int maxSessions,
-      String name) {
+  /**
+   * Starts a node of {@code hub} with {@code maxSessions} Chrome slots, without waiting: call
+   * {@link #awaitReady()} (nodes start side by side).
+   */
+  static GridProcess launchNode(Path dir, GridProcess hub, int publish, int subscribe,
+      int maxSessions, String name) {
     int port = freePort();
     List<String> args = List.of("--host", "127.0.0.1", "--port", String.valueOf(port),
         "--publish-events", "tcp://127.0.0.1:" + publish,
@@ -88,8 +96,7 @@ final class GridProcess implements AutoCloseable {
         "--grid-url", hub.url().toString(), "--register-cycle", "1",
         "--selenium-manager", "false",
         "--config", nodeConfig(dir, name, maxSessions).toString());
-    return start("node", port, args, dir,
-        line -> line.contains("Started Selenium node"));
+    return launch("node", port, args, dir, line -> line.contains("Started Selenium node"));
   }
 
   /** Waits until a log line matching {@code line} was printed (or was already). */
@@ -178,17 +185,30 @@ final class GridProcess implements AutoCloseable {
 
   private static GridProcess start(String role, int port, List<String> args, Path dir,
       Predicate<String> ready) {
+    GridProcess p = launch(role, port, args, dir, ready);
+    p.awaitReady();
+    return p;
+  }
+
+  /** Starts the process without waiting for it: several start side by side. */
+  private static GridProcess launch(String role, int port, List<String> args, Path dir,
+      Predicate<String> ready) {
     try {
       GridProcess p = new GridProcess(role, port, args, dir);
-      try {
-        p.await(ready, role + " ready");
-      } catch (RuntimeException e) {
-        p.close();
-        throw e;
-      }
+      p.ready = ready;
       return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the process said it is ready; closes it if it does not. */
+  void awaitReady() {
+    try {
+      await(ready, role + " ready");
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 

@@ -76,18 +76,33 @@ class LostCreateTest {
     grid.stop(0);
   }
 
+  private BrowserSessionProvider provider(String policy) {
+    return SeleniumGridProviderFactory.provider(SeleniumGridSettings.builder()
+        .url(java.net.URI.create("http://127.0.0.1:" + grid.getAddress().getPort()))
+        .lostCreate(policy)
+        .build());
+  }
+
   @Test
   void theSessionAFailedCreateStartedIsFoundAndStopped() {
-    try (BrowserSessionProvider provider = SeleniumGridProviderFactory.provider(
-        SeleniumGridSettings.builder()
-            .url(java.net.URI.create("http://127.0.0.1:" + grid.getAddress().getPort()))
-            .build())) {
+    try (BrowserSessionProvider provider = provider("stop")) {
       ProviderUnavailableException e = catchThrowableOfType(ProviderUnavailableException.class,
           () -> provider.create(SessionRequest.defaults()));
-      assertThat(e).hasMessageContaining("node went away").hasMessageNotContaining("Build info");
+      assertThat(e).hasMessageContaining("node went away").hasMessageNotContaining("Build info")
+          .hasMessageContaining("started session '" + LOST + "' anyway")
+          .hasMessageContaining("found and stopped");
+      assertThat(e.isOutcomeUnknown()).isTrue();
       assertThat(deleted).containsExactly(LOST);
-      assertThat(e.getSuppressed()).singleElement()
-          .satisfies(s -> assertThat(s).hasMessageContaining(LOST).hasMessageContaining("stopped"));
+    }
+  }
+
+  @Test
+  void reportNamesTheSessionAndStopsNothing() {
+    try (BrowserSessionProvider provider = provider("report")) {
+      ProviderUnavailableException e = catchThrowableOfType(ProviderUnavailableException.class,
+          () -> provider.create(SessionRequest.defaults()));
+      assertThat(e).hasMessageContaining(LOST);
+      assertThat(deleted).isEmpty();
     }
   }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,16 +29,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A distributed Grid: a hub and two nodes of {@value #SLOTS} Chrome slots each, new-session
- * requests waiting at most {@value #QUEUE_SECONDS} s in the hub's queue. The node-killing test
- * runs last.
+ * A distributed Grid: a hub and two nodes of {@value #SLOTS} Chrome slots each (started side by
+ * side), new-session requests waiting at most {@value #QUEUE_SECONDS} s in the hub's queue. The
+ * tests share the full Grid: each fills it up to both nodes' slots (a no-op when the previous test
+ * left it full), so a whole run starts 6 browsers, not 14. The node-killing test runs last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeleniumGridDistributedIT {
 
   private static final int SLOTS = 2;
-  private static final int QUEUE_SECONDS = 10;
+  private static final int QUEUE_SECONDS = 6;
   private static final SessionRequest REQUEST = SessionRequest.defaults();
 
   private final List<GridProcess> processes = new ArrayList<>();
@@ -56,8 +56,10 @@ class SeleniumGridDistributedIT {
     int publish = GridProcess.freePort();
     int subscribe = GridProcess.freePort();
     hub = track(GridProcess.hub(dir, publish, subscribe, QUEUE_SECONDS));
-    nodeA = track(GridProcess.node(dir, hub, publish, subscribe, SLOTS, "a"));
-    nodeB = track(GridProcess.node(dir, hub, publish, subscribe, SLOTS, "b"));
+    nodeA = track(GridProcess.launchNode(dir, hub, publish, subscribe, SLOTS, "a"));
+    nodeB = track(GridProcess.launchNode(dir, hub, publish, subscribe, SLOTS, "b"));
+    nodeA.awaitReady();
+    nodeB.awaitReady();
     hub.awaitLines("Added node", 2);
     provider = SeleniumGridProviderFactory.provider(SeleniumGridSettings.builder()
         .url(hub.url()).queueTimeout(Duration.ofSeconds(30)).build());
@@ -68,21 +70,16 @@ class SeleniumGridDistributedIT {
     return p;
   }
 
-  @AfterEach
-  void stopSessions() {
-    for (String id : started) {
-      try {
-        provider.stop(id);
-      } catch (RuntimeException e) {
-        // a killed node's session may be gone already
-      }
-    }
-    started.clear();
-  }
-
   @AfterAll
   void stopGrid() {
     if (provider != null) {
+      for (String id : started) {
+        try {
+          provider.stop(id);
+        } catch (RuntimeException e) {
+          // a killed node's session may be gone already
+        }
+      }
       provider.close();
     }
     for (int i = processes.size() - 1; i >= 0; i--) {
@@ -96,15 +93,20 @@ class SeleniumGridDistributedIT {
     return info;
   }
 
+  /** Fills every slot of both nodes; returns the sessions as status reads them. */
+  private List<SessionInfo> full() {
+    while (started.size() < 2 * SLOTS) {
+      create();
+    }
+    return started.stream().map(provider::status).toList();
+  }
+
   @Test
   @Order(1)
   void sessionsSpreadOverBothNodes() {
-    List<SessionInfo> sessions = new ArrayList<>();
-    for (int i = 0; i < 2 * SLOTS; i++) {
-      sessions.add(provider.status(create().id()));
-    }
+    List<SessionInfo> sessions = full();
     Map<Object, Long> perNode = sessions.stream()
-        .collect(Collectors.groupingBy(s -> s.attributes().get("nodeId"), Collectors.counting()));
+        .collect(Collectors.groupingBy(s -> s.attributes().get(GridAttributes.NODE_ID), Collectors.counting()));
     assertThat(perNode).as("sessions per node").hasSize(2).allSatisfy((node, n) ->
         assertThat(n).isEqualTo((long) SLOTS));
     assertThat(provider.list(SessionFilter.active())).extracting(SessionInfo::id)
@@ -114,9 +116,7 @@ class SeleniumGridDistributedIT {
   @Test
   @Order(2)
   void fullGridQueuesThenRefuses() {
-    for (int i = 0; i < 2 * SLOTS; i++) {
-      create();
-    }
+    full();
     // Full: a create waits in the hub's queue and gets the slot a stop frees.
     CompletableFuture<SessionInfo> queued = CompletableFuture.supplyAsync(() -> provider.create(REQUEST));
     String freed = started.remove(0);
@@ -152,10 +152,7 @@ class SeleniumGridDistributedIT {
   @Test
   @Order(3)
   void killedNodeEndsItsSessions() {
-    List<SessionInfo> sessions = new ArrayList<>();
-    for (int i = 0; i < 2 * SLOTS; i++) {
-      sessions.add(provider.status(create().id()));
-    }
+    List<SessionInfo> sessions = full();
     GridProcess doomed = nodeA;
     List<SessionInfo> onDoomed = sessions.stream()
         .filter(s -> nodeUri(s).equals(doomed.url().toString())).toList();
@@ -179,6 +176,6 @@ class SeleniumGridDistributedIT {
   }
 
   private static String nodeUri(SessionInfo s) {
-    return String.valueOf(s.attributes().get("nodeUri"));
+    return String.valueOf(s.attributes().get(GridAttributes.NODE_URI));
   }
 }

@@ -65,7 +65,11 @@ class SeleniumGridSettingsTest {
   void credentialsInTheUrlAreRefused() {
     assertThatThrownBy(() -> from(Map.of("url", "https://ci:pw@grid.example")))
         .isInstanceOf(ProviderConfigurationException.class)
-        .hasMessageContaining("'username'");
+        .hasMessageContaining("user-info").hasMessageNotContaining("ci:pw");
+    assertThatThrownBy(() -> SeleniumGridSettings.builder()
+        .url(java.net.URI.create("http://ci:pw@grid.example")).build())
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("'username'").hasMessageNotContaining("ci:pw");
   }
 
   @Test

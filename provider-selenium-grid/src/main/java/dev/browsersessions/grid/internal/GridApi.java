@@ -8,9 +8,10 @@ import dev.browsersessions.grid.internal.wire.NewSessionRequest;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
+import java.util.Map;
 
 /**
- * The Grid's endpoints this provider uses, as Feign sees them: three W3C WebDriver commands and
+ * The Grid's endpoints this provider uses, as Feign sees them: five W3C WebDriver commands and
  * the GraphQL endpoint. The Grid refuses JSON without {@code charset=utf-8}.
  */
 public interface GridApi {
@@ -43,6 +44,28 @@ public interface GridApi {
    */
   @RequestLine("GET /session/{id}/url")
   JsonNode currentUrl(@Param("id") String id);
+
+  /**
+   * Runs a script in the session's current page ({@code {"script": ..., "args": []}}).
+   *
+   * @param id the session id
+   * @param body the script and its arguments
+   * @return {@code {"value": <the script's result>}}
+   */
+  @RequestLine("POST /session/{id}/execute/sync")
+  @Headers("Content-Type: application/json; charset=utf-8")
+  JsonNode executeScript(@Param("id") String id, Map<String, Object> body);
+
+  /**
+   * Sets the size of the session's window ({@code {"width": ..., "height": ...}}).
+   *
+   * @param id the session id
+   * @param body the window's outer size in CSS pixels
+   * @return {@code {"value": <the window's new rect>}}
+   */
+  @RequestLine("POST /session/{id}/window/rect")
+  @Headers("Content-Type: application/json; charset=utf-8")
+  JsonNode setWindowRect(@Param("id") String id, Map<String, Object> body);
 
   /**
    * Runs a GraphQL query.

@@ -9,7 +9,6 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.http.HttpErrorMapper;
 import dev.browsersessions.http.HttpFailure;
-import dev.browsersessions.http.ResourceNotFoundException;
 import dev.browsersessions.http.VendorHttp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,8 +28,13 @@ import java.util.regex.Pattern;
  *   <li>500 "No nodes support the capabilities" → {@link InvalidSessionRequestException}: no node
  *       can ever run the request, retrying does not help;
  *   <li>404 "... Session was removed at T ..., reason: R" → {@link Removed}: the Grid remembers
- *       ending the session.
+ *       ending the session; any other 404 stays a {@link BrowserSessionException} with status 404
+ *       ({@link #notFound}), which the provider turns into an ended session or {@link
+ *       dev.browsersessions.SessionNotFoundException}.
  * </ul>
+ *
+ * <p>A 5xx keeps the shared mapping's {@linkplain BrowserSessionException#isOutcomeUnknown()
+ * outcome-unknown} marker, so a failed create is reconciled as for every REST provider.
  */
 final class GridErrors implements HttpErrorMapper.Quirk {
 
@@ -62,7 +66,7 @@ final class GridErrors implements HttpErrorMapper.Quirk {
       if (m.find()) {
         return new Removed(message, provider, instant(m.group(1)), m.group(2).strip());
       }
-      return new ResourceNotFoundException(message, provider);
+      return BrowserSessionException.builder(message).provider(provider).httpStatus(404).build();
     }
     if (text.contains("New session request timed out")) {
       return new RateLimitedException(message + " — every slot stayed busy for the Grid's"
@@ -77,7 +81,9 @@ final class GridErrors implements HttpErrorMapper.Quirk {
       return new RateLimitedException(message, provider, status, r.retryAfter().orElse(null));
     }
     if (mapped instanceof ProviderUnavailableException) {
-      return new ProviderUnavailableException(message, provider, status, null);
+      ProviderUnavailableException e = ProviderUnavailableException.answered(message, provider,
+          status);
+      return mapped.isOutcomeUnknown() ? e.markOutcomeUnknown() : e;
     }
     if (mapped instanceof AuthenticationException) {
       return new AuthenticationException(message + " — check 'username' and 'password'",
@@ -87,6 +93,16 @@ final class GridErrors implements HttpErrorMapper.Quirk {
       return new InvalidSessionRequestException(null, message, provider, status, List.of());
     }
     return mapped;
+  }
+
+  /**
+   * Whether a failure is the Grid's 404: the session is not (or no longer) running there.
+   *
+   * @param e a failure of a call on a session
+   * @return {@code true} for HTTP 404, {@link Removed} included
+   */
+  static boolean notFound(BrowserSessionException e) {
+    return e.httpStatus().orElse(0) == 404;
   }
 
   /**
@@ -132,14 +148,14 @@ final class GridErrors implements HttpErrorMapper.Quirk {
   }
 
   /** The Grid remembers removing a session: when and why. Internal; never reaches users. */
-  static final class Removed extends ResourceNotFoundException {
+  static final class Removed extends BrowserSessionException {
     private static final long serialVersionUID = 1L;
 
     private final transient Instant at;
     private final String reason;
 
     Removed(String message, String provider, Instant at, String reason) {
-      super(message, provider);
+      super(message, provider, 404, false, null);
       this.at = at;
       this.reason = reason;
     }

@@ -9,6 +9,7 @@ import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
+import dev.browsersessions.grid.GridAttributes;
 import dev.browsersessions.grid.SeleniumGridSettings;
 import dev.browsersessions.grid.internal.wire.GraphQlAnswer;
 import dev.browsersessions.grid.internal.wire.GraphQlRequest;
@@ -16,9 +17,11 @@ import dev.browsersessions.grid.internal.wire.GridSession;
 import dev.browsersessions.grid.internal.wire.NewSessionAnswer;
 import dev.browsersessions.grid.internal.wire.NewSessionRequest;
 import dev.browsersessions.http.HttpSettings;
-import dev.browsersessions.http.ResourceNotFoundException;
-import dev.browsersessions.http.VendorCalls;
+import dev.browsersessions.http.LostCreateSettings;
+import dev.browsersessions.http.LostCreates;
+import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
+import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import feign.RequestInterceptor;
@@ -46,7 +49,9 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code create}: W3C {@code POST /session} (waiting in the Grid's queue up to {@code
  *       queue-timeout}); the CDP URL is the Grid's per-session CDP proxy on the configured router;
- *       the WebDriver URL is the attribute {@code webdriverUrl}.
+ *       the WebDriver URL is the attribute {@link GridAttributes#WEBDRIVER_URL}. A create that
+ *       failed after the Grid may have started the session is reconciled by provider-http's
+ *       {@link LostCreates}, which finds the session by the attempt id it carries.
  *   <li>{@code status}, {@code list}: the Grid's GraphQL. The Grid forgets a session once it ends;
  *       an id it no longer runs is told apart as described on {@link #status}.
  *   <li>{@code stop}: {@code DELETE /session/{id}}, which returns once the browser quit.
@@ -82,6 +87,8 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
   private final GridApi createApi;
   private final VendorCalls calls;
   private final VendorCalls createCalls;
+  private final LostCreates<String> lost;
+  private final WindowFit windows;
   private final Ledger ledger = new Ledger();
   private final Object reaperLock = new Object();
   private ScheduledExecutorService reaper;
@@ -91,9 +98,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
    * Builds the provider; does no I/O (the HTTP clients are built on the first call).
    *
    * @param settings the settings
-   * @param clock the clock timeouts are measured on
+   * @param clock the clock timeouts and the lost-create wait are measured on
+   * @param sleeper waits between looks for the session of a lost create
    */
-  public SeleniumGridProvider(SeleniumGridSettings settings, Clock clock) {
+  public SeleniumGridProvider(SeleniumGridSettings settings, Clock clock, Sleeper sleeper) {
     this.settings = settings;
     this.clock = clock;
     HttpSettings h = HttpSettings.from(settings.http().forProvider(SeleniumGridSettings.PROVIDER));
@@ -107,6 +115,11 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     this.createApi = createHttp.client(GridApi.class, settings.url(), auth);
     this.calls = http.calls();
     this.createCalls = createHttp.calls();
+    this.windows = new WindowFit(api, calls, NAME);
+    this.lost = new LostCreates<>(NAME, VENDOR,
+        LostCreateSettings.of(NAME, settings.lostCreate(), settings.lostCreateWait()),
+        forCreate.requestTimeout().plus(forCreate.connectTimeout()), clock, sleeper,
+        new AttemptSessions(() -> list(SessionFilter.active()), this::stop));
   }
 
   private VendorHttp plumbing(HttpSettings h) {
@@ -147,19 +160,37 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     SessionOptions options = new SessionOptions(UUID.randomUUID().toString(), owner,
         Optional.of(now), request.idleTimeout(), request.maxDuration(), request.metadata());
     NewSessionRequest body = GridRequests.body(request, settings.browser(), options, NAME);
+    LostCreates.Attempt<String> attempt = lost.begin(options.attempt());
     NewSessionAnswer answer;
     try {
       answer = createCalls.create(() -> createApi.newSession(body));
     } catch (BrowserSessionException e) {
-      throw VendorCalls.mayHaveStartedSession(e) ? reconcile(options.attempt(), e) : e;
+      throw lost.failed(attempt, e);
+    } catch (RuntimeException e) {
+      throw lost.failed(attempt, ProviderProtocolException.unexpected(
+          VENDOR + "'s answer to POST /session could not be handled: " + e, NAME, e));
+    } catch (Error e) {
+      lost.abandoned(attempt);
+      throw e;
     }
     NewSessionAnswer.Value value = answer == null ? null : answer.value();
     String id = value == null ? null : value.sessionId();
-    if (id == null || !validId(id) || value.capabilities() == null) {
-      throw reconcile(options.attempt(), new ProviderProtocolException(
-          VENDOR + "'s answer to POST /session has no usable sessionId and capabilities", NAME,
-          200, null, null));
+    if (id == null || !validId(id)) {
+      throw lost.failed(attempt, ProviderProtocolException.unusable(
+          VENDOR + "'s answer to POST /session has no usable sessionId", NAME, 200, null));
     }
+    if (value.capabilities() == null) {
+      throw lost.unusable(attempt, id, ProviderProtocolException.unusable(
+          VENDOR + "'s answer to POST /session has no capabilities", NAME, 200, null));
+    }
+    if (request.viewport().isPresent()) {
+      try {
+        windows.fit(id, request.viewport().get());
+      } catch (BrowserSessionException e) {
+        throw lost.unusable(attempt, id, e); // stops the session: it is not what was asked for
+      }
+    }
+    lost.returned(attempt, id);
     SessionInfo info = toInfo(id, value.capabilities(), null);
     ledger.created(info, now);
     if (request.idleTimeout().isPresent() || request.maxDuration().isPresent()) {
@@ -206,9 +237,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     try {
       calls.read(() -> api.currentUrl(entry.id));
       return info;
-    } catch (ResourceNotFoundException e) { // the Grid dropped it meanwhile (Removed included)
-      return gone(entry);
     } catch (BrowserSessionException e) {
+      if (GridErrors.notFound(e)) { // the Grid dropped it meanwhile (Removed included)
+        return gone(entry);
+      }
       if (unreachable(e)) {
         synchronized (entry) {
           return entry.ended().orElseGet(() -> recordUnreachable(entry, e));
@@ -264,6 +296,14 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     return all.stream().filter(filter::matches).toList();
   }
 
+  /**
+   * Stops the timeout checks, then looks once more for the sessions of creates that failed and
+   * stops them (provider-http's lost-create reconciler).
+   *
+   * @throws dev.browsersessions.SessionCleanupException naming the lost sessions found but still
+   *     running
+   * @throws BrowserSessionException if a lost create is still unresolved
+   */
   @Override
   public void close() {
     synchronized (reaperLock) {
@@ -273,6 +313,7 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         reaper = null;
       }
     }
+    lost.close();
   }
 
   @Override
@@ -317,7 +358,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
             .orElseGet(() -> entry.last().orElseThrow(() -> notFound(entry, null)));
       } catch (GridErrors.Removed r) {
         return recordEnd(entry, removedStatus(r.reason()), r.reason(), r.at().orElse(null));
-      } catch (ResourceNotFoundException e) {
+      } catch (BrowserSessionException e) {
+        if (!GridErrors.notFound(e)) {
+          throw e;
+        }
         if (entry.seen()) {
           return recordEnd(entry, SessionStatus.CLOSED,
               "the Grid no longer knows the session (it ended without this provider seeing why)",
@@ -339,13 +383,15 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         return recordEnd(entry, status, reason, null);
       } catch (GridErrors.Removed r) {
         return recordEnd(entry, removedStatus(r.reason()), r.reason(), r.at().orElse(null));
-      } catch (ResourceNotFoundException e) {
-        if (entry.seen()) {
-          return recordEnd(entry, status == SessionStatus.TIMED_OUT ? status : SessionStatus.CLOSED,
-              "the Grid no longer knows the session", null);
-        }
-        throw notFound(entry, e);
       } catch (BrowserSessionException e) {
+        if (GridErrors.notFound(e)) {
+          if (entry.seen()) {
+            return recordEnd(entry,
+                status == SessionStatus.TIMED_OUT ? status : SessionStatus.CLOSED,
+                "the Grid no longer knows the session", null);
+          }
+          throw notFound(entry, e);
+        }
         if (entry.seen() && unreachable(e)) {
           return recordUnreachable(entry, e);
         }
@@ -459,14 +505,15 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         .maxDuration(o.maxDuration().orElse(null))
         .cdpUrl(caps.get("se:cdp") instanceof String ? cdpUrl(id) : null)
         .metadata(o.tags())
-        .attribute("webdriverUrl", settings.url() + "/session/" + id)
-        .attribute("browserName", bounded(caps.get("browserName")))
-        .attribute("browserVersion", bounded(caps.get("browserVersion")))
-        .attribute("gridCdpUrl", bounded(caps.get("se:cdp")))
-        .attribute("owner", o.owner().isEmpty() ? null : o.owner())
-        .attribute("attempt", o.attempt().isEmpty() ? null : o.attempt());
+        .attribute(GridAttributes.WEBDRIVER_URL, settings.url() + "/session/" + id)
+        .attribute(GridAttributes.BROWSER_NAME, bounded(caps.get("browserName")))
+        .attribute(GridAttributes.BROWSER_VERSION, bounded(caps.get("browserVersion")))
+        .attribute(GridAttributes.GRID_CDP_URL, bounded(caps.get("se:cdp")))
+        .attribute(GridAttributes.OWNER, o.owner().isEmpty() ? null : o.owner())
+        .attribute(GridAttributes.ATTEMPT, o.attempt().isEmpty() ? null : o.attempt());
     if (s != null) {
-      b.attribute("nodeId", bounded(s.nodeId())).attribute("nodeUri", bounded(s.nodeUri()));
+      b.attribute(GridAttributes.NODE_ID, bounded(s.nodeId()))
+          .attribute(GridAttributes.NODE_URI, bounded(s.nodeUri()));
     }
     return b.build();
   }
@@ -513,36 +560,7 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT) + "…";
   }
 
-  // --- lost creates and timeouts ----------------------------------------------------------------
-
-  /**
-   * After a create that may have started a session: finds the session carrying the attempt's id
-   * and stops it; the failure is returned with a note of what was found (a suppressed exception).
-   */
-  private BrowserSessionException reconcile(String attempt, BrowserSessionException failure) {
-    try {
-      List<SessionInfo> lost = new ArrayList<>();
-      for (SessionInfo s : list(SessionFilter.all())) {
-        if (!s.isTerminal() && attempt.equals(attemptOf(s))) {
-          lost.add(s);
-        }
-      }
-      for (SessionInfo s : lost) {
-        stop(s.id());
-        failure.addSuppressed(new BrowserSessionException("The failed create had started session '"
-            + s.id() + "' on the Grid; it was found by its attempt id and stopped", NAME));
-      }
-    } catch (BrowserSessionException e) {
-      failure.addSuppressed(new BrowserSessionException("Could not look for a session the failed"
-          + " create may have started (attempt " + attempt + "): " + e.getMessage(), NAME, 0,
-          false, e));
-    }
-    return failure;
-  }
-
-  private static String attemptOf(SessionInfo s) {
-    return String.valueOf(s.attributes().getOrDefault("attempt", ""));
-  }
+  // --- timeouts ----------------------------------------------------------------
 
   private void startReaper() {
     synchronized (reaperLock) {

@@ -8,7 +8,6 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.http.HttpFailure;
-import dev.browsersessions.http.ResourceNotFoundException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,9 @@ class GridErrorsTest {
         + "\\nBuild info: version: '4.47.0'\",\"stacktrace\":\"org.openqa...\"}}";
     HttpFailure f = new HttpFailure(status, method, path, Map.of(), body, Optional.empty());
     BrowserSessionException standard = status == 404
-        ? new ResourceNotFoundException("404", "selenium-grid")
-        : new ProviderUnavailableException("5xx", "selenium-grid", status, null);
+        ? BrowserSessionException.builder("404").provider("selenium-grid").httpStatus(404).build()
+        : ProviderUnavailableException.answered("5xx", "selenium-grid", status)
+            .markOutcomeUnknown();
     return errors.adjust(f, standard);
   }
 
@@ -59,8 +59,19 @@ class GridErrorsTest {
 
   @Test
   void anUnknownSessionIsPlainNotFound() {
-    assertThat(map(404, "GET", "/session/abc/url", "Unable to find session with ID: abc"))
-        .isExactlyInstanceOf(ResourceNotFoundException.class);
+    BrowserSessionException e =
+        map(404, "GET", "/session/abc/url", "Unable to find session with ID: abc");
+    assertThat(e).isExactlyInstanceOf(BrowserSessionException.class)
+        .hasMessageContaining("Unable to find session with ID: abc");
+    assertThat(GridErrors.notFound(e)).isTrue();
+  }
+
+  @Test
+  void aServerErrorKeepsItsOutcomeUnknownMarker() {
+    BrowserSessionException e = map(500, "POST", "/session", "node went away");
+    assertThat(e).isInstanceOf(ProviderUnavailableException.class)
+        .hasMessageContaining("node went away").hasMessageNotContaining("Build info");
+    assertThat(e.isOutcomeUnknown()).as("a 500 to a create may have started a session").isTrue();
   }
 
   @Test
