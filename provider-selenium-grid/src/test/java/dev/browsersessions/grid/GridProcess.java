@@ -39,6 +39,9 @@ final class GridProcess implements AutoCloseable {
   private record Watch(Predicate<String> line, CountDownLatch latch) {}
 
   private Predicate<String> ready = line -> true;
+  /** Browsers this process started (its "Session created by the Node" lines). */
+  private final java.util.concurrent.atomic.AtomicInteger browsers =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private GridProcess(String role, int port, List<String> args, Path dir) throws IOException {
     this.role = role;
@@ -148,6 +151,10 @@ final class GridProcess implements AutoCloseable {
   @Override
   public void close() {
     keepLog();
+    if (!role.equals("hub")) {
+      System.out.println("[grid] " + role + " on port " + port + " started " + browsers.get()
+          + " browsers");
+    }
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy(); // SIGTERM: the Grid ends its sessions before it exits
     try {
@@ -217,6 +224,9 @@ final class GridProcess implements AutoCloseable {
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
+        if (line.contains("Session created by the Node")) {
+          browsers.incrementAndGet();
+        }
         synchronized (lastLines) {
           lastLines.addLast(line);
           if (lastLines.size() > 400) {

@@ -3,14 +3,10 @@ package dev.browsersessions.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.spi.BrowserSessionProvider;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,39 +32,30 @@ class LostCreateTest {
   private final List<String> deleted = new CopyOnWriteArrayList<>();
 
   @BeforeEach
-  void scriptedGrid() throws IOException {
-    grid = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  void scriptedGrid() {
+    grid = Loopback.server();
     grid.createContext("/session", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       if (exchange.getRequestMethod().equals("POST")) {
         Matcher m = ATTEMPT.matcher(body);
         attempt.set(m.find() ? m.group(1) : "missing");
-        answer(exchange, 500, "{\"value\":{\"error\":\"unknown error\",\"message\":\"node went"
+        Loopback.json(exchange, 500, "{\"value\":{\"error\":\"unknown error\",\"message\":\"node went"
             + " away while answering\\nBuild info: ...\"}}");
       } else if (exchange.getRequestMethod().equals("DELETE")) {
         deleted.add(exchange.getRequestURI().getPath().substring("/session/".length()));
-        answer(exchange, 200, "{\"value\":null}");
+        Loopback.json(exchange, 200, "{\"value\":null}");
       } else {
-        answer(exchange, 404, "{\"value\":{\"error\":\"invalid session id\",\"message\":\"x\"}}");
+        Loopback.json(exchange, 404, "{\"value\":{\"error\":\"invalid session id\",\"message\":\"x\"}}");
       }
     });
     grid.createContext("/graphql", exchange -> {
       exchange.getRequestBody().readAllBytes();
       String caps = "{\\\"browserName\\\":\\\"chrome\\\",\\\"browsersessions:options\\\":"
           + "{\\\"attempt\\\":\\\"" + attempt.get() + "\\\"}}";
-      answer(exchange, 200, "{\"data\":{\"sessionsInfo\":{\"sessions\":[{\"id\":\"" + LOST
+      Loopback.json(exchange, 200, "{\"data\":{\"sessionsInfo\":{\"sessions\":[{\"id\":\"" + LOST
           + "\",\"capabilities\":\"" + caps + "\",\"nodeId\":\"n1\","
           + "\"sessionDurationMillis\":\"5\"}]}}}");
     });
-    grid.start();
-  }
-
-  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
   }
 
   @AfterEach
@@ -78,7 +65,7 @@ class LostCreateTest {
 
   private BrowserSessionProvider provider(String policy) {
     return SeleniumGridProviderFactory.provider(SeleniumGridSettings.builder()
-        .url(java.net.URI.create("http://127.0.0.1:" + grid.getAddress().getPort()))
+        .url(Loopback.url(grid))
         .lostCreate(policy)
         .build());
   }

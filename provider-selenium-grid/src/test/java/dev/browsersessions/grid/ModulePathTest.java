@@ -8,9 +8,6 @@ import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,19 +33,12 @@ class ModulePathTest {
   private HttpServer grid;
 
   @BeforeEach
-  void cannedGrid() throws Exception {
-    grid = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    grid.createContext("/session", exchange -> {
-      byte[] body = ("{\"value\":{\"sessionId\":\"" + ID + "\",\"capabilities\":{\"browserName\":"
-          + "\"chrome\",\"se:cdp\":\"ws://elsewhere:4444/session/" + ID + "/se/cdp\","
-          + "\"browsersessions:options\":{\"attempt\":\"a-1\",\"tags\":{\"k\":\"v\"}}}}}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    grid.start();
+  void cannedGrid() {
+    grid = Loopback.server();
+    grid.createContext("/session", exchange -> Loopback.json(exchange, 200,
+        "{\"value\":{\"sessionId\":\"" + ID + "\",\"capabilities\":{\"browserName\":"
+            + "\"chrome\",\"se:cdp\":\"ws://elsewhere:4444/session/" + ID + "/se/cdp\","
+            + "\"browsersessions:options\":{\"attempt\":\"a-1\",\"tags\":{\"k\":\"v\"}}}}}"));
   }
 
   @AfterEach

@@ -1,29 +1,27 @@
 package dev.browsersessions.grid;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import dev.browsersessions.conformance.BrowserSessionProviderContract;
-import dev.browsersessions.conformance.TimeControl;
-import dev.browsersessions.fake.MutableClock;
-import dev.browsersessions.spi.BrowserSessionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionStatus;
-import java.time.Duration;
+import dev.browsersessions.conformance.BrowserSessionProviderContract;
+import dev.browsersessions.conformance.TimeControl;
+import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.spi.BrowserSessionProvider;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.remote.RemoteWebDriver;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.remote.RemoteWebDriver;
 
 /** The whole conformance kit against a real standalone Grid (one per class) running Chromium. */
 class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
@@ -50,16 +48,9 @@ class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
    */
   @Test
   void remoteWebDriverAttachesThroughTheWebdriverUrl() throws Exception {
-    HttpServer page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    page.createContext("/", exchange -> {
-      byte[] html = "<html><head><title>served on loopback</title></head></html>"
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, html.length);
-      exchange.getResponseBody().write(html);
-      exchange.close();
-    });
-    page.start();
+    HttpServer page = Loopback.server();
+    page.createContext("/", exchange -> Loopback.answer(exchange, 200, "text/html; charset=utf-8",
+        "<html><head><title>served on loopback</title></head></html>"));
     SessionInfo session = provider().create(minimalRequest());
     try {
       String webdriverUrl = (String) session.attributes().get(GridAttributes.WEBDRIVER_URL);
@@ -67,7 +58,7 @@ class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
       assertThat(session.cdpUrl()).hasValue(
           URI.create("ws://" + grid.url().getAuthority() + "/session/" + session.id() + "/se/cdp"));
       RemoteWebDriver driver = AttachedClients.remoteWebDriver(webdriverUrl);
-      driver.get("http://127.0.0.1:" + page.getAddress().getPort() + "/");
+      driver.get(Loopback.url(page) + "/");
       assertThat(driver.getTitle()).isEqualTo("served on loopback");
       assertThat(driver.getSessionId().toString()).isEqualTo(session.id());
     } finally {
@@ -120,7 +111,7 @@ class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
   }
 
   @Override
-  protected java.time.Clock clock() {
+  protected Clock clock() {
     return clock;
   }
 
