@@ -7,8 +7,11 @@ package dev.browsersessions.grid;
 public final class GridAttributes {
 
   /**
-   * The session's W3C WebDriver URL, {@code <url>/session/<id>}: attach a Selenium {@code
-   * RemoteWebDriver} to it. The same key the {@code browser-sessions-selenium} connector reads.
+   * The W3C WebDriver endpoint at which the session exists as a WebDriver session under the same
+   * id: the Grid's router, the configured {@code url} (so the session is {@code
+   * <value>/session/<id>}). The key and meaning the {@code browser-sessions-selenium} connector
+   * reads ({@code SeleniumConnector.WEBDRIVER_URL_ATTRIBUTE}); a Selenium {@code RemoteWebDriver}
+   * attaches to it with the session's id.
    */
   public static final String WEBDRIVER_URL = "webDriverUrl";
 

@@ -20,13 +20,11 @@ final class AttachedClients {
 
   /**
    * A RemoteWebDriver on an existing session, from the {@link GridAttributes#WEBDRIVER_URL}
-   * attribute ({@code <grid>/session/<id>}): no new session is started; {@code quit()} must not be
-   * called (the provider stops the session).
+   * attribute (the Grid's endpoint) and the session's id: no new session is started; {@code
+   * quit()} must not be called (the provider stops the session).
    */
-  static RemoteWebDriver remoteWebDriver(String webdriverUrl) throws IOException {
-    int at = webdriverUrl.lastIndexOf("/session/");
-    URL grid = URI.create(webdriverUrl.substring(0, at)).toURL();
-    String id = webdriverUrl.substring(at + "/session/".length());
+  static RemoteWebDriver remoteWebDriver(String webdriverUrl, String id) throws IOException {
+    URL grid = URI.create(webdriverUrl).toURL();
     HttpCommandExecutor attach = new HttpCommandExecutor(grid) {
       @Override
       public Response execute(Command command) throws IOException {

@@ -54,10 +54,10 @@ class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
     SessionInfo session = provider().create(minimalRequest());
     try {
       String webdriverUrl = (String) session.attributes().get(GridAttributes.WEBDRIVER_URL);
-      assertThat(webdriverUrl).isEqualTo(grid.url() + "/session/" + session.id());
+      assertThat(webdriverUrl).isEqualTo(grid.url().toString());
       assertThat(session.cdpUrl()).hasValue(
           URI.create("ws://" + grid.url().getAuthority() + "/session/" + session.id() + "/se/cdp"));
-      RemoteWebDriver driver = AttachedClients.remoteWebDriver(webdriverUrl);
+      RemoteWebDriver driver = AttachedClients.remoteWebDriver(webdriverUrl, session.id());
       driver.get(Loopback.url(page) + "/");
       assertThat(driver.getTitle()).isEqualTo("served on loopback");
       assertThat(driver.getSessionId().toString()).isEqualTo(session.id());

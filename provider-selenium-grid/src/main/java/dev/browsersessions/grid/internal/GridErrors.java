@@ -34,9 +34,14 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>A 5xx keeps the shared mapping's {@linkplain BrowserSessionException#isOutcomeUnknown()
- * outcome-unknown} marker, so a failed create is reconciled as for every REST provider.
+ * outcome-unknown} marker, so a failed create is reconciled as for every REST provider, except
+ * the Grid's "Could not start a new session" (its {@code SessionNotCreatedException}): no session
+ * was started.
  */
 final class GridErrors implements HttpErrorMapper.Quirk {
+
+  /** How the Grid's answer to a create it could not fulfil begins. */
+  private static final String NOT_CREATED = "Could not start a new session";
 
   private static final Pattern REMOVED =
       Pattern.compile("Session was removed at (\\S+) \\([^)]*\\), reason: (.+?)(?:, node: \\S+)?$");
@@ -81,9 +86,13 @@ final class GridErrors implements HttpErrorMapper.Quirk {
       return new RateLimitedException(message, provider, status, r.retryAfter().orElse(null));
     }
     if (mapped instanceof ProviderUnavailableException) {
-      ProviderUnavailableException e = ProviderUnavailableException.answered(message, provider,
-          status);
-      return mapped.isOutcomeUnknown() ? e.markOutcomeUnknown() : e;
+      // The Grid's SessionNotCreatedException (e.g. the node's browser exited at start): it
+      // started no session, so a failed create has nothing to look for.
+      boolean notCreated = text.startsWith(NOT_CREATED);
+      ProviderUnavailableException e = ProviderUnavailableException.answered(notCreated
+          ? message + " — the Grid started no session; its node's log says why" : message,
+          provider, status);
+      return mapped.isOutcomeUnknown() && !notCreated ? e.markOutcomeUnknown() : e;
     }
     if (mapped instanceof AuthenticationException) {
       return new AuthenticationException(message + " — check 'username' and 'password'",

@@ -505,7 +505,7 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         .maxDuration(o.maxDuration().orElse(null))
         .cdpUrl(caps.get("se:cdp") instanceof String ? cdpUrl(id) : null)
         .metadata(o.tags())
-        .attribute(GridAttributes.WEBDRIVER_URL, settings.url() + "/session/" + id)
+        .attribute(GridAttributes.WEBDRIVER_URL, settings.url().toString())
         .attribute(GridAttributes.BROWSER_NAME, bounded(caps.get("browserName")))
         .attribute(GridAttributes.BROWSER_VERSION, bounded(caps.get("browserVersion")))
         .attribute(GridAttributes.GRID_CDP_URL, bounded(caps.get("se:cdp")))

@@ -75,6 +75,16 @@ class GridErrorsTest {
   }
 
   @Test
+  void aSessionTheGridCouldNotCreateIsNotLookedFor() {
+    BrowserSessionException e = map(500, "POST", "/session", "Could not start a new session."
+        + " Error while creating session with the driver service. Stopping driver service:"
+        + " session not created: Chrome instance exited.");
+    assertThat(e).isInstanceOf(ProviderUnavailableException.class)
+        .hasMessageContaining("Chrome instance exited").hasMessageContaining("started no session");
+    assertThat(e.isOutcomeUnknown()).isFalse();
+  }
+
+  @Test
   void aDeadNodeIsToldFromALiveBrowsersError() {
     assertThat(GridErrors.sessionUnreachable("Selenium Grid answered HTTP 500 to GET /session/x/url:"
         + " Unable to execute request for an existing session: Connection error")).isTrue();
