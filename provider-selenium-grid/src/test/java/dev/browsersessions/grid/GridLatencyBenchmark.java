@@ -36,7 +36,7 @@ class GridLatencyBenchmark {
     }
     long[][] local;
     try (BrowserSessionProvider p = LocalProvider.builder()
-        .chromium(GridProcess.CHROMIUM).stateDir(Files.createDirectories(dir.resolve("local")))
+        .chromium(GridProcess.BROWSER).stateDir(Files.createDirectories(dir.resolve("local")))
         .build()) {
       local = measure(p);
     }

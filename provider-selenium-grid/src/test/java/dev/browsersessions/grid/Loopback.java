@@ -17,7 +17,8 @@ final class Loopback {
   /** A started server with no handlers yet; the caller adds contexts and stops it. */
   static HttpServer server() {
     try {
-      HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer s =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       s.start();
       return s;
     } catch (IOException e) {

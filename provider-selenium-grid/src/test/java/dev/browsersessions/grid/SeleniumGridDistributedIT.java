@@ -106,7 +106,8 @@ class SeleniumGridDistributedIT {
   void sessionsSpreadOverBothNodes() {
     List<SessionInfo> sessions = full();
     Map<Object, Long> perNode = sessions.stream()
-        .collect(Collectors.groupingBy(s -> s.attributes().get(GridAttributes.NODE_ID), Collectors.counting()));
+        .collect(Collectors.groupingBy(s -> s.attributes().get(GridAttributes.NODE_ID),
+            Collectors.counting()));
     assertThat(perNode).as("sessions per node").hasSize(2).allSatisfy((node, n) ->
         assertThat(n).isEqualTo((long) SLOTS));
     assertThat(provider.list(SessionFilter.active())).extracting(SessionInfo::id)

@@ -35,7 +35,8 @@ final class AttemptSessions implements LostCreates.Vendor<String> {
     List<List<String>> found = new ArrayList<>(windows.size());
     for (LostCreates.Window<String> w : windows) {
       found.add(sessions.stream()
-          .filter(s -> !s.isTerminal() && w.key().equals(s.attributes().get(GridAttributes.ATTEMPT)))
+          .filter(s -> !s.isTerminal()
+              && w.key().equals(s.attributes().get(GridAttributes.ATTEMPT)))
           .map(SessionInfo::id)
           .toList());
     }
