@@ -18,7 +18,23 @@ class SeleniumGridSettingsTest {
         .put("url", values.getOrDefault("url", "http://127.0.0.1:4444"))
         .put("browser", values.getOrDefault("browser", "chrome"))
         .put("queue-timeout", values.getOrDefault("queue-timeout", "60s"))
+        .put("lost-create", values.getOrDefault("lost-create", "stop"))
+        .put("lost-create-wait", values.getOrDefault("lost-create-wait", "5s"))
         .build());
+  }
+
+  @Test
+  void theLostCreateKeysAreEveryRestProvidersAndChecked() {
+    SeleniumGridSettings s = from(Map.of("lost-create", "REPORT", "lost-create-wait", "2s"));
+    assertThat(s.lostCreate()).isEqualTo("report");
+    assertThat(s.lostCreateWait()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(SeleniumGridSettings.builder().url(java.net.URI.create("http://127.0.0.1:4444"))
+        .build().lostCreate()).isEqualTo("stop");
+    assertThatThrownBy(() -> from(Map.of("lost-create", "later")))
+        .isInstanceOf(ProviderConfigurationException.class).hasMessageContaining("lost-create");
+    assertThatThrownBy(() -> from(Map.of("lost-create-wait", "11m")))
+        .isInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("lost-create-wait");
   }
 
   @Test
