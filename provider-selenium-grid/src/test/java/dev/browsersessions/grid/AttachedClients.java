@@ -23,8 +23,8 @@ final class AttachedClients {
    * attribute (the Grid's endpoint) and the session's id: no new session is started; {@code
    * quit()} must not be called (the provider stops the session).
    */
-  static RemoteWebDriver remoteWebDriver(String webdriverUrl, String id) throws IOException {
-    URL grid = URI.create(webdriverUrl).toURL();
+  static RemoteWebDriver remoteWebDriver(String webDriverUrl, String id) throws IOException {
+    URL grid = URI.create(webDriverUrl).toURL();
     HttpCommandExecutor attach = new HttpCommandExecutor(grid) {
       @Override
       public Response execute(Command command) throws IOException {

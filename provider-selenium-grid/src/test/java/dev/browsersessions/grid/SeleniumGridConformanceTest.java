@@ -53,11 +53,11 @@ class SeleniumGridConformanceTest extends BrowserSessionProviderContract {
         "<html><head><title>served on loopback</title></head></html>"));
     SessionInfo session = provider().create(minimalRequest());
     try {
-      String webdriverUrl = (String) session.attributes().get(GridAttributes.WEBDRIVER_URL);
-      assertThat(webdriverUrl).isEqualTo(grid.url().toString());
+      String webDriverUrl = (String) session.attributes().get(GridAttributes.WEBDRIVER_URL);
+      assertThat(webDriverUrl).isEqualTo(grid.url().toString());
       assertThat(session.cdpUrl()).hasValue(
           URI.create("ws://" + grid.url().getAuthority() + "/session/" + session.id() + "/se/cdp"));
-      RemoteWebDriver driver = AttachedClients.remoteWebDriver(webdriverUrl, session.id());
+      RemoteWebDriver driver = AttachedClients.remoteWebDriver(webDriverUrl, session.id());
       driver.get(Loopback.url(page) + "/");
       assertThat(driver.getTitle()).isEqualTo("served on loopback");
       assertThat(driver.getSessionId().toString()).isEqualTo(session.id());
