@@ -12,5 +12,6 @@ module dev.browsersessions.http {
   requires dev.failsafe.core;
   requires java.net.http;
 
-  exports dev.browsersessions.http to dev.browsersessions.notte, dev.browsersessions.stagehand;
+  exports dev.browsersessions.http to dev.browsersessions.notte, dev.browsersessions.stagehand,
+      dev.browsersessions.grid;
 }

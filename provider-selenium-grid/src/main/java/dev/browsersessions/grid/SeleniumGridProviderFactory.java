@@ -1,0 +1,53 @@
+package dev.browsersessions.grid;
+
+import dev.browsersessions.ProviderConfig;
+import dev.browsersessions.grid.internal.SeleniumGridProvider;
+import dev.browsersessions.http.Sleeper;
+import dev.browsersessions.spi.BrowserSessionProvider;
+import dev.browsersessions.spi.BrowserSessionProviderFactory;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Registers the {@code selenium-grid} provider with {@link java.util.ServiceLoader}: browser
+ * sessions on a self-hosted Selenium Grid 4 (standalone, hub and nodes, or Kubernetes). The
+ * configuration keys are listed on {@link SeleniumGridSettings}; building a provider does no I/O.
+ */
+public final class SeleniumGridProviderFactory implements BrowserSessionProviderFactory {
+
+  /** Creates the factory; ServiceLoader calls this. */
+  public SeleniumGridProviderFactory() {}
+
+  @Override
+  public String name() {
+    return SeleniumGridSettings.PROVIDER;
+  }
+
+  @Override
+  public BrowserSessionProvider create(ProviderConfig config) {
+    return provider(SeleniumGridSettings.from(config));
+  }
+
+  /**
+   * Builds a provider from typed settings; does no I/O.
+   *
+   * @param settings the settings
+   * @return the provider
+   */
+  public static BrowserSessionProvider provider(SeleniumGridSettings settings) {
+    return provider(settings, Clock.systemUTC());
+  }
+
+  /**
+   * Builds a provider whose idle timeouts and maximum durations are measured on a given clock
+   * (tests pass one they can move).
+   *
+   * @param settings the settings
+   * @param clock the clock
+   * @return the provider
+   */
+  public static BrowserSessionProvider provider(SeleniumGridSettings settings, Clock clock) {
+    return new SeleniumGridProvider(Objects.requireNonNull(settings, "settings"),
+        Objects.requireNonNull(clock, "clock"), Sleeper.SYSTEM);
+  }
+}
