@@ -16,6 +16,8 @@ import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.TerminalWait;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import dev.browsersessions.stagehand.StagehandSettings;
@@ -133,6 +135,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   @Override
   public SessionInfo create(SessionRequest request) {
+    return stagehand.within(Operation.START, () -> start(request));
+  }
+
+  private SessionInfo start(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
     String requestId = UUID.randomUUID().toString();
     StartRequest body = requests.toStart(request, settings, requestId);
@@ -181,6 +187,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    return stagehand.within(Operation.STATUS, () -> statusWithin(sessionId));
+  }
+
+  private SessionInfo statusWithin(String sessionId) {
     SessionInfo info = sessions.toInfo(read(sessionId), sessionId);
     if (info.isTerminal()) {
       hosts.remove(sessionId);
@@ -198,6 +208,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo stop(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    return stagehand.within(Operation.STOP, () -> stopWithin(sessionId));
+  }
+
+  private SessionInfo stopWithin(String sessionId) {
     URI host = settings.stagehandUrl().orElse(hosts.get(sessionId));
     if (host == null) {
       // Not started here: Browserbase says where it runs (and whether it exists or has ended).
@@ -219,6 +233,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   @Override
   public List<SessionInfo> list(SessionFilter filter) {
+    return stagehand.within(Operation.LIST, () -> listWithin(filter));
+  }
+
+  private List<SessionInfo> listWithin(SessionFilter filter) {
     List<Optional<String>> statuses = new ArrayList<>();
     if (filter.statuses().isEmpty() || filter.statuses().contains(SessionStatus.UNKNOWN)) {
       statuses.add(Optional.empty());
@@ -275,7 +293,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
   @Override
   public void close() {
     try {
-      lost.close();
+      stagehand.within(Operation.STOP, () -> {
+        lost.close();
+        return null;
+      });
     } finally {
       try {
         stagehand.close();
@@ -283,6 +304,14 @@ public final class StagehandProvider implements BrowserSessionProvider {
         browserbase.close();
       }
     }
+  }
+
+  /** Retries and lost starts are reported to the client's listeners. */
+  @Override
+  public void reportTo(ProviderEvents events) {
+    lost.reportTo(events);
+    stagehand.reportTo(events);
+    browserbase.reportTo(events);
   }
 
   @Override
