@@ -113,13 +113,15 @@ final class SharedHttpClients {
   }
 
   /**
-   * How many clients are in use or kept, for tests.
+   * How many providers use the client for these settings, for tests.
    *
-   * @return the number of shared clients
+   * @param settings the settings
+   * @return the number of users, or -1 when no client is built (or kept) for them
    */
-  static int size() {
+  static int users(HttpSettings settings) {
     synchronized (CLIENTS) {
-      return CLIENTS.size();
+      Shared shared = CLIENTS.get(settings.connectTimeout());
+      return shared == null ? -1 : shared.users;
     }
   }
 
