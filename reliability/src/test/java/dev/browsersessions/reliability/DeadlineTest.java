@@ -33,6 +33,7 @@ class DeadlineTest {
           .put("operation-timeout", OPERATION_TIMEOUT.toMillis() + "ms")
           .put("lost-create-wait", "5s").build());
       t.fault(null, "/", Fault.SLOW_HEADERS, 1_000);
+      System.out.println("DeadlineTest: " + provider);
       assertBounded("start()", () -> client.start(SessionRequest.defaults()));
       assertBounded("status()", () -> client.status("a-session-id"));
       assertBounded("list()", () -> client.list(SessionFilter.active()));
@@ -44,6 +45,7 @@ class DeadlineTest {
     long t0 = System.nanoTime();
     Throwable failure = catchThrowable(r::run);
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    System.out.printf("DeadlineTest: %s returned after %d ms%n", call, took.toMillis());
     assertThat(failure).as(call + " fails").isInstanceOf(BrowserSessionException.class);
     assertThat(took).as(call + " returns within 5 × operation-timeout; it failed with: "
         + failure).isLessThan(BOUND);
