@@ -156,12 +156,14 @@ final class JdkClient implements Client {
       values.forEach(v -> clean.add(redactor.apply(v)));
       headers.put(name, clean);
     });
+    byte[] bytes = r.body();
+    // redacted before any decoder sees it; a 2xx over the limit is refused unread (BoundedDecoder)
     return Response.builder()
         .status(r.statusCode())
         .headers(headers)
         .request(request)
-        // redacted before any decoder sees it; a 2xx over the limit: BoundedDecoder refuses it
-        .body(new BytesBody(redactor.apply(r.body())))
+        .body(new BytesBody(bytes.length > VendorHttp.MAX_SUCCESS_BODY ? bytes
+            : redactor.apply(bytes)))
         .build();
   }
 

@@ -5,13 +5,13 @@ import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
+import dev.browsersessions.observe.Retry;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.event.ExecutionScheduledEvent;
-import dev.browsersessions.observe.Operation;
-import dev.browsersessions.observe.ProviderEvents;
-import dev.browsersessions.observe.Retry;
 import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
@@ -51,8 +51,8 @@ public final class VendorCalls {
   private final Lazy<FailsafeExecutor<Object>> read;
   private final Lazy<FailsafeExecutor<Object>> create;
   private final UnaryOperator<String> redactor;
-  private volatile ProviderEvents events = ProviderEvents.NONE;
   private final Runnable release;
+  private volatile ProviderEvents events = ProviderEvents.NONE;
 
   /**
    * Creates the calls.

@@ -8,6 +8,7 @@ import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.http.ScriptedServer.Answer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,13 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A server that echoes the key, in every encoding, in error answers, in successful answers that
- * carry error text, and in headers: the key reaches no message, {@code toString()}, stack trace or
- * decoded value, because the transport redacts every answer before anything reads it.
+ * Hostile answers. A server that echoes the key, in every encoding, in error answers, in
+ * successful answers that carry error text, and in headers: the key reaches no message, {@code
+ * toString()}, stack trace or decoded value, because the transport redacts every answer before
+ * anything reads it. A whole 2xx answer of the wrong shape is a {@link ProviderProtocolException}
+ * with a bounded, redacted excerpt of the body: no Jackson exception, type or message reaches the
+ * caller.
  */
-class SecretEchoTest {
+class HostileAnswerTest {
 
   private static final String KEY = RedactorTest.KEY;
 
@@ -99,5 +104,43 @@ class SecretEchoTest {
     StringWriter w = new StringWriter();
     t.printStackTrace(new PrintWriter(w));
     return t + "\n" + t.getMessage() + "\n" + w;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "[1, 2, 3]",
+      "\"a string\"",
+      "42",
+      "{\"id\": \"" + KEY + "\", \"nested\": {\"a\": [1, {\"b\": }",
+      "{\"a\": 1} trailing",
+      "{\"a\": \"\\uZZZZ\"}",
+      "{\"a\": \"" + "x" + "\"} {\"b\": [" + "\"" + KEY + "\"]}"})
+  void aBodyOfTheWrongShapeIsAProtocolErrorWithoutJacksonInIt(String body) {
+    String padded = body + " ".repeat(2000) + KEY;
+    server.then(Answer.of(200, padded));
+    Throwable t = catchThrowable(() -> http.calls().read(() -> api.get("a")));
+    assertThat(t).isInstanceOf(ProviderProtocolException.class);
+    ProviderProtocolException e = (ProviderProtocolException) t;
+    assertThat(e.bodyExcerpt()).hasValueSatisfying(x -> assertThat(x)
+        .hasSizeLessThanOrEqualTo(ProviderProtocolException.MAX_EXCERPT + 3)
+        .doesNotContain(KEY));
+    List<Throwable> chain = new ArrayList<>();
+    collect(t, chain);
+    assertThat(chain).allSatisfy(c -> {
+      assertThat(c.getClass().getName()).doesNotContain("jackson").doesNotStartWith("feign.");
+      assertThat(String.valueOf(c.getMessage())).doesNotContain("jackson")
+          .doesNotContain("com.fasterxml").doesNotContain(KEY);
+    });
+  }
+
+  private static void collect(Throwable t, List<Throwable> out) {
+    if (t == null || out.contains(t) || out.size() > 20) {
+      return;
+    }
+    out.add(t);
+    collect(t.getCause(), out);
+    for (Throwable s : t.getSuppressed()) {
+      collect(s, out);
+    }
   }
 }
