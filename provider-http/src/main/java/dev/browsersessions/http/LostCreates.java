@@ -637,9 +637,14 @@ public final class LostCreates<K> {
     if (others.isEmpty()) {
       return true;
     }
+    Duration wait = inFlightWait;
+    OperationDeadline deadline = OperationDeadline.current();
+    if (deadline != null) {
+      wait = TerminalWait.min(wait, deadline.remaining()); // never past the operation's deadline
+    }
     try {
       CompletableFuture.allOf(others.toArray(CompletableFuture[]::new))
-          .get(inFlightWait.toNanos(), TimeUnit.NANOSECONDS);
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
       return true;
     } catch (TimeoutException | ExecutionException e) {
       return false;
