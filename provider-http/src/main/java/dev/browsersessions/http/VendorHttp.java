@@ -68,29 +68,6 @@ public final class VendorHttp {
   }
 
   /**
-   * Replaces every secret, in any encoding a server may echo it (JSON-escaped, URL-encoded,
-   * base64), in a text.
-   *
-   * @param text the text, or {@code null}
-   * @param secrets the secrets
-   * @return the text with each secret replaced by {@code ****}
-   */
-  static String redact(String text, List<String> secrets) {
-    return Redactor.of(secrets).apply(text);
-  }
-
-  /**
-   * Removes this provider's secrets, in every encoding, from a text built from what the vendor
-   * sent (the one redaction of {@link Redactor}; answers are already redacted by the transport).
-   *
-   * @param text the text, or {@code null}
-   * @return the redacted text
-   */
-  public String redact(String text) {
-    return redactor.apply(text);
-  }
-
-  /**
    * Gives back the shared HTTP client this provider's calls used (see {@code SharedHttpClients}):
    * call it from the provider's {@code close()}. Idempotent; a call made afterwards still works.
    */
