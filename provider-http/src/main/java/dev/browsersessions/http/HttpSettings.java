@@ -24,6 +24,9 @@ import java.util.Locale;
  *       {@code Retry-After}</td></tr>
  *   <tr><td>{@code allow-insecure}</td><td>false</td><td>allow {@code http://} base URLs on
  *       hosts other than loopback</td></tr>
+ *   <tr><td>{@code operation-timeout}</td><td>45s</td><td>deadline of one client operation
+ *       ({@code create}, {@code status}, {@code stop}, {@code list}, {@code close()}): its
+ *       attempts, retries, lost-create reconciliation and stop confirmation together</td></tr>
  * </table>
  *
  * @param connectTimeout TCP connect timeout
@@ -33,6 +36,7 @@ import java.util.Locale;
  * @param initialBackoff first wait between attempts
  * @param maxBackoff largest wait, also the cap on {@code Retry-After}
  * @param allowInsecure whether plain HTTP is allowed off loopback
+ * @param operationTimeout deadline of one client operation, retries and reconciliation included
  */
 public record HttpSettings(
     Duration connectTimeout,
@@ -40,7 +44,8 @@ public record HttpSettings(
     int maxRetries,
     Duration initialBackoff,
     Duration maxBackoff,
-    boolean allowInsecure) {
+    boolean allowInsecure,
+    Duration operationTimeout) {
 
   /** Config key of {@link #connectTimeout()}. */
   public static final String CONNECT_TIMEOUT = "connect-timeout";
@@ -54,6 +59,11 @@ public record HttpSettings(
   public static final String RETRY_MAX_BACKOFF = "retry-max-backoff";
   /** Config key of {@link #allowInsecure()}. */
   public static final String ALLOW_INSECURE = "allow-insecure";
+  /** Config key of {@link #operationTimeout()}. */
+  public static final String OPERATION_TIMEOUT = "operation-timeout";
+
+  /** Default of {@link #operationTimeout()}. */
+  public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(45);
 
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
@@ -79,8 +89,10 @@ public record HttpSettings(
           provider,
           RETRY_INITIAL_BACKOFF);
     }
-    return new HttpSettings(
-        connect, request, retries, initial, max, config.getBoolean(ALLOW_INSECURE, false));
+    Duration operation =
+        bounded(config, OPERATION_TIMEOUT, DEFAULT_OPERATION_TIMEOUT, provider);
+    return new HttpSettings(connect, request, retries, initial, max,
+        config.getBoolean(ALLOW_INSECURE, false), operation);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.browsersessions.http;
 
+import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderUnavailableException;
 import feign.Client;
 import feign.Request;
@@ -13,14 +14,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Feign's transport over {@code java.net.http}: one deadline, {@code request-timeout}, bounds each
@@ -31,6 +33,13 @@ import java.util.function.Supplier;
  * {@link ProviderUnavailableException}: a refused connection (cause {@link ConnectException},
  * which proves that no session was started), a connect timeout, a reset or an end of stream
  * before or after the headers, and the deadline.
+ *
+ * <p>Each attempt is also cut at its operation's deadline ({@code operation-timeout}, see {@link
+ * OperationDeadline}); once that has passed nothing is sent. Every answer's body and header values
+ * pass through the provider's {@link Redactor} here, before any decoder, error mapper or message
+ * sees them, and so does every message built from a transport failure. The {@code HttpClient} is
+ * the one {@link SharedHttpClients} keeps for these settings, taken on the first call and given
+ * back by {@link #close()}.
  */
 final class JdkClient implements Client {
 
@@ -41,7 +50,10 @@ final class JdkClient implements Client {
   private static final List<String> RESTRICTED =
       List.of("connection", "content-length", "expect", "host", "upgrade", "user-agent");
 
-  /** Cuts the answers whose deadline passed: one daemon thread for all clients, on first use. */
+  /**
+   * Cuts the answers whose deadline passed: one daemon thread for all clients, started on use
+   * and ended after {@link SharedHttpClients#IDLE} without a call in flight.
+   */
   private static final Lazy<ScheduledExecutorService> DEADLINES = new Lazy<>(() -> {
     ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, task -> {
       Thread t = new Thread(task, "browser-sessions-http-deadlines");
@@ -49,85 +61,160 @@ final class JdkClient implements Client {
       return t;
     });
     e.setRemoveOnCancelPolicy(true);
+    e.setKeepAliveTime(SharedHttpClients.IDLE.toMillis(), TimeUnit.MILLISECONDS);
+    e.allowCoreThreadTimeOut(true);
     return e;
   });
 
   private final String provider;
   private final String vendor;
   private final HttpSettings settings;
-  private final Supplier<HttpClient> http;
+  private final Redactor redactor;
+  private SharedHttpClients.Lease lease; // guarded by this
+  private boolean closed; // guarded by this
 
-  JdkClient(String provider, String vendor, HttpSettings settings) {
+  JdkClient(String provider, String vendor, HttpSettings settings, Redactor redactor) {
     this.provider = provider;
     this.vendor = vendor;
     this.settings = settings;
-    this.http = new Lazy<>(() -> HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build());
+    this.redactor = redactor;
+  }
+
+  /**
+   * Gives the shared {@code HttpClient} back: the last provider using it shuts it down (Java
+   * 21+). A call after this takes the client for its own duration only. Idempotent.
+   */
+  void close() {
+    SharedHttpClients.Lease l;
+    synchronized (this) {
+      closed = true;
+      l = lease;
+      lease = null;
+    }
+    if (l != null) {
+      l.release();
+    }
   }
 
   /** Sends one attempt; Feign's {@code options} are not used: the timeouts are the settings'. */
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    HttpRequest jdk = toJdk(request);
+    OperationDeadline operation = OperationDeadline.current();
+    Duration timeout = settings.requestTimeout();
+    boolean cutByOperation = false;
+    if (operation != null) {
+      Duration left = operation.remaining();
+      if (left.isZero()) {
+        throw new ProviderUnavailableException(vendor + " was not asked " + what(request)
+            + ": the operation's deadline, " + HttpSettings.OPERATION_TIMEOUT + " ("
+            + human(operation.budget()) + "), has passed; raise "
+            + HttpSettings.OPERATION_TIMEOUT + " if the vendor is this slow", provider, 0, null);
+      }
+      if (left.compareTo(timeout) < 0) {
+        timeout = left;
+        cutByOperation = true;
+      }
+    }
+    HttpRequest jdk = toJdk(request, timeout);
     BoundedBody body = new BoundedBody();
+    SharedHttpClients.Lease own = null;
+    HttpClient client;
+    synchronized (this) {
+      if (closed) {
+        own = SharedHttpClients.acquire(settings); // a call after close: for this call only
+        client = own.client();
+      } else {
+        if (lease == null) {
+          lease = SharedHttpClients.acquire(settings);
+        }
+        client = lease.client();
+      }
+    }
     // The caller's thread sends and waits (no hop to another thread per call). The request's
     // own timeout covers the wait for the headers; the deadline task cuts a body still unread.
     ScheduledFuture<?> deadline = DEADLINES.get()
-        .schedule(body, settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        .schedule(body, timeout.toNanos(), TimeUnit.NANOSECONDS);
     HttpResponse<byte[]> r;
     try {
-      r = http.get().send(jdk, body);
+      r = client.send(jdk, body);
     } catch (InterruptedException e) {
       body.abort();
       Thread.currentThread().interrupt();
       throw new ProviderUnavailableException("Interrupted while waiting for " + vendor
           + " to answer " + what(request), provider, 0, e).markOutcomeUnknown();
     } catch (IOException e) {
-      throw failed(request, e, body);
+      throw failed(request, e, body, cutByOperation ? operation : null, timeout);
     } finally {
       deadline.cancel(false);
+      if (own != null) {
+        own.release();
+      }
     }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Map<String, Collection<String>> headers = (Map) r.headers().map();
+    Map<String, Collection<String>> headers = new LinkedHashMap<>();
+    r.headers().map().forEach((name, values) -> {
+      List<String> clean = new ArrayList<>(values.size());
+      values.forEach(v -> clean.add(redactor.apply(v)));
+      headers.put(name, clean);
+    });
+    byte[] bytes = r.body();
+    // redacted before any decoder sees it; a 2xx over the limit is refused unread (BoundedDecoder)
     return Response.builder()
         .status(r.statusCode())
         .headers(headers)
         .request(request)
-        .body(new BytesBody(r.body())) // a 2xx over the limit: BoundedDecoder refuses it
+        .body(new BytesBody(bytes.length > VendorHttp.MAX_SUCCESS_BODY ? bytes
+            : redactor.apply(bytes)))
         .build();
   }
 
-  private RuntimeException failed(Request request, IOException c, BoundedBody body) {
+  private RuntimeException failed(Request request, IOException c, BoundedBody body,
+      OperationDeadline cutBy, Duration timeout) {
     String message;
+    String cause = redactor.apply(String.valueOf(c));
     if (body.aborted()
         || (c instanceof HttpTimeoutException && !(c instanceof HttpConnectTimeoutException))) {
-      message = vendor + " did not answer " + what(request) + " within "
-          + HttpSettings.REQUEST_TIMEOUT + " (" + human(settings.requestTimeout()) + ")"
-          + (body.headersReceived() ? ": the body stalled after the headers" : "")
-          + "; raise " + HttpSettings.REQUEST_TIMEOUT + " if the vendor is this slow";
+      String key = cutBy != null ? HttpSettings.OPERATION_TIMEOUT : HttpSettings.REQUEST_TIMEOUT;
+      Duration value = cutBy != null ? cutBy.budget() : timeout;
+      message = vendor + " did not answer " + what(request) + " within " + key + " ("
+          + human(value) + ")" + (body.headersReceived() ? ": the body stalled after the headers"
+          : "") + "; raise " + key + " if the vendor is this slow";
     } else if (body.headersReceived()) {
       message = vendor + " broke off its answer to " + what(request) + " after the headers ("
-          + c + ")";
+          + cause + ")";
     } else if (c instanceof HttpConnectTimeoutException) {
       message = vendor + " could not be reached for " + what(request) + " within "
           + HttpSettings.CONNECT_TIMEOUT + " (" + human(settings.connectTimeout()) + ")";
     } else if (c instanceof ConnectException) {
-      message = vendor + " could not be reached for " + what(request) + " (" + c + ")";
+      message = vendor + " could not be reached for " + what(request) + " (" + cause + ")";
     } else {
-      message = vendor + " failed to answer " + what(request) + " (" + c + ")";
+      message = vendor + " failed to answer " + what(request) + " (" + cause + ")";
     }
-    ProviderUnavailableException e = new ProviderUnavailableException(message, provider, 0, c);
+    // the JDK's exception is kept as the cause only when its text holds no secret
+    Throwable kept = cause.equals(String.valueOf(c)) ? c : new IOException(cause);
+    if (c instanceof ConnectException && kept != c) {
+      kept = new ConnectException(cause);
+    }
+    ProviderUnavailableException e = new ProviderUnavailableException(message, provider, 0, kept);
     boolean neverSent = c instanceof ConnectException || c instanceof HttpConnectTimeoutException;
     return neverSent ? e : e.markOutcomeUnknown(); // sent: the vendor may have acted on it
   }
 
-  private HttpRequest toJdk(Request request) {
+  private HttpRequest toJdk(Request request, Duration timeout) {
+    try {
+      return jdkRequest(request, timeout);
+    } catch (IllegalArgumentException e) {
+      // e.g. "invalid header value" quoting the value: an API key with a line break
+      throw BrowserSessionException.builder("Could not build the request " + what(request)
+          + " to " + vendor + ": " + redactor.apply(e.getMessage()) + "; check the provider's"
+          + " configuration (an API key must be one line of printable characters)")
+          .provider(provider).build();
+    }
+  }
+
+  private HttpRequest jdkRequest(Request request, Duration timeout) {
     byte[] content = request.body();
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
-        .timeout(settings.requestTimeout())
+        .timeout(timeout)
         .method(request.httpMethod().name(), content == null || content.length == 0
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(content));
@@ -139,7 +226,11 @@ final class JdkClient implements Client {
       }
       accept |= name.equalsIgnoreCase("Accept");
       for (String value : h.getValue()) {
-        b.header(name, value);
+        try {
+          b.header(name, value);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("header " + name + ": " + e.getMessage());
+        }
       }
     }
     b.header("User-Agent", VendorHttp.userAgent());

@@ -1,5 +1,6 @@
 package dev.browsersessions.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * ObjectWriter} per Java type, reading straight from the answer's bytes (no {@code Reader}, no
  * charset parsing unless the answer names one other than UTF-8). Behaves as Feign's {@code
  * JacksonDecoder}: a 204 or 404 decodes to the type's empty value, an empty body to {@code
- * null}.
+ * null}; a body with anything after its JSON value fails (a truncated or concatenated answer is
+ * never half-read).
  */
 final class JsonCodec implements Decoder, Encoder {
 
@@ -51,7 +53,9 @@ final class JsonCodec implements Decoder, Encoder {
     }
     ObjectReader reader = readers.computeIfAbsent(type, t -> {
       ObjectMapper m = mapper.get();
-      return m.readerFor(m.constructType(t));
+      // a body is one JSON value: anything after it is a malformed answer, not ignored
+      return m.readerFor(m.constructType(t))
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     });
     try {
       Charset charset = charset(response.headers());

@@ -4,6 +4,9 @@ import dev.browsersessions.AuthenticationException;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.observe.LostCreate;
+import dev.browsersessions.observe.LostCreate.Resolution;
+import dev.browsersessions.observe.ProviderEvents;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +51,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * when no create should be in flight. A create of which nothing was found is dropped once its
  * window (the wait twice after it failed) has passed, or at close; what is still unresolved at
  * close (its lookup or its stop failing) is logged as a warning and thrown.
+ *
+ * <p>Each reconciliation is reported to the {@link ProviderEvents} given to {@link #reportTo}:
+ * once when the create fails ({@code STOPPED} with the session stopped, {@code UNRESOLVED} when it
+ * is kept pending or only reported, {@code NONE_STARTED} when nothing was found and nothing more
+ * is looked for), and once more when a pending one is resolved later ({@code STOPPED} or {@code
+ * NONE_STARTED}). Lookups stop once the client operation's deadline ({@code operation-timeout})
+ * has passed: what is unresolved then is kept pending.
  *
  * <p>Thread-safe.
  *
@@ -179,6 +190,7 @@ public final class LostCreates<K> {
   private final Object reconciling = new Object();
   /** Lost creates not resolved when they failed, oldest first; guarded by {@code reconciling}. */
   private final Deque<Pending<K>> pending = new ArrayDeque<>();
+  private volatile ProviderEvents events = ProviderEvents.NONE;
 
   /**
    * Creates the bookkeeping of one provider instance.
@@ -200,6 +212,30 @@ public final class LostCreates<K> {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.vendor = Objects.requireNonNull(vendor, "vendor");
+  }
+
+  /**
+   * Where reconciliations are reported from now on: the sink a provider's {@code reportTo} was
+   * given.
+   *
+   * @param events the sink
+   */
+  public void reportTo(ProviderEvents events) {
+    this.events = Objects.requireNonNull(events, "events");
+  }
+
+  private void report(Resolution resolution, String sessionId) {
+    try {
+      events.lostCreate(new LostCreate(provider, resolution, Optional.ofNullable(sessionId)));
+    } catch (RuntimeException listenerFailed) {
+      LOG.log(Level.WARNING, "A listener failed on a lost-create report", listenerFailed);
+    }
+  }
+
+  /** Whether the current client operation's deadline has passed. */
+  private static boolean outOfTime() {
+    OperationDeadline d = OperationDeadline.current();
+    return d != null && d.expired();
   }
 
   /**
@@ -291,7 +327,7 @@ public final class LostCreates<K> {
         // create is over (its id claimed, or lost too) or in flight now, so wait for those.
         found = vendor.find(List.of(window(a, clock.instant().plus(settings.lookFor())))).get(0);
       } catch (BrowserSessionException lookupFailed) {
-        if (lookupFailed instanceof AuthenticationException || last
+        if (lookupFailed instanceof AuthenticationException || last || outOfTime()
             || !pause(deadline, pause)) {
           return lookupFailed(a, failure, lookupFailed);
         }
@@ -306,6 +342,7 @@ public final class LostCreates<K> {
         if (!settled && !ids.isEmpty()) {
           String note = vendorName + " may have started the session anyway; running sessions"
               + " that may be this create's " + ids + " were not stopped";
+          report(Resolution.UNRESOLVED, null);
           if (settings.policy() == LostCreatePolicy.STOP) {
             defer(new Pending<>(a, null, "other creates were in flight"));
             return failure.withDetail(note + " yet because other creates of this provider were"
@@ -322,6 +359,7 @@ public final class LostCreates<K> {
           chosen = ids.get(0);
           others = ids.subList(1, ids.size());
           if (settings.policy() == LostCreatePolicy.REPORT) {
+            report(Resolution.UNRESOLVED, chosen);
             return failure.withDetail(vendorName + " may have started the session anyway:"
                 + " running session(s) " + ids + " may be this create's and no create of this"
                 + " provider returned them; lost-create=report, so nothing was stopped. Stop it"
@@ -333,7 +371,7 @@ public final class LostCreates<K> {
       if (chosen != null) {
         return stopped(a, failure, chosen, others);
       }
-      if (answered || last || !pause(deadline, pause)) {
+      if (answered || last || outOfTime() || !pause(deadline, pause)) {
         String note = vendorName + " may have started the session anyway; no running session of"
             + " this create was found (" + (answered ? "looked once"
                 : "looked for " + settings.lookFor()) + ")";
@@ -341,6 +379,9 @@ public final class LostCreates<K> {
           // the vendor may list a new session late: looked for again until its window has passed
           defer(new Pending<>(a, null, "not found yet"));
           note += "; it is looked for again after the next failed create and at close()";
+          report(Resolution.UNRESOLVED, null);
+        } else {
+          report(Resolution.NONE_STARTED, null);
         }
         return failure.withDetail(note + ". " + vendor.howToFind(a.key));
       }
@@ -351,6 +392,7 @@ public final class LostCreates<K> {
   private BrowserSessionException lookupFailed(Attempt<K> a, BrowserSessionException failure,
       BrowserSessionException lookupFailed) {
     failure.addSuppressed(lookupFailed);
+    report(Resolution.UNRESOLVED, null);
     String note = vendorName + " may have started the session anyway and looking for it failed ("
         + lookupFailed.getMessage() + "); ";
     if (settings.policy() == LostCreatePolicy.STOP) {
@@ -491,6 +533,7 @@ public final class LostCreates<K> {
       } else {
         LOG.log(Level.INFO, "Lost create of provider '" + provider + "' resolved: no running"
             + " session of it; " + describe(p));
+        report(Resolution.NONE_STARTED, null);
       }
     }
     return kept(keep, closing);
@@ -501,8 +544,9 @@ public final class LostCreates<K> {
       vendor.stop(p.stopId);
       LOG.log(Level.INFO, "Lost create of provider '" + provider + "' resolved: session '"
           + p.stopId + "' stopped; " + describe(p));
+      report(Resolution.STOPPED, p.stopId);
     } catch (SessionNotFoundException gone) {
-      // ended and forgotten: nothing runs
+      report(Resolution.STOPPED, p.stopId); // ended and forgotten: nothing runs
     } catch (BrowserSessionException e) {
       keep.add(new Pending<>(p.attempt, p.stopId, "stopping it failed: " + e.getMessage()));
     }
@@ -543,15 +587,18 @@ public final class LostCreates<K> {
     try {
       vendor.stop(chosen);
     } catch (SessionNotFoundException gone) {
+      report(Resolution.STOPPED, chosen);
       return failure.withDetail(vendorName + " started session '" + chosen + "' anyway; it has"
           + " already ended, so nothing of this create is left running." + rest);
     } catch (BrowserSessionException stopFailed) {
       failure.addSuppressed(stopFailed);
+      report(Resolution.UNRESOLVED, chosen);
       defer(new Pending<>(a, chosen, "stopping it failed: " + stopFailed.getMessage()));
       return failure.withDetail(vendorName + " started session '" + chosen + "' anyway but"
           + " stopping it failed (" + stopFailed.getMessage() + "); " + LATER
           + " Or stop it with stop(\"" + chosen + "\")." + rest);
     }
+    report(Resolution.STOPPED, chosen);
     return failure.withDetail(vendorName + " started session '" + chosen + "' anyway; it was"
         + " found and stopped, so nothing of this create is left running." + rest);
   }
@@ -590,9 +637,14 @@ public final class LostCreates<K> {
     if (others.isEmpty()) {
       return true;
     }
+    Duration wait = inFlightWait;
+    OperationDeadline deadline = OperationDeadline.current();
+    if (deadline != null) {
+      wait = TerminalWait.min(wait, deadline.remaining()); // never past the operation's deadline
+    }
     try {
       CompletableFuture.allOf(others.toArray(CompletableFuture[]::new))
-          .get(inFlightWait.toNanos(), TimeUnit.NANOSECONDS);
+          .get(wait.toNanos(), TimeUnit.NANOSECONDS);
       return true;
     } catch (TimeoutException | ExecutionException e) {
       return false;

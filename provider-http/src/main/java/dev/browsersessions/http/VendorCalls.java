@@ -5,14 +5,21 @@ import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.SessionNotFoundException;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
+import dev.browsersessions.observe.Retry;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.event.ExecutionScheduledEvent;
 import feign.FeignException;
 import feign.RetryableException;
 import feign.codec.DecodeException;
+import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -28,14 +35,24 @@ import java.util.function.UnaryOperator;
  *       refused, or the vendor answered 429 or 503. A timeout or a reset after the request was
  *       sent is not retried: the session may exist, and a second one would be billed twice.
  * </ul>
+ *
+ * <p>Every call runs within its client operation's deadline ({@code operation-timeout}, see
+ * {@link #within}): no retry waits past it, and each retry is logged at INFO with the attempt and
+ * the time left, and reported to the {@link ProviderEvents} the provider was given, before its
+ * wait.
  */
 public final class VendorCalls {
 
+  private static final System.Logger LOG = System.getLogger(VendorCalls.class.getName());
+
   private final String provider;
   private final String vendor;
+  private final HttpSettings settings;
   private final Lazy<FailsafeExecutor<Object>> read;
   private final Lazy<FailsafeExecutor<Object>> create;
   private final UnaryOperator<String> redactor;
+  private final Runnable release;
+  private volatile ProviderEvents events = ProviderEvents.NONE;
 
   /**
    * Creates the calls.
@@ -47,12 +64,64 @@ public final class VendorCalls {
    */
   public VendorCalls(
       String provider, String vendor, HttpSettings settings, UnaryOperator<String> redactor) {
+    this(provider, vendor, settings, redactor, () -> { });
+  }
+
+  VendorCalls(String provider, String vendor, HttpSettings settings,
+      UnaryOperator<String> redactor, Runnable release) {
+    this.release = release;
     this.redactor = redactor;
     this.provider = provider;
     this.vendor = vendor;
+    this.settings = settings;
     // built on first use: loading Failsafe is part of a cold start that a provider build avoids
-    this.read = new Lazy<>(() -> Failsafe.with(policy(settings, false)));
-    this.create = new Lazy<>(() -> Failsafe.with(policy(settings, true)));
+    this.read = new Lazy<>(() -> Failsafe.with(policy(false)));
+    this.create = new Lazy<>(() -> Failsafe.with(policy(true)));
+  }
+
+  /**
+   * Gives back the shared HTTP client these calls use: call it from the provider's {@code
+   * close()}. Idempotent; a call made afterwards still works (taking the client for its own
+   * duration only).
+   */
+  public void close() {
+    release.run();
+  }
+
+  /**
+   * Where retries are reported from now on: the sink a provider's {@code reportTo} was given.
+   *
+   * @param events the sink
+   */
+  public void reportTo(ProviderEvents events) {
+    this.events = Objects.requireNonNull(events, "events");
+  }
+
+  /**
+   * Runs one client operation within {@code operation-timeout}: every vendor call made inside it
+   * on this thread (retries, a lost create's lookups and stop, a stop's confirmation reads) shares
+   * that one deadline. Inside another operation, runs within the outer one's deadline.
+   *
+   * @param operation the client operation, for retry reports
+   * @param body the work
+   * @param <T> its result
+   * @return its result
+   */
+  public <T> T within(Operation operation, Supplier<T> body) {
+    return OperationDeadline.within(operation, settings.operationTimeout(), body);
+  }
+
+  /**
+   * Runs one client operation that returns nothing within {@code operation-timeout}.
+   *
+   * @param operation the client operation, for retry reports
+   * @param body the work
+   */
+  public void within(Operation operation, Runnable body) {
+    OperationDeadline.within(operation, settings.operationTimeout(), () -> {
+      body.run();
+      return null;
+    });
   }
 
   /**
@@ -64,7 +133,7 @@ public final class VendorCalls {
    * @return its result
    */
   public <T> T read(Supplier<T> call) {
-    return read.get().get(() -> translate(call));
+    return within(Operation.STATUS, () -> read.get().get(() -> translate(call)));
   }
 
   /**
@@ -96,7 +165,7 @@ public final class VendorCalls {
    * @return its result
    */
   public <T> T create(Supplier<T> call) {
-    return create.get().get(() -> translate(call));
+    return within(Operation.START, () -> create.get().get(() -> translate(call)));
   }
 
   /**
@@ -165,18 +234,62 @@ public final class VendorCalls {
     }
   }
 
-  private static RetryPolicy<Object> policy(HttpSettings s, boolean create) {
+  private RetryPolicy<Object> policy(boolean create) {
     return RetryPolicy.builder()
         .handleIf(
             (Throwable t) ->
                 t instanceof BrowserSessionException b
                     && b.isRetryable()
-                    && (!create || noSessionStarted(b)))
-        .withMaxRetries(s.maxRetries())
-        .withBackoff(s.initialBackoff(), s.maxBackoff())
-        .withJitter(0.25)
-        .withDelayFn(ctx -> delayFor(ctx.getLastException(), s))
+                    && (!create || noSessionStarted(b))
+                    && timeLeft())
+        .withMaxRetries(settings.maxRetries())
+        .withDelayFn(ctx -> delay(ctx.getLastException(), ctx.getAttemptCount()))
+        .onRetryScheduled(this::retrying)
         .build();
+  }
+
+  /** Whether the current operation has time left for another attempt. */
+  private static boolean timeLeft() {
+    OperationDeadline d = OperationDeadline.current();
+    return d == null || !d.expired();
+  }
+
+  /**
+   * The wait before the next attempt: what the failure asks for ({@code Retry-After}, capped),
+   * else the exponential backoff with 25 % jitter; never past the operation's deadline.
+   */
+  private Duration delay(Throwable failure, int attempts) {
+    Duration d = delayFor(failure, settings);
+    if (d.isNegative()) {
+      long initial = settings.initialBackoff().toNanos();
+      long exp = initial << Math.min(Math.max(0, attempts - 1), 30);
+      long capped = exp <= 0 ? settings.maxBackoff().toNanos()
+          : Math.min(exp, settings.maxBackoff().toNanos());
+      double jitter = 1 + ThreadLocalRandom.current().nextDouble(-0.25, 0.25);
+      d = Duration.ofNanos(Math.max(1, (long) (capped * jitter)));
+    }
+    OperationDeadline deadline = OperationDeadline.current();
+    return deadline == null ? d : TerminalWait.min(d, deadline.remaining());
+  }
+
+  private void retrying(ExecutionScheduledEvent<Object> e) {
+    OperationDeadline deadline = OperationDeadline.current();
+    Throwable failure = e.getLastException();
+    Duration wait = e.getDelay();
+    int next = e.getAttemptCount() + 1;
+    LOG.log(Level.INFO, () -> vendor + " call failed (" + (failure == null ? "no answer"
+        : failure.getMessage()) + "); retrying: attempt " + next + " of "
+        + (settings.maxRetries() + 1) + " in " + wait.toMillis() + " ms"
+        + (deadline == null ? "" : ", " + deadline.remaining().toMillis() + " ms left of "
+            + HttpSettings.OPERATION_TIMEOUT + " (" + deadline.budget() + ")"));
+    if (failure != null) {
+      try {
+        events.retrying(new Retry(provider,
+            deadline == null ? Operation.STATUS : deadline.operation(), next, wait, failure));
+      } catch (RuntimeException listenerFailed) {
+        LOG.log(Level.WARNING, "A listener failed on a retry report", listenerFailed);
+      }
+    }
   }
 
   /**

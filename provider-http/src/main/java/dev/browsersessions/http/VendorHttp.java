@@ -53,8 +53,8 @@ public final class VendorHttp {
   private final UnaryOperator<String> redactor;
 
   private VendorHttp(Builder b) {
-    List<String> secrets = List.copyOf(b.secrets);
-    this.redactor = secrets.isEmpty() ? UnaryOperator.identity() : text -> redact(text, secrets);
+    Redactor secrets = Redactor.of(b.secrets);
+    this.redactor = secrets::apply;
     this.provider = b.provider;
     this.vendor = b.vendor;
     this.settings = b.settings;
@@ -63,26 +63,16 @@ public final class VendorHttp {
     this.json = new JsonCodec(mapper);
     this.decoder =
         new BoundedDecoder(b.decoder.apply(json), provider, vendor, redactor);
-    this.client = new JdkClient(provider, vendor, settings);
-    this.calls = new VendorCalls(provider, vendor, settings, redactor);
+    this.client = new JdkClient(provider, vendor, settings, secrets);
+    this.calls = new VendorCalls(provider, vendor, settings, redactor, client::close);
   }
 
   /**
-   * Replaces every occurrence of a secret in a text the vendor sent (a server may echo a key).
-   *
-   * @param text the text, or {@code null}
-   * @param secrets the secrets
-   * @return the text with each secret replaced by {@code ****}
+   * Gives back the shared HTTP client this provider's calls used (see {@code SharedHttpClients}):
+   * call it from the provider's {@code close()}. Idempotent; a call made afterwards still works.
    */
-  static String redact(String text, List<String> secrets) {
-    if (text == null) {
-      return null;
-    }
-    String out = text;
-    for (String secret : secrets) {
-      out = out.replace(secret, "****");
-    }
-    return out;
+  public void close() {
+    client.close();
   }
 
   /**

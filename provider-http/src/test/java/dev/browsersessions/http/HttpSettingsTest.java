@@ -28,6 +28,7 @@ class HttpSettingsTest {
     assertThat(s.initialBackoff()).isEqualTo(Duration.ofMillis(200));
     assertThat(s.maxBackoff()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.allowInsecure()).isFalse();
+    assertThat(s.operationTimeout()).isEqualTo(Duration.ofSeconds(45));
   }
 
   @Test
@@ -55,6 +56,11 @@ class HttpSettingsTest {
             e -> assertThat(e.key()).contains("request-timeout"));
     assertThatThrownBy(() -> settings("connect-timeout", "2h"))
         .hasMessageContaining("connect-timeout");
+    assertThatThrownBy(() -> settings("operation-timeout", "0s"))
+        .isInstanceOfSatisfying(ProviderConfigurationException.class,
+            e -> assertThat(e.key()).contains("operation-timeout"));
+    assertThatThrownBy(() -> settings("operation-timeout", "11m"))
+        .hasMessageContaining("operation-timeout");
     assertThatThrownBy(() -> settings("max-retries", "-1")).hasMessageContaining("max-retries");
     assertThatThrownBy(() -> settings("max-retries", "1000")).hasMessageContaining("max-retries");
     assertThatThrownBy(() -> settings("retry-initial-backoff", "10s", "retry-max-backoff", "1s"))

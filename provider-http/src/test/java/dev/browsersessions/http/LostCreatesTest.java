@@ -8,10 +8,15 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.observe.LostCreate;
+import dev.browsersessions.observe.LostCreate.Resolution;
+import dev.browsersessions.observe.ProviderEvents;
+import dev.browsersessions.observe.Retry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,5 +215,67 @@ class LostCreatesTest {
     running.put("t1", List.of("s-late"));
     lost.close();
     assertThat(stopped).containsExactly("s-late");
+  }
+
+  @Test
+  void eachReconciliationIsReportedWithItsResolution() {
+    List<LostCreate> events = new CopyOnWriteArrayList<>();
+    ProviderEvents sink = new ProviderEvents() {
+      @Override
+      public void retrying(Retry retry) {}
+
+      @Override
+      public void lostCreate(LostCreate lostCreate) {
+        events.add(lostCreate);
+      }
+    };
+    LostCreates<String> lost = lost(LostCreatePolicy.STOP);
+    lost.reportTo(sink);
+    running.put("t1", List.of("s1"));
+    lost.failed(lost.begin("t1"), reset());
+    assertThat(events).containsExactly(
+        new LostCreate("p", Resolution.STOPPED, Optional.of("s1")));
+
+    events.clear();
+    lost.failed(lost.begin("t2"), new RateLimitedException("slow down", "p", 429, null));
+    assertThat(events).as("a 429 started nothing: not a lost create").isEmpty();
+
+    lost.failed(lost.begin("t3"),
+        new ProviderUnavailableException("boom", "p", 500, null).markOutcomeUnknown());
+    assertThat(events).as("not found yet: kept pending").containsExactly(
+        new LostCreate("p", Resolution.UNRESOLVED, Optional.empty()));
+    events.clear();
+    running.put("t3", List.of("s3"));
+    lost.close();
+    assertThat(events).as("found at close").containsExactly(
+        new LostCreate("p", Resolution.STOPPED, Optional.of("s3")));
+
+    events.clear();
+    LostCreates<String> reporting = lost(LostCreatePolicy.REPORT);
+    reporting.reportTo(sink);
+    running.put("t4", List.of("s4"));
+    reporting.failed(reporting.begin("t4"), reset());
+    reporting.failed(reporting.begin("t5"),
+        new ProviderUnavailableException("boom", "p", 500, null).markOutcomeUnknown());
+    assertThat(events).containsExactly(
+        new LostCreate("p", Resolution.UNRESOLVED, Optional.of("s4")),
+        new LostCreate("p", Resolution.NONE_STARTED, Optional.empty()));
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotChangeTheOutcome() {
+    LostCreates<String> lost = lost(LostCreatePolicy.STOP);
+    lost.reportTo(new ProviderEvents() {
+      @Override
+      public void retrying(Retry retry) {}
+
+      @Override
+      public void lostCreate(LostCreate lostCreate) {
+        throw new IllegalStateException("listener bug");
+      }
+    });
+    running.put("t1", List.of("s1"));
+    assertThat(lost.failed(lost.begin("t1"), reset()).getMessage()).contains("found and stopped");
+    assertThat(stopped).containsExactly("s1");
   }
 }

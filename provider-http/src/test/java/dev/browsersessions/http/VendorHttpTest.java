@@ -205,7 +205,7 @@ class VendorHttpTest {
   @Test
   void retryAfterIsHonouredUpToTheCap() {
     HttpSettings s = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
-        Duration.ofMillis(10), Duration.ofSeconds(2), false);
+        Duration.ofMillis(10), Duration.ofSeconds(2), false, Duration.ofSeconds(45));
     assertThat(VendorCalls.delayFor(
         new RateLimitedException("x", "t", 429, Duration.ofMillis(700)), s))
         .isEqualTo(Duration.ofMillis(700));

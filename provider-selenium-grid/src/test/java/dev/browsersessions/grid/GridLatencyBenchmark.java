@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
-import dev.browsersessions.local.LocalProvider;
+import dev.browsersessions.local.LocalProviderFactory;
+import dev.browsersessions.local.LocalSettings;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,9 @@ class GridLatencyBenchmark {
       grid = measure(p);
     }
     long[][] local;
-    try (BrowserSessionProvider p = LocalProvider.builder()
+    try (BrowserSessionProvider p = LocalProviderFactory.create(LocalSettings.builder()
         .chromium(GridProcess.BROWSER).stateDir(Files.createDirectories(dir.resolve("local")))
-        .build()) {
+        .build())) {
       local = measure(p);
     }
     long gc = median(grid[0]);

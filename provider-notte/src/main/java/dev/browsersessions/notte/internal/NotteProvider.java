@@ -17,6 +17,8 @@ import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.notte.NotteSettings;
 import dev.browsersessions.notte.internal.wire.LegacyCloseRequest;
 import dev.browsersessions.notte.internal.wire.LegacyCloseResponse;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import java.time.Clock;
@@ -127,6 +129,10 @@ public final class NotteProvider implements BrowserSessionProvider {
    */
   @Override
   public SessionInfo create(SessionRequest request) {
+    return calls.within(Operation.START, () -> start(request));
+  }
+
+  private SessionInfo start(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
     Map<String, Object> body = StartRequests.body(request);
     String key = StartRequests.idempotencyKey();
@@ -159,7 +165,7 @@ public final class NotteProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
-    return withUrls(read(sessionId));
+    return calls.within(Operation.STATUS, () -> withUrls(read(sessionId)));
   }
 
   /**
@@ -172,6 +178,10 @@ public final class NotteProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo stop(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    return calls.within(Operation.STOP, () -> stopWithin(sessionId));
+  }
+
+  private SessionInfo stopWithin(String sessionId) {
     SessionInfo answer;
     try {
       answer = settings.legacyClose() ? legacyStop(sessionId)
@@ -185,6 +195,10 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   @Override
   public List<SessionInfo> list(SessionFilter filter) {
+    return calls.within(Operation.LIST, () -> listWithin(filter));
+  }
+
+  private List<SessionInfo> listWithin(SessionFilter filter) {
     boolean onlyActive = !filter.statuses().isEmpty()
         && EnumSet.of(SessionStatus.ACTIVE, SessionStatus.PENDING).containsAll(filter.statuses());
     List<SessionInfo> all = new ArrayList<>();
@@ -207,7 +221,18 @@ public final class NotteProvider implements BrowserSessionProvider {
    */
   @Override
   public void close() {
-    lostCreates.close();
+    try {
+      calls.within(Operation.STOP, lostCreates::close);
+    } finally {
+      calls.close();
+    }
+  }
+
+  /** Retries and lost creates are reported to the client's listeners. */
+  @Override
+  public void reportTo(ProviderEvents events) {
+    calls.reportTo(events);
+    lostCreates.reportTo(events);
   }
 
   @Override

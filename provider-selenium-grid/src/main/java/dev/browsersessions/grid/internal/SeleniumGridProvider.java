@@ -22,6 +22,8 @@ import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
 import dev.browsersessions.http.VendorCalls;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import feign.RequestInterceptor;
@@ -106,8 +108,12 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     this.clock = clock;
     HttpSettings h = HttpSettings.from(settings.http().forProvider(SeleniumGridSettings.PROVIDER));
     // A create waits in the Grid's queue: its one attempt may take queue-timeout, not request-timeout.
+    // Its operation deadline covers that wait, the lost-create look and connecting, at least.
+    Duration createDeadline = settings.queueTimeout().plus(settings.lostCreateWait())
+        .plus(h.connectTimeout());
     HttpSettings forCreate = new HttpSettings(h.connectTimeout(), settings.queueTimeout(),
-        h.maxRetries(), h.initialBackoff(), h.maxBackoff(), h.allowInsecure());
+        h.maxRetries(), h.initialBackoff(), h.maxBackoff(), h.allowInsecure(),
+        h.operationTimeout().compareTo(createDeadline) >= 0 ? h.operationTimeout() : createDeadline);
     RequestInterceptor auth = auth(settings);
     this.http = plumbing(h);
     VendorHttp createHttp = plumbing(forCreate);
@@ -156,6 +162,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo create(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
+    return createCalls.within(Operation.START, () -> start(request));
+  }
+
+  private SessionInfo start(SessionRequest request) {
     Instant now = clock.instant();
     SessionOptions options = new SessionOptions(UUID.randomUUID().toString(), owner,
         Optional.of(now), request.idleTimeout(), request.maxDuration(), request.metadata());
@@ -215,6 +225,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    return calls.within(Operation.STATUS, () -> read(sessionId));
+  }
+
+  private SessionInfo read(String sessionId) {
     Optional<Ledger.Entry> known = ledger.get(sessionId);
     if (known.flatMap(Ledger.Entry::ended).isPresent()) {
       return known.get().ended().get();
@@ -258,6 +272,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo stop(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    return calls.within(Operation.STOP, () -> stopWithin(sessionId));
+  }
+
+  private SessionInfo stopWithin(String sessionId) {
     Ledger.Entry entry = ledger.entry(sessionId, clock.instant());
     Optional<String> expired = entry.last().flatMap(i -> entry.expired(i, clock.instant()));
     return expired.isPresent() ? end(entry, SessionStatus.TIMED_OUT, expired.get())
@@ -271,6 +289,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
    */
   @Override
   public List<SessionInfo> list(SessionFilter filter) {
+    return calls.within(Operation.LIST, () -> listWithin(filter));
+  }
+
+  private List<SessionInfo> listWithin(SessionFilter filter) {
     GraphQlAnswer answer = calls.read(() -> api.graphql(new GraphQlRequest(
         "{ sessionsInfo { sessions { " + GridSession.FIELDS + " } } }")));
     requireNoErrors(answer);
@@ -313,7 +335,20 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         reaper = null;
       }
     }
-    lost.close();
+    try {
+      calls.within(Operation.STOP, lost::close);
+    } finally {
+      calls.close(); // gives back the shared HTTP clients (conformance R10.6)
+      createCalls.close();
+    }
+  }
+
+  /** Retries and lost creates are reported to the client's listeners. */
+  @Override
+  public void reportTo(ProviderEvents events) {
+    calls.reportTo(events);
+    createCalls.reportTo(events);
+    lost.reportTo(events);
   }
 
   @Override

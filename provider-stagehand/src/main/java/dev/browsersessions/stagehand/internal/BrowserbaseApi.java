@@ -47,4 +47,11 @@ public interface BrowserbaseApi extends AutoCloseable {
   /** Releases the HTTP client. */
   @Override
   default void close() {}
+
+  /**
+   * Where retries are reported.
+   *
+   * @param events the sink
+   */
+  default void reportTo(dev.browsersessions.observe.ProviderEvents events) {}
 }

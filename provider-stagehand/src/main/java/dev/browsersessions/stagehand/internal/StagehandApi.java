@@ -1,8 +1,11 @@
 package dev.browsersessions.stagehand.internal;
 
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.stagehand.internal.wire.StartRequest;
 import dev.browsersessions.stagehand.internal.wire.StartResponse;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /**
  * The two Stagehand v3 calls this provider makes, on a given host. Failures are {@link
@@ -26,6 +29,26 @@ public interface StagehandApi extends AutoCloseable {
    * @param sessionId the session
    */
   void end(URI host, String sessionId);
+
+  /**
+   * Runs one client operation within the provider's {@code operation-timeout}: the calls made
+   * inside it on this thread share that deadline.
+   *
+   * @param operation the client operation
+   * @param body the work
+   * @param <T> its result
+   * @return its result
+   */
+  default <T> T within(Operation operation, Supplier<T> body) {
+    return body.get();
+  }
+
+  /**
+   * Where retries are reported.
+   *
+   * @param events the sink
+   */
+  default void reportTo(ProviderEvents events) {}
 
   /** Releases the HTTP client. */
   @Override

@@ -17,6 +17,8 @@ import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.TerminalWait;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
 import dev.browsersessions.stagehand.StagehandSettings;
@@ -139,6 +141,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   @Override
   public SessionInfo create(SessionRequest request) {
+    return stagehand.within(Operation.START, () -> start(request));
+  }
+
+  private SessionInfo start(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
     String requestId = UUID.randomUUID().toString();
     StartRequest body = requests.toStart(request, settings, requestId);
@@ -219,6 +225,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    return stagehand.within(Operation.STATUS, () -> statusWithin(sessionId));
+  }
+
+  private SessionInfo statusWithin(String sessionId) {
     SessionInfo info = sessions.toInfo(read(sessionId), sessionId);
     if (info.isTerminal()) {
       hosts.remove(sessionId);
@@ -236,6 +246,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo stop(String sessionId) {
     RequestChecks.requireValidId(sessionId);
+    return stagehand.within(Operation.STOP, () -> stopWithin(sessionId));
+  }
+
+  private SessionInfo stopWithin(String sessionId) {
     URI host = settings.stagehandUrl().orElse(hosts.get(sessionId));
     if (host == null) {
       // Not started here: Browserbase says where it runs (and whether it exists or has ended).
@@ -257,6 +271,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
 
   @Override
   public List<SessionInfo> list(SessionFilter filter) {
+    return stagehand.within(Operation.LIST, () -> listWithin(filter));
+  }
+
+  private List<SessionInfo> listWithin(SessionFilter filter) {
     List<Optional<String>> statuses = new ArrayList<>();
     if (filter.statuses().isEmpty() || filter.statuses().contains(SessionStatus.UNKNOWN)) {
       statuses.add(Optional.empty());
@@ -314,7 +332,10 @@ public final class StagehandProvider implements BrowserSessionProvider {
   @Override
   public void close() {
     try {
-      lost.close();
+      stagehand.within(Operation.STOP, () -> {
+        lost.close();
+        return null;
+      });
     } finally {
       try {
         stagehand.close();
@@ -322,6 +343,14 @@ public final class StagehandProvider implements BrowserSessionProvider {
         browserbase.close();
       }
     }
+  }
+
+  /** Retries and lost starts are reported to the client's listeners. */
+  @Override
+  public void reportTo(ProviderEvents events) {
+    lost.reportTo(events);
+    stagehand.reportTo(events);
+    browserbase.reportTo(events);
   }
 
   @Override

@@ -50,4 +50,14 @@ public final class HttpBrowserbaseApi implements BrowserbaseApi {
   public LiveUrls liveUrls(String sessionId) {
     return calls.read(() -> client.debug(sessionId));
   }
+
+  @Override
+  public void reportTo(dev.browsersessions.observe.ProviderEvents events) {
+    calls.reportTo(events);
+  }
+
+  @Override
+  public void close() {
+    calls.close();
+  }
 }

@@ -3,10 +3,13 @@ package dev.browsersessions.stagehand.internal.http;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.http.VendorCalls;
+import dev.browsersessions.observe.Operation;
+import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.stagehand.internal.StagehandApi;
 import dev.browsersessions.stagehand.internal.wire.StartRequest;
 import dev.browsersessions.stagehand.internal.wire.StartResponse;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /**
  * {@link StagehandApi} over the Feign {@link StagehandClient}. {@code start} retries only failures
@@ -46,5 +49,20 @@ public final class HttpStagehandApi implements StagehandApi {
   @Override
   public void end(URI host, String sessionId) {
     calls.read(() -> client.end(host, sessionId));
+  }
+
+  @Override
+  public <T> T within(Operation operation, Supplier<T> body) {
+    return calls.within(operation, body);
+  }
+
+  @Override
+  public void reportTo(ProviderEvents events) {
+    calls.reportTo(events);
+  }
+
+  @Override
+  public void close() {
+    calls.close();
   }
 }
