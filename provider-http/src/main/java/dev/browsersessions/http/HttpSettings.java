@@ -2,9 +2,7 @@ package dev.browsersessions.http;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -108,7 +106,7 @@ public record HttpSettings(
   public URI requireSafe(URI url, String key, String provider) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     boolean ok =
-        scheme.equals("https") || (scheme.equals("http") && (allowInsecure || isLoopback(url)));
+        scheme.equals("https") || (scheme.equals("http") && (allowInsecure || ServerData.isLoopback(url.getHost())));
     if (!ok) {
       throw new ProviderConfigurationException(
           "Configuration '" + key + "' for provider '" + provider + "' is " + url
@@ -119,24 +117,6 @@ public record HttpSettings(
     }
     String s = url.toString();
     return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-  }
-
-  private static boolean isLoopback(URI url) {
-    String host = url.getHost();
-    if (host == null) {
-      return false;
-    }
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+]?")) {
-      return false; // never resolve names here: no I/O at configuration time
-    }
-    try {
-      return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static Duration bounded(
