@@ -21,6 +21,7 @@ import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.LostCreates;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.observe.Operation;
 import dev.browsersessions.observe.ProviderEvents;
@@ -91,6 +92,7 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
   private final VendorCalls createCalls;
   private final LostCreates<String> lost;
   private final WindowFit windows;
+  private final ServerData server;
   private final Ledger ledger = new Ledger();
   private final Object reaperLock = new Object();
   private ScheduledExecutorService reaper;
@@ -122,6 +124,7 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     this.calls = http.calls();
     this.createCalls = createHttp.calls();
     this.windows = new WindowFit(api, calls, NAME);
+    this.server = new ServerData(NAME, h.allowInsecure());
     this.lost = new LostCreates<>(NAME, VENDOR,
         LostCreateSettings.of(NAME, settings.lostCreate(), settings.lostCreateWait()),
         forCreate.requestTimeout().plus(forCreate.connectTimeout()), clock, sleeper,
@@ -185,9 +188,14 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     }
     NewSessionAnswer.Value value = answer == null ? null : answer.value();
     String id = value == null ? null : value.sessionId();
-    if (id == null || !validId(id)) {
+    if (id == null) {
       throw lost.failed(attempt, ProviderProtocolException.unusable(
-          VENDOR + "'s answer to POST /session has no usable sessionId", NAME, 200, null));
+          VENDOR + "'s answer to POST /session has no sessionId", NAME, 200, null));
+    }
+    try {
+      server.id(id, VENDOR + "'s answer to POST /session");
+    } catch (ProviderProtocolException e) {
+      throw lost.failed(attempt, e); // never used in a path: found by its attempt id and stopped
     }
     if (value.capabilities() == null) {
       throw lost.unusable(attempt, id, ProviderProtocolException.unusable(
@@ -303,9 +311,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     List<SessionInfo> all = new ArrayList<>();
     Set<String> running = new java.util.HashSet<>();
     for (GridSession s : sessions) {
-      if (s == null || s.id() == null || !validId(s.id())) {
-        continue; // server data is checked: an unusable entry is not a session we can name
+      if (s == null || s.id() == null) {
+        continue;
       }
+      server.id(s.id(), VENDOR + "'s answer to GraphQL sessionsInfo"); // a hostile id fails list
       running.add(s.id());
       Ledger.Entry entry = ledger.entry(s.id(), now);
       all.add(entry.ended().orElseGet(() -> observed(entry, toInfo(s), false)));
@@ -574,15 +583,6 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     String base = settings.url().toString();
     String ws = base.startsWith("https:") ? "wss:" + base.substring(6) : "ws:" + base.substring(5);
     return URI.create(ws + "/session/" + id + "/se/cdp");
-  }
-
-  private static boolean validId(String id) {
-    try {
-      RequestChecks.requireValidId(id);
-      return true;
-    } catch (BrowserSessionException e) {
-      return false;
-    }
   }
 
   private static String bounded(Object o) {
