@@ -38,6 +38,62 @@ public final class BrokenOverTime {
     }
   }
 
+  /**
+   * Every read path reports half the idle timeout the session is really held to (say, the
+   * vendor's "warn before timeout" threshold mapped as the limit): a client that trusts the
+   * reported grant finds the session still running after it.
+   */
+  public static final class IdleTimeoutUnderstated extends ReadRewriting {
+    /** @param delegate the honest provider */
+    public IdleTimeoutUnderstated(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
+      return info.toBuilder()
+          .idleTimeout(info.idleTimeout().map(d -> d.dividedBy(2)).orElse(null))
+          .build();
+    }
+  }
+
+  /**
+   * Every read path reports half the maximum duration the session is really held to: the
+   * session runs on well past the reported grant.
+   */
+  public static final class MaxDurationUnderstated extends ReadRewriting {
+    /** @param delegate the honest provider */
+    public MaxDurationUnderstated(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
+      return info.toBuilder()
+          .maxDuration(info.maxDuration().map(d -> d.dividedBy(2)).orElse(null))
+          .build();
+    }
+  }
+
+  /**
+   * Every read path reports twice the maximum duration the session is really held to (the
+   * vendor's plan ceiling instead of the granted value): the session ends long before the
+   * reported grant.
+   */
+  public static final class MaxDurationOverstated extends ReadRewriting {
+    /** @param delegate the honest provider */
+    public MaxDurationOverstated(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
+      return info.toBuilder()
+          .maxDuration(info.maxDuration().map(d -> d.multipliedBy(2)).orElse(null))
+          .build();
+    }
+  }
+
   /** A second stop of an ended session answers CLOSED "stopped", whatever ended it. */
   public static final class SecondStopRewritesEnd extends ForwardingProvider {
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();

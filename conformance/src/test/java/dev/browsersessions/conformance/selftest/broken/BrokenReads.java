@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +38,19 @@ public final class BrokenReads {
     @Override
     protected SessionInfo rewrite(Path path, SessionInfo info) {
       return path == Path.CREATE ? info : info.toBuilder().cdpUrl(null).build();
+    }
+  }
+
+  /** The live-view URL is on create's answer only; status and list leave it out. */
+  public static final class LiveViewOnlyOnCreate extends ReadRewriting {
+    /** @param delegate the honest provider */
+    public LiveViewOnlyOnCreate(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected SessionInfo rewrite(Path path, SessionInfo info) {
+      return path == Path.CREATE ? info : info.toBuilder().liveViewUrl(null).build();
     }
   }
 
@@ -175,14 +189,44 @@ public final class BrokenReads {
       try {
         return delegate.stop(sessionId);
       } catch (SessionNotFoundException e) {
-        throw new SessionNotFoundException(sessionId, name()) {
-          @Override
-          public boolean isRetryable() {
-            return true;
-          }
-        };
+        throw retryableNotFound(sessionId, name());
       }
     }
+  }
+
+  /**
+   * status's not-found for an id shaped like the vendor's own (letters, digits and dashes only)
+   * is taken for replication lag and marked retryable; other ids are not-found as they should be.
+   */
+  public static final class VendorShapedNotFoundRetryable extends ForwardingProvider {
+    private static final Pattern VENDOR_SHAPED = Pattern.compile("[A-Za-z0-9-]+");
+
+    /** @param delegate the honest provider */
+    public VendorShapedNotFoundRetryable(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public SessionInfo status(String sessionId) {
+      try {
+        return delegate.status(sessionId);
+      } catch (SessionNotFoundException e) {
+        if (VENDOR_SHAPED.matcher(sessionId).matches()) {
+          throw retryableNotFound(sessionId, name());
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** A not-found that wrongly says a retry may help. */
+  private static SessionNotFoundException retryableNotFound(String sessionId, String provider) {
+    return new SessionNotFoundException(sessionId, provider) {
+      @Override
+      public boolean isRetryable() {
+        return true;
+      }
+    };
   }
 
   /** The CDP URL is a stale internal address no browser listens on. */
