@@ -2,6 +2,7 @@ package dev.browsersessions.http;
 
 import dev.browsersessions.AuthenticationException;
 import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.observe.LostCreate;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -249,6 +251,34 @@ public final class LostCreates<K> {
     Attempt<K> a = new Attempt<>(seq.incrementAndGet(), key, clock.instant());
     inFlight.put(a.seq, a);
     return a;
+  }
+
+  /**
+   * Sends the create of an attempt, the one way every REST provider does it. A {@link
+   * BrowserSessionException} ends the attempt as {@link #failed}; any other runtime failure while
+   * calling or decoding is the vendor's answer not understood, so it becomes a {@link
+   * ProviderProtocolException} and also ends as {@link #failed} (the vendor may have started the
+   * session: it is looked for); an {@link Error} ends it as {@link #abandoned}. On success the
+   * attempt stays open, for {@link #returned} or {@link #unusable}.
+   *
+   * @param a the attempt
+   * @param what the request, for the message, e.g. {@code "POST /sessions/start"}
+   * @param call the create call
+   * @param <T> the answer's type
+   * @return the vendor's answer
+   */
+  public <T> T send(Attempt<K> a, String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (BrowserSessionException e) {
+      throw failed(a, e);
+    } catch (RuntimeException e) {
+      throw failed(a, ProviderProtocolException.unexpected(
+          vendorName + "'s answer to " + what + " could not be handled: " + e, provider, e));
+    } catch (Error e) {
+      abandoned(a);
+      throw e;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browsersessions.BrowserSessionException;
+import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.SessionCleanupException;
@@ -93,6 +94,30 @@ class LostCreatesTest {
         .contains("Vendor started session 's-1' anyway; it was found and stopped");
     assertThat(stopped).containsExactly("s-1");
     lost.close(); // nothing pending
+  }
+
+  @Test
+  void sendTurnsAnAnswerThatCannotBeHandledIntoAProtocolErrorAndLooksForItsSession() {
+    LostCreates<String> lost = lost(LostCreatePolicy.STOP);
+    running.put("t1", List.of("s-1"));
+
+    LostCreates.Attempt<String> ok = lost.begin("t0");
+    assertThat(lost.send(ok, "POST /start", () -> "answer")).isEqualTo("answer");
+    lost.returned(ok, "s-0"); // a success stays open until the provider says what it returned
+    assertThatThrownBy(() -> lost.send(lost.begin("t1"), "POST /start", () -> {
+      throw new IllegalStateException("decoder broke");
+    })).isInstanceOfSatisfying(ProviderProtocolException.class, e -> assertThat(e)
+        .hasMessageStartingWith("Vendor's answer to POST /start could not be handled:"
+            + " java.lang.IllegalStateException: decoder broke")
+        .hasMessageContaining("Vendor started session 's-1' anyway; it was found and stopped")
+        .hasCauseInstanceOf(IllegalStateException.class));
+    assertThat(stopped).containsExactly("s-1");
+
+    assertThatThrownBy(() -> lost.send(lost.begin("t2"), "POST /start", () -> {
+      throw new StackOverflowError();
+    })).isInstanceOf(StackOverflowError.class);
+    assertThat(looks.get()).as("an Error is abandoned, not looked for").isEqualTo(1);
+    lost.close(); // nothing in flight or pending
   }
 
   @Test

@@ -137,16 +137,9 @@ public final class NotteProvider implements BrowserSessionProvider {
     Map<String, Object> body = StartRequests.body(request);
     String key = StartRequests.idempotencyKey();
     LostCreates.Attempt<Map<String, Object>> attempt = lostCreates.begin(body);
-    Map<String, Object> answer;
+    Map<String, Object> answer = lostCreates.send(attempt, "POST /sessions/start",
+        () -> calls.create(() -> api.start(key, body)));
     SessionInfo info;
-    try {
-      answer = calls.create(() -> api.start(key, body));
-    } catch (BrowserSessionException e) {
-      throw lostCreates.failed(attempt, e);
-    } catch (RuntimeException | Error e) {
-      lostCreates.abandoned(attempt);
-      throw e;
-    }
     try {
       info = toInfo(answer, START);
     } catch (ProviderProtocolException e) {

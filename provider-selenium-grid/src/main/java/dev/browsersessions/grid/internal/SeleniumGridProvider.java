@@ -174,18 +174,8 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         Optional.of(now), request.idleTimeout(), request.maxDuration(), request.metadata());
     NewSessionRequest body = GridRequests.body(request, settings.browser(), options, NAME);
     LostCreates.Attempt<String> attempt = lost.begin(options.attempt());
-    NewSessionAnswer answer;
-    try {
-      answer = createCalls.create(() -> createApi.newSession(body));
-    } catch (BrowserSessionException e) {
-      throw lost.failed(attempt, e);
-    } catch (RuntimeException e) {
-      throw lost.failed(attempt, ProviderProtocolException.unexpected(
-          VENDOR + "'s answer to POST /session could not be handled: " + e, NAME, e));
-    } catch (Error e) {
-      lost.abandoned(attempt);
-      throw e;
-    }
+    NewSessionAnswer answer = lost.send(attempt, "POST /session",
+        () -> createCalls.create(() -> createApi.newSession(body)));
     NewSessionAnswer.Value value = answer == null ? null : answer.value();
     String id = value == null ? null : value.sessionId();
     if (id == null) {

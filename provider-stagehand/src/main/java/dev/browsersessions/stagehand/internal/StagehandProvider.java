@@ -151,19 +151,9 @@ public final class StagehandProvider implements BrowserSessionProvider {
     Optional<String> region = Optional.ofNullable(body.browserbaseSessionCreateParams().region());
     URI host = settings.stagehandHost(region);
     LostCreates.Attempt<String> attempt = lost.begin(requestId);
-    StartResponse answer;
+    StartResponse answer = lost.send(attempt, "POST /v1/sessions/start",
+        () -> stagehand.start(host, body));
     StartResponse.Data data;
-    try {
-      answer = stagehand.start(host, body);
-    } catch (BrowserSessionException e) {
-      throw lost.failed(attempt, e);
-    } catch (RuntimeException e) {
-      throw lost.failed(attempt, ProviderProtocolException.unexpected("Stagehand's answer to POST"
-          + " /v1/sessions/start could not be handled: " + e, NAME, e));
-    } catch (Error e) {
-      lost.abandoned(attempt);
-      throw e;
-    }
     try {
       data = requireStarted(answer);
     } catch (BrowserSessionException unusable) {
