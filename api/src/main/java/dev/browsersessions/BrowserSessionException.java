@@ -15,10 +15,15 @@ public class BrowserSessionException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The provider name, or {@code null}. */
   private final String provider;
+  /** The HTTP status, or 0 when there was none. */
   private final int httpStatus;
+  /** Whether the same call may succeed if repeated. */
   private final boolean retryable;
+  /** Whether the vendor may have acted on the request. */
   private volatile boolean outcomeUnknown;
+  /** Notes appended after the failure, or {@code null}. */
   private volatile String detail;
 
   /**

@@ -12,7 +12,9 @@ public class InvalidSessionRequestException extends BrowserSessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The offending field, or {@code null}. */
   private final String field;
+  /** The vendor's per-field messages. */
   private final List<String> fieldErrors;
 
   /**

@@ -8,6 +8,7 @@ public class ProviderConfigurationException extends BrowserSessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The configuration key at fault, or {@code null}. */
   private final String key;
 
   /**

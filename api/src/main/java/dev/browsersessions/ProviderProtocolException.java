@@ -13,6 +13,7 @@ public class ProviderProtocolException extends BrowserSessionException {
   /** The largest body excerpt kept, in characters. */
   public static final int MAX_EXCERPT = 512;
 
+  /** A bounded, redacted excerpt of the answer, or {@code null}. */
   private final String bodyExcerpt;
 
   /**

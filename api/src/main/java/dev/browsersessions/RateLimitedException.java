@@ -11,6 +11,7 @@ public class RateLimitedException extends BrowserSessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** How long the vendor asked to wait, or {@code null}. */
   private final Duration retryAfter;
 
   /**

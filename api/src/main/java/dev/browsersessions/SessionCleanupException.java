@@ -11,6 +11,7 @@ public class SessionCleanupException extends BrowserSessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The sessions that may still run. */
   private final List<String> sessionIds;
 
   /**

@@ -5,6 +5,7 @@ public class SessionNotFoundException extends BrowserSessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The id exactly as given. */
   private final String sessionId;
 
   /**

@@ -9,7 +9,9 @@ public class StopNotConfirmedException extends BrowserSessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The session whose stop was not confirmed. */
   private final String sessionId;
+  /** The last status read before giving up. */
   private final SessionStatus lastStatus;
 
   /**

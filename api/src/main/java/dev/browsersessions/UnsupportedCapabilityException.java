@@ -9,6 +9,7 @@ public class UnsupportedCapabilityException extends BrowserSessionException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The capability the provider lacks. */
   private final Capability capability;
 
   /**

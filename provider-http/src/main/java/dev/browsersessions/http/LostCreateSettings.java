@@ -31,6 +31,8 @@ public record LostCreateSettings(LostCreatePolicy policy, Duration lookFor) {
   /**
    * Checks the values.
    *
+   * @param policy what a failed create does about the session it may have started
+   * @param lookFor how long a create without an answer keeps looking for its session
    * @throws IllegalArgumentException if {@code lookFor} is negative or above 10 minutes
    */
   public LostCreateSettings {

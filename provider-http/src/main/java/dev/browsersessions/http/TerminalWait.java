@@ -26,7 +26,15 @@ public record TerminalWait(
   /** The longest pause between two reads, whatever the poll interval. */
   static final Duration MAX_PAUSE = Duration.ofSeconds(5);
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param provider the provider's name, for the exception
+   * @param timeout how long a stop may take to be confirmed
+   * @param pollInterval the pause between two status reads
+   * @param clock the clock of the deadline
+   * @param sleeper waits between reads
+   */
   public TerminalWait {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(timeout, "timeout");

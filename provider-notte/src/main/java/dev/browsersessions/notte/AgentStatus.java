@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What Notte says of an agent after {@link NotteProvider#stopAgent(String, String)}.
+ * What Notte says of an agent after {@link NotteExtras#stopAgent(String, String)}.
  *
  * @param agentId the agent
  * @param sessionId the session it ran in

@@ -61,6 +61,16 @@ public record NotteSettings(
   /**
    * Checks the values.
    *
+   * @param apiKey {@value #API_KEY}: sent as {@code Authorization: Bearer}
+   * @param baseUrl {@value #BASE_URL}: the API
+   * @param stopConfirmTimeout {@value #STOP_CONFIRM_TIMEOUT}: how long a stop waits for Notte to
+   *     report the session ended
+   * @param stopPollInterval {@value #STOP_POLL_INTERVAL}: status polling interval while confirming
+   * @param pageSize {@value #PAGE_SIZE}: sessions per page when listing (1–1000)
+   * @param legacyClose {@value #LEGACY_CLOSE}: stop with the legacy {@code POST /session/close}
+   * @param lostCreate {@value #LOST_CREATE}: {@code stop}, {@code report} or {@code ignore}
+   * @param lostCreateWait {@value #LOST_CREATE_WAIT}: how long a create without an answer looks
+   *     for its session, and the clock-skew allowance of its time window
    * @throws ProviderConfigurationException naming the key of a missing or invalid value
    */
   public NotteSettings {

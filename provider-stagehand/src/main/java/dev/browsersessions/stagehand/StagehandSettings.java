@@ -146,6 +146,23 @@ public record StagehandSettings(
   /**
    * Checks the values; copies the regional hosts; drops a trailing {@code /v1} from the URLs.
    *
+   * @param apiKey the Browserbase API key ({@code api-key})
+   * @param modelApiKey the model provider's key ({@code model-api-key}), sent only when set
+   * @param modelName the model Stagehand uses ({@code model-name})
+   * @param stagehandUrl a fixed Stagehand API host ({@code stagehand-url}); empty: the host of the
+   *     session's region
+   * @param regionalUrls per-region Stagehand hosts ({@code stagehand-url.<region>}) replacing the
+   *     built-in table's
+   * @param browserbaseUrl the Browserbase API ({@code browserbase-url})
+   * @param stopTimeout how long {@code stop} waits for Browserbase to confirm ({@code stop-timeout})
+   * @param stopPollInterval how often {@code stop} reads the status meanwhile ({@code
+   *     stop-poll-interval})
+   * @param ownerId the owner tag added to sessions whose metadata has none ({@code owner-id})
+   * @param liveView whether to read the live-view URL of running sessions ({@code live-view})
+   * @param lostCreate what a start that failed after Stagehand may have started a session does
+   *     about it ({@code lost-create}: {@code stop}, {@code report} or {@code ignore})
+   * @param lostCreateWait how long a start without an answer looks for its session ({@code
+   *     lost-create-wait})
    * @throws ProviderConfigurationException naming the key of a missing or invalid value
    */
   public StagehandSettings {
