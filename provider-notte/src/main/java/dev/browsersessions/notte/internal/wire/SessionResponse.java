@@ -104,11 +104,11 @@ public record SessionResponse(
         number(m, "idle_timeout_minutes"), number(m, "max_duration_minutes"),
         text(m, "cdp_url"), text(m, "viewer_url"), text(m, "close_reason"), text(m, "error"),
         text(m, "duration"), Collections.unmodifiableMap(others), Set.of(), null);
+    Object[] kept = r.typed();
     Set<String> dropped = new HashSet<>();
-    Map<String, Object> kept = r.fields();
-    for (String field : TYPED) {
-      if (m.get(field) != null && !kept.containsKey(field)) {
-        dropped.add(field);
+    for (int i = 0; i < kept.length; i++) {
+      if (kept[i] == null && m.get(TYPED.get(i)) != null) {
+        dropped.add(TYPED.get(i));
       }
     }
     return dropped.isEmpty() ? r : new SessionResponse(r.sessionId, r.status, r.createdAt,
@@ -143,8 +143,7 @@ public record SessionResponse(
    */
   public Map<String, Object> fields() {
     Map<String, Object> all = new LinkedHashMap<>();
-    Object[] typed = {sessionId, status, createdAt, lastAccessedAt, closedAt, idleTimeoutMinutes,
-        maxDurationMinutes, cdpUrl, viewerUrl, closeReason, duration};
+    Object[] typed = typed();
     for (int i = 0; i < TYPED.size(); i++) {
       if (typed[i] != null) {
         all.put(TYPED.get(i), typed[i]);
@@ -152,6 +151,12 @@ public record SessionResponse(
     }
     all.putAll(others);
     return all;
+  }
+
+  /** The typed components, in the order of {@link #TYPED}. */
+  private Object[] typed() {
+    return new Object[] {sessionId, status, createdAt, lastAccessedAt, closedAt,
+        idleTimeoutMinutes, maxDurationMinutes, cdpUrl, viewerUrl, closeReason, duration};
   }
 
   /** A non-blank text field of a bound object, or {@code null}. */
