@@ -70,7 +70,8 @@ class StatusOverheadTest {
           // the bare client plus this provider's mapping: binding the bytes, then SessionInfo
           HttpResponse<byte[]> rb = bare.send(req, HttpResponse.BodyHandlers.ofByteArray());
           SessionInfo viaMapping = dev.browsersessions.notte.internal.SessionResponses.toInfo(
-              mapper.readValue(rb.body(), java.util.Map.class), "notte",
+              mapper.readValue(rb.body(),
+                  dev.browsersessions.notte.internal.wire.SessionResponse.class), "notte",
               new dev.browsersessions.http.ServerData("notte", false), "the status answer");
           long t3 = System.nanoTime();
           long a3 = allocated();
@@ -97,7 +98,7 @@ class StatusOverheadTest {
           CALLS, lib[CALLS / 2] / 1e3, raw[CALLS / 2] / 1e3,
           (double) lib[CALLS / 2] / raw[CALLS / 2], lib[CALLS * 99 / 100] / 1e3,
           raw[CALLS * 99 / 100] / 1e3);
-      System.out.printf("[notte] bare HttpClient + this provider's mapping (bytes bound to a Map,"
+      System.out.printf("[notte] bare HttpClient + this provider's mapping (bytes bound to a SessionResponse,"
           + " then SessionInfo): median %.1f µs%n", mapped[CALLS / 2] / 1e3);
       System.out.printf("[notte] status allocation on the calling thread, mean of %d: provider"
               + " %d B, bare %d B (ratio %.2f), bare + mapping %d B%n", CALLS, libBytes / CALLS,

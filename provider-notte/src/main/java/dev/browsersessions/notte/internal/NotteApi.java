@@ -4,16 +4,18 @@ import dev.browsersessions.notte.internal.wire.AgentStatusResponse;
 import dev.browsersessions.notte.internal.wire.Cookies;
 import dev.browsersessions.notte.internal.wire.LegacyCloseRequest;
 import dev.browsersessions.notte.internal.wire.LegacyCloseResponse;
+import dev.browsersessions.notte.internal.wire.SessionDebugResponse;
+import dev.browsersessions.notte.internal.wire.SessionPage;
+import dev.browsersessions.notte.internal.wire.SessionResponse;
 import dev.browsersessions.notte.internal.wire.SetCookiesResponse;
+import dev.browsersessions.notte.internal.wire.StartSessionRequest;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
-import java.util.Map;
 
 /**
- * Notte's session endpoints, as Feign sees them. Session answers are bound straight into plain
- * Java values ({@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean}) and
- * read tolerantly by {@link SessionResponses}; the rarely used extras are read as trees.
+ * Notte's session endpoints, as Feign sees them, in the records of {@code wire}. Session answers
+ * are read tolerantly ({@link SessionResponse}) and mapped by {@link SessionResponses}.
  */
 public interface NotteApi {
 
@@ -27,8 +29,8 @@ public interface NotteApi {
    */
   @RequestLine("POST /sessions/start")
   @Headers({"Content-Type: application/json", "Idempotency-Key: {idempotencyKey}"})
-  Map<String, Object> start(
-      @Param("idempotencyKey") String idempotencyKey, Map<String, Object> body);
+  SessionResponse start(
+      @Param("idempotencyKey") String idempotencyKey, StartSessionRequest body);
 
   /**
    * Reads a session.
@@ -37,7 +39,7 @@ public interface NotteApi {
    * @return a {@code SessionResponse}
    */
   @RequestLine("GET /sessions/{id}")
-  Map<String, Object> status(@Param("id") String id);
+  SessionResponse status(@Param("id") String id);
 
   /**
    * Stops a session.
@@ -46,7 +48,7 @@ public interface NotteApi {
    * @return the final {@code SessionResponse}
    */
   @RequestLine("DELETE /sessions/{id}/stop")
-  Map<String, Object> stop(@Param("id") String id);
+  SessionResponse stop(@Param("id") String id);
 
   /**
    * Reads the debug URLs of a session.
@@ -55,7 +57,7 @@ public interface NotteApi {
    * @return a {@code SessionDebugResponse}
    */
   @RequestLine("GET /sessions/{id}/debug")
-  Map<String, Object> debug(@Param("id") String id);
+  SessionDebugResponse debug(@Param("id") String id);
 
   /**
    * Lists sessions, one page.
@@ -63,11 +65,10 @@ public interface NotteApi {
    * @param page 1-based page number
    * @param pageSize items per page
    * @param onlyActive whether to list only active sessions
-   * @return a {@code PaginatedResponse_SessionResponse_} (a {@code Map}) or a bare array (a {@code
-   *     List})
+   * @return a {@code PaginatedResponse_SessionResponse_} or a bare array, as a page
    */
   @RequestLine("GET /sessions?page={page}&page_size={pageSize}&only_active={onlyActive}")
-  Object list(
+  SessionPage list(
       @Param("page") int page,
       @Param("pageSize") int pageSize,
       @Param("onlyActive") boolean onlyActive);

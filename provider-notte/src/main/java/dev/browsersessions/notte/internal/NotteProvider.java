@@ -17,6 +17,10 @@ import dev.browsersessions.http.VendorCalls;
 import dev.browsersessions.notte.NotteSettings;
 import dev.browsersessions.notte.internal.wire.LegacyCloseRequest;
 import dev.browsersessions.notte.internal.wire.LegacyCloseResponse;
+import dev.browsersessions.notte.internal.wire.SessionDebugResponse;
+import dev.browsersessions.notte.internal.wire.SessionPage;
+import dev.browsersessions.notte.internal.wire.SessionResponse;
+import dev.browsersessions.notte.internal.wire.StartSessionRequest;
 import dev.browsersessions.observe.Operation;
 import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.spi.BrowserSessionProvider;
@@ -26,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +70,7 @@ public final class NotteProvider implements BrowserSessionProvider {
   private final NotteApi api;
   private final VendorCalls calls;
   private final TerminalWait stopConfirmation;
-  private final LostCreates<Map<String, Object>> lostCreates;
+  private final LostCreates<StartSessionRequest> lostCreates;
 
   /**
    * Creates the provider.
@@ -134,17 +137,18 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   private SessionInfo start(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
-    Map<String, Object> body = StartRequests.body(request);
+    StartSessionRequest body = StartRequests.body(request);
     String key = StartRequests.idempotencyKey();
-    LostCreates.Attempt<Map<String, Object>> attempt = lostCreates.begin(body);
-    Map<String, Object> answer = lostCreates.send(attempt, "POST /sessions/start",
+    LostCreates.Attempt<StartSessionRequest> attempt = lostCreates.begin(body);
+    SessionResponse answer = lostCreates.send(attempt, "POST /sessions/start",
         () -> calls.create(() -> api.start(key, body)));
     SessionInfo info;
     try {
       info = toInfo(answer, START);
     } catch (ProviderProtocolException e) {
       // a session named by a valid id is stopped; one named by an invalid id is looked for
-      Optional<String> id = SessionResponses.id(answer).filter(this::isValidId);
+      Optional<String> id = Optional.ofNullable(answer).flatMap(SessionResponse::id)
+          .filter(this::isValidId);
       throw id.isPresent() ? lostCreates.unusable(attempt, id.get(), e)
           : lostCreates.failed(attempt, e);
     } catch (RuntimeException | Error e) {
@@ -195,7 +199,7 @@ public final class NotteProvider implements BrowserSessionProvider {
     boolean onlyActive = !filter.statuses().isEmpty()
         && EnumSet.of(SessionStatus.ACTIVE, SessionStatus.PENDING).containsAll(filter.statuses());
     List<SessionInfo> all = new ArrayList<>();
-    for (Object item : pages(onlyActive)) {
+    for (SessionResponse item : pages(onlyActive)) {
       all.add(toInfo(item, LIST));
     }
     return all.stream().filter(filter::matches).toList();
@@ -235,12 +239,12 @@ public final class NotteProvider implements BrowserSessionProvider {
 
   // ---------------------------------------------------------------------------------------------
 
-  private SessionInfo toInfo(Object answer, String where) {
+  private SessionInfo toInfo(SessionResponse answer, String where) {
     return SessionResponses.toInfo(answer, NAME, server, where);
   }
 
   /** Notte's answer about a session, checked to be about it (ProviderProtocolException). */
-  private SessionInfo about(String sessionId, Object answer, String call) {
+  private SessionInfo about(String sessionId, SessionResponse answer, String call) {
     String where = "Notte's answer to " + call;
     SessionInfo info = toInfo(answer, where);
     server.sameId(sessionId, info.id(), where);
@@ -261,21 +265,19 @@ public final class NotteProvider implements BrowserSessionProvider {
     }
   }
 
-  /** Every listed session of every page, as bound JSON. */
-  private List<Object> pages(boolean onlyActive) {
-    List<Object> all = new ArrayList<>();
+  /** Every listed session of every page. */
+  private List<SessionResponse> pages(boolean onlyActive) {
+    List<SessionResponse> all = new ArrayList<>();
     for (int page = 1; page <= MAX_PAGES; page++) {
       int p = page;
-      Object answer = calls.read(() -> api.list(p, settings.pageSize(), onlyActive));
-      Object items = answer instanceof Map<?, ?> m ? m.get("items") : answer;
-      if (!(items instanceof List<?> list)) {
+      SessionPage answer = calls.read(() -> api.list(p, settings.pageSize(), onlyActive));
+      if (answer == null || answer.items() == null) {
         throw ProviderProtocolException.unusable(
             "Notte's session list has no items array", NAME, 200,
-            answer == null ? null : String.valueOf(answer));
+            answer == null ? null : answer.excerpt());
       }
-      all.addAll(list);
-      if (!(answer instanceof Map<?, ?> m) || !Boolean.TRUE.equals(m.get("has_next"))
-          || list.isEmpty()) {
+      all.addAll(answer.items());
+      if (!answer.hasNext() || answer.items().isEmpty()) {
         break;
       }
     }
@@ -283,15 +285,15 @@ public final class NotteProvider implements BrowserSessionProvider {
   }
 
   /**
-   * The active sessions, as bound JSON objects (for finding a lost create's session); an invalid
-   * id fails the lookup ({@link ProviderProtocolException}), so the lost create stays pending.
+   * The active sessions (for finding a lost create's session); an invalid id fails the lookup
+   * ({@link ProviderProtocolException}), so the lost create stays pending.
    */
-  private List<Map<?, ?>> activeSessions() {
-    List<Map<?, ?>> active = new ArrayList<>();
-    for (Object item : pages(true)) {
-      if (item instanceof Map<?, ?> m) {
-        SessionResponses.id(m).ifPresent(id -> server.id(id, LIST));
-        active.add(m);
+  private List<SessionResponse> activeSessions() {
+    List<SessionResponse> active = new ArrayList<>();
+    for (SessionResponse item : pages(true)) {
+      if (item != null && item.notAnObject() == null) {
+        item.id().ifPresent(id -> server.id(id, LIST));
+        active.add(item);
       }
     }
     return active;
@@ -303,7 +305,7 @@ public final class NotteProvider implements BrowserSessionProvider {
       return info;
     }
     try {
-      Object debug = calls.session(info.id(), () -> api.debug(info.id()));
+      SessionDebugResponse debug = calls.session(info.id(), () -> api.debug(info.id()));
       return SessionResponses.withDebugUrls(debug, info, server);
     } catch (BrowserSessionException e) {
       return info; // the URLs are a convenience; the session itself is fine

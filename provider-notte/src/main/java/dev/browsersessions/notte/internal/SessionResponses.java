@@ -4,6 +4,8 @@ import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.http.ServerData;
+import dev.browsersessions.notte.internal.wire.SessionDebugResponse;
+import dev.browsersessions.notte.internal.wire.SessionResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads Notte's {@code SessionResponse} tolerantly: unknown fields go to the attributes, unknown
@@ -19,17 +20,12 @@ import java.util.Set;
  * fields of the wrong type are ignored; only a missing {@code session_id} or {@code status} makes
  * the answer unusable.
  *
- * <p>Answers arrive already bound by Jackson into plain Java values ({@code Map}, {@code List},
- * {@code String}, {@code Number}, {@code Boolean}), so nothing is converted twice and nothing is
- * serialised again, except a container attribute whose size is over the bound (rare), which is
- * kept as its cut JSON text.
+ * <p>Answers arrive as {@link SessionResponse} records whose unknown fields are already bound by
+ * Jackson into plain Java values ({@code Map}, {@code List}, {@code String}, {@code Number},
+ * {@code Boolean}), so nothing is converted twice and nothing is serialised again, except a
+ * container attribute whose size is over the bound (rare), which is kept as its cut JSON text.
  */
 public final class SessionResponses {
-
-  private static final Set<String> MAPPED =
-      Set.of("session_id", "status", "created_at", "last_accessed_at", "closed_at",
-          "idle_timeout_minutes", "max_duration_minutes", "cdp_url", "viewer_url", "close_reason",
-          "duration");
 
   /** The longest text an attribute keeps; a container over this size is kept as cut text. */
   static final int MAX_ATTRIBUTE_TEXT = 2048;
@@ -56,19 +52,9 @@ public final class SessionResponses {
   }
 
   /**
-   * The session id of an answer, when it has a usable one.
-   *
-   * @param answer the bound JSON, or {@code null}
-   * @return the id
-   */
-  public static Optional<String> id(Object answer) {
-    return answer instanceof Map<?, ?> m ? text(m, "session_id") : Optional.empty();
-  }
-
-  /**
    * Maps a {@code SessionResponse}.
    *
-   * @param answer the JSON, bound to plain Java values
+   * @param answer the answer, or {@code null} when Notte answered nothing
    * @param provider the provider's name
    * @param server checks the id and the URLs
    * @param where the answer, for messages, e.g. {@code "Notte's answer to GET /sessions/x"}
@@ -76,82 +62,69 @@ public final class SessionResponses {
    * @throws ProviderProtocolException if the answer has no usable id or status, or an id this
    *     library does not accept
    */
-  public static SessionInfo toInfo(Object answer, String provider, ServerData server,
+  public static SessionInfo toInfo(SessionResponse answer, String provider, ServerData server,
       String where) {
-    if (!(answer instanceof Map<?, ?> node)) {
+    if (answer == null || answer.notAnObject() != null) {
+      Object value = answer == null ? null : answer.notAnObject();
       throw ProviderProtocolException.unusable(
-          "Notte answered " + (answer == null ? "nothing" : "a " + kind(answer))
-              + " where a session was expected", provider, 200, excerpt(answer));
+          "Notte answered " + (value == null ? "nothing" : "a " + kind(value))
+              + " where a session was expected", provider, 200,
+          value == null ? null : JsonText.of(value));
     }
-    Optional<String> id = text(node, "session_id");
-    Object status = node.get("status");
-    if (id.isEmpty() || !(status instanceof String statusText)) {
+    if (answer.sessionId() == null || answer.status() == null) {
       throw ProviderProtocolException.unusable(
-          "Notte's session answer lacks " + (id.isEmpty() ? "session_id" : "status"),
-          provider, 200, excerpt(answer));
+          "Notte's session answer lacks " + (answer.sessionId() == null ? "session_id" : "status"),
+          provider, 200, JsonText.of(answer.fields()));
     }
-    SessionInfo.Builder b = SessionInfo.builder(server.id(id.get(), where), provider,
-            status(statusText))
-        .createdAt(instant(node, "created_at"))
-        .lastActiveAt(instant(node, "last_accessed_at"))
-        .closedAt(instant(node, "closed_at"))
-        .idleTimeout(minutes(node, "idle_timeout_minutes"))
-        .maxDuration(minutes(node, "max_duration_minutes"))
-        .attribute("notte.status", statusText);
-    server.cdpUrl(b, text(node, "cdp_url").orElse(null));
-    server.liveViewUrl(b, text(node, "viewer_url").orElse(null));
-    text(node, "close_reason").or(() -> text(node, "error")).ifPresent(b::closeReason);
-    text(node, "duration").flatMap(NotteTimes::duration).ifPresent(d -> b.attribute("duration", d));
-    for (Map.Entry<?, ?> e : node.entrySet()) {
-      if (e.getValue() != null && e.getKey() instanceof String key && !MAPPED.contains(key)) {
-        b.attribute(key, bounded(e.getValue()));
-      }
-    }
+    SessionInfo.Builder b = SessionInfo.builder(server.id(answer.sessionId(), where), provider,
+            status(answer.status()))
+        .createdAt(instant(answer.createdAt()))
+        .lastActiveAt(instant(answer.lastAccessedAt()))
+        .closedAt(instant(answer.closedAt()))
+        .idleTimeout(minutes(answer.idleTimeoutMinutes()))
+        .maxDuration(minutes(answer.maxDurationMinutes()))
+        .attribute("notte.status", answer.status());
+    server.cdpUrl(b, answer.cdpUrl());
+    server.liveViewUrl(b, answer.viewerUrl());
+    Optional.ofNullable(answer.closeReason()).or(() -> Optional.ofNullable(answer.error()))
+        .ifPresent(b::closeReason);
+    Optional.ofNullable(answer.duration()).flatMap(NotteTimes::duration)
+        .ifPresent(d -> b.attribute("duration", d));
+    answer.others().forEach((key, value) -> b.attribute(key, bounded(value)));
     return b.build();
   }
 
   /**
    * The CDP and viewer URLs of a {@code SessionDebugResponse}.
    *
-   * @param debug the JSON, bound to plain Java values
+   * @param debug the answer, or {@code null}
    * @param info the session to complete
    * @param server checks the URLs
    * @return the session with the URLs it lacked
    */
-  public static SessionInfo withDebugUrls(Object debug, SessionInfo info, ServerData server) {
-    if (!(debug instanceof Map<?, ?> d)) {
+  public static SessionInfo withDebugUrls(SessionDebugResponse debug, SessionInfo info,
+      ServerData server) {
+    if (debug == null) {
       return info;
     }
     SessionInfo.Builder b = info.toBuilder();
-    if (info.cdpUrl().isEmpty() && d.get("ws") instanceof Map<?, ?> ws) {
-      server.cdpUrl(b, text(ws, "cdp").orElse(null));
+    if (info.cdpUrl().isEmpty()) {
+      server.cdpUrl(b, debug.cdpUrl());
     }
     if (info.liveViewUrl().isEmpty()) {
-      server.liveViewUrl(b, text(d, "debug_url").orElse(null));
+      server.liveViewUrl(b, debug.debugUrl());
     }
     return b.build();
   }
 
   /**
-   * A text field.
+   * A timestamp, with or without offset.
    *
-   * @param node the object
-   * @param field its key
-   * @return the value, when it is a non-blank string
-   */
-  public static Optional<String> text(Map<?, ?> node, String field) {
-    return node.get(field) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
-  }
-
-  /**
-   * A timestamp field, with or without offset.
-   *
-   * @param node the object
-   * @param field its key
+   * @param text the field's text, or {@code null}
    * @return the instant, or {@code null}
    */
-  public static Instant instant(Map<?, ?> node, String field) {
-    return text(node, field).flatMap(NotteTimes::instant).orElse(null);
+  public static Instant instant(String text) {
+    return text == null ? null : NotteTimes.instant(text).orElse(null);
   }
 
   /** An attribute value: short texts and small containers as they are, others cut. */
@@ -217,8 +190,8 @@ public final class SessionResponses {
     return v;
   }
 
-  private static Duration minutes(Map<?, ?> node, String field) {
-    if (!(node.get(field) instanceof Number n)) {
+  private static Duration minutes(Number n) {
+    if (n == null) {
       return null;
     }
     double d = n.doubleValue();
@@ -229,9 +202,5 @@ public final class SessionResponses {
   private static String kind(Object answer) {
     return answer instanceof List<?> ? "ARRAY" : answer instanceof String ? "STRING"
         : answer instanceof Number ? "NUMBER" : answer instanceof Boolean ? "BOOLEAN" : "value";
-  }
-
-  private static String excerpt(Object answer) {
-    return answer == null ? null : JsonText.of(answer);
   }
 }

@@ -1,5 +1,8 @@
 package dev.browsersessions.notte.internal;
 
+import dev.browsersessions.notte.internal.wire.SessionResponse;
+import dev.browsersessions.notte.internal.wire.StartSessionRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +11,9 @@ import java.util.Map;
  * echoes back ({@code idle_timeout_minutes}, {@code max_duration_minutes}, {@code headless},
  * {@code viewport_width}, {@code viewport_height}, {@code user_agent}, {@code solve_captchas},
  * whether {@code proxies} were applied) that was sent must have the sent value. A field the answer
- * leaves out or sets to {@code null} is not held against it (older deployments echo less).
+ * leaves out or sets to {@code null} is not held against it (older deployments echo less). The
+ * values compared are the ones sent ({@link StartSessionRequest#json()}, provider options
+ * included) and the ones echoed as bound (a wrongly typed echo contradicts).
  */
 public final class StartEcho {
 
@@ -21,20 +26,21 @@ public final class StartEcho {
   /**
    * Compares a listed session with a request body.
    *
-   * @param sent the start body this provider sent
-   * @param echoed a listed {@code SessionResponse}, bound to plain Java values
+   * @param request the start request this provider sent
+   * @param echoed a listed {@code SessionResponse}
    * @return {@code true} if nothing it echoes contradicts the request
    */
-  public static boolean matches(Map<String, Object> sent, Map<?, ?> echoed) {
+  public static boolean matches(StartSessionRequest request, SessionResponse echoed) {
+    Map<String, Object> sent = request.json();
     for (String field : ECHOED) {
       Object want = sent.get(field);
-      Object got = echoed.get(field);
-      if (want != null && got != null && !same(want, got)) {
-        return false;
+      Object got = echoed(echoed, field);
+      if (want != null && (echoed.dropped().contains(field) || got != null && !same(want, got))) {
+        return false; // a mistyped echo contradicts
       }
     }
     Object proxies = sent.get("proxies");
-    if (proxies != null && echoed.get("proxies") instanceof Boolean applied) {
+    if (proxies != null && echoed.other("proxies") instanceof Boolean applied) {
       return asked(proxies) == applied;
     }
     return true;
@@ -44,11 +50,12 @@ public final class StartEcho {
    * The request fields a lost create is recognised by, for a report: only the echoed ones (never
    * proxy settings, which may hold credentials; only whether proxies were asked for).
    *
-   * @param sent the start body this provider sent
+   * @param request the start request this provider sent
    * @return e.g. {@code {idle_timeout_minutes=5, headless=true, proxies=false}}
    */
-  public static String describe(Map<String, Object> sent) {
-    Map<String, Object> shown = new java.util.LinkedHashMap<>();
+  public static String describe(StartSessionRequest request) {
+    Map<String, Object> sent = request.json();
+    Map<String, Object> shown = new LinkedHashMap<>();
     for (String field : ECHOED) {
       if (sent.get(field) != null) {
         shown.put(field, sent.get(field));
@@ -59,6 +66,15 @@ public final class StartEcho {
       shown.put("proxies", asked(proxies));
     }
     return shown.toString();
+  }
+
+  /** An echoed field: the two Notte maps to durations are typed, the others as bound. */
+  private static Object echoed(SessionResponse echoed, String field) {
+    return switch (field) {
+      case "idle_timeout_minutes" -> echoed.idleTimeoutMinutes();
+      case "max_duration_minutes" -> echoed.maxDurationMinutes();
+      default -> echoed.other(field);
+    };
   }
 
   /** Whether a sent {@code proxies} value asks for proxies. */

@@ -3,13 +3,13 @@ package dev.browsersessions.notte.internal;
 import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.notte.internal.wire.ProxyRequest;
+import dev.browsersessions.notte.internal.wire.StartSessionRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Maps a {@link SessionRequest} to Notte's {@code ApiSessionStartRequest}, checking Notte's limits
@@ -41,34 +41,24 @@ public final class StartRequests {
   }
 
   /**
-   * Builds the JSON body.
+   * Builds the start request.
    *
    * @param r the request (options already checked against the provider's capabilities)
-   * @return the body, as a map Jackson serialises
+   * @return the request Jackson writes
    * @throws InvalidSessionRequestException naming the field and Notte's limit
    */
-  public static Map<String, Object> body(SessionRequest r) {
-    Map<String, Object> body = new LinkedHashMap<>();
+  public static StartSessionRequest body(SessionRequest r) {
     Long idle = r.idleTimeout().map(d -> minutes(d, "idleTimeout", MAX_IDLE_MINUTES)).orElse(null);
     Long max =
         r.maxDuration().map(d -> minutes(d, "maxDuration", MAX_DURATION_MINUTES)).orElse(null);
     // idle <= max holds after rounding too: SessionRequest checked it and rounding up is monotonic.
-    if (idle != null) {
-      body.put("idle_timeout_minutes", idle);
-    }
-    if (max != null) {
-      body.put("max_duration_minutes", max);
-    }
-    r.headless().ifPresent(h -> body.put("headless", h));
-    r.viewport().ifPresent(v -> {
-      body.put("viewport_width", v.width());
-      body.put("viewport_height", v.height());
-    });
-    r.userAgent().ifPresent(ua -> body.put("user_agent", ua));
-    r.proxy().ifPresent(p -> body.put("proxies", proxies(p)));
-    body.put("solve_captchas", r.solveCaptchas());
-    body.putAll(r.providerOptions());
-    return body;
+    ProxySettings proxy = r.proxy().orElse(null);
+    boolean anyProxy = proxy instanceof ProxySettings.Managed m && m.country().isEmpty();
+    return new StartSessionRequest(idle, max, r.headless().orElse(null),
+        r.viewport().map(v -> v.width()).orElse(null),
+        r.viewport().map(v -> v.height()).orElse(null),
+        r.userAgent().orElse(null), anyProxy, proxy == null || anyProxy ? null : proxies(proxy),
+        r.solveCaptchas(), r.providerOptions());
   }
 
   private static long minutes(Duration d, String field, int limit) {
@@ -81,20 +71,12 @@ public final class StartRequests {
     return m;
   }
 
-  private static Object proxies(ProxySettings p) {
+  private static List<ProxyRequest> proxies(ProxySettings p) {
     if (p instanceof ProxySettings.Managed managed) {
-      if (managed.country().isEmpty()) {
-        return true;
-      }
-      return List.of(Map.of("type", "notte",
-          "country", managed.country().get().toLowerCase(Locale.ROOT)));
+      return List.of(ProxyRequest.notte(managed.country().orElseThrow().toLowerCase(Locale.ROOT)));
     }
     ProxySettings.External e = (ProxySettings.External) p;
-    Map<String, Object> proxy = new LinkedHashMap<>();
-    proxy.put("type", "external");
-    proxy.put("server", e.server());
-    e.username().ifPresent(u -> proxy.put("username", u));
-    e.password().ifPresent(pw -> proxy.put("password", pw));
-    return List.of(proxy);
+    return List.of(ProxyRequest.external(e.server(), e.username().orElse(null),
+        e.password().orElse(null)));
   }
 }
