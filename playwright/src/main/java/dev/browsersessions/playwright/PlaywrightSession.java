@@ -86,30 +86,17 @@ public final class PlaywrightSession implements AutoCloseable {
    * others suppressed.
    */
   @Override
+  @SuppressWarnings("try") // the resources are only closed, in reverse order of declaration
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    RuntimeException failure = run(null, browser::close);
-    failure = run(failure, playwright::close);
-    if (stopSessionOnClose) {
-      failure = run(failure, session::close);
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static RuntimeException run(RuntimeException failure, Runnable step) {
-    try {
-      step.run();
-      return failure;
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        return e;
-      }
-      failure.addSuppressed(e);
-      return failure;
+    // try-with-resources closes the browser, then Playwright, then (when set) the session: each
+    // even if one before it failed, the first failure thrown with the others suppressed
+    try (BrowserSession s = stopSessionOnClose ? session : null;
+        Playwright p = playwright;
+        Browser b = browser) {
+      // nothing to do but close
     }
   }
 

@@ -73,6 +73,7 @@ public final class SeleniumSession implements AutoCloseable {
    * thrown with the others suppressed.
    */
   @Override
+  @SuppressWarnings("try") // the resources are only closed, in reverse order of declaration
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
@@ -81,30 +82,19 @@ public final class SeleniumSession implements AutoCloseable {
     synchronized (this) {
       openDevTools = devTools;
     }
-    RuntimeException failure = null;
-    if (openDevTools != null) {
-      failure = run(failure, openDevTools::close);
-    }
-    failure = run(failure, releaseDriver);
-    if (options.stopSessionOnClose()) {
-      failure = run(failure, session::close);
-    }
-    if (failure != null) {
-      throw failure;
+    // try-with-resources closes DevTools, then the driver, then (when set) the session: each even
+    // if one before it failed, the first failure thrown with the others suppressed
+    try (BrowserSession s = options.stopSessionOnClose() ? session : null;
+        Step driverGone = releaseDriver::run;
+        DevTools d = openDevTools) {
+      // nothing to do but close
     }
   }
 
-  private static RuntimeException run(RuntimeException failure, Runnable step) {
-    try {
-      step.run();
-      return failure;
-    } catch (RuntimeException e) {
-      if (failure == null) {
-        return e;
-      }
-      failure.addSuppressed(e);
-      return failure;
-    }
+  /** A close step that throws no checked exception. */
+  private interface Step extends AutoCloseable {
+    @Override
+    void close();
   }
 
   @Override
