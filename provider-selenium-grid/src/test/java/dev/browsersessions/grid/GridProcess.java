@@ -22,9 +22,9 @@ import java.util.function.Predicate;
  * class path (where Maven put {@code selenium-grid}), with Debian's chromedriver and Chromium
  * (its headless shell when installed: the same engine, started 2–3 times faster), offline (no Selenium Manager, no statistics), on free loopback ports. Readiness is the Grid's
  * own log line, awaited on a latch. {@link #close()} ends the process and every browser and
- * driver it started.
+ * driver it started. Public, and published in this module's test-jar, for the CLI's jar test.
  */
-final class GridProcess implements AutoCloseable {
+public final class GridProcess implements AutoCloseable {
 
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -78,7 +78,7 @@ final class GridProcess implements AutoCloseable {
   }
 
   /** A standalone Grid (router and node in one) with {@code maxSessions} Chrome slots. */
-  static GridProcess standalone(Path dir, int maxSessions) {
+  public static GridProcess standalone(Path dir, int maxSessions) {
     int port = freePort();
     List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port",
         String.valueOf(port), "--selenium-manager", "false", "--config",
@@ -141,7 +141,8 @@ final class GridProcess implements AutoCloseable {
     await(line -> line.contains(text) && seen.incrementAndGet() >= n, n + " x '" + text + "'");
   }
 
-  URI url() {
+  /** The router's address. */
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
@@ -299,7 +300,7 @@ final class GridProcess implements AutoCloseable {
   }
 
   /** Whether this machine can run the Grid's Chrome slots. */
-  static boolean available() {
+  public static boolean available() {
     return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(BROWSER);
   }
 }
