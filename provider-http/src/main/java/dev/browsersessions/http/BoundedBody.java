@@ -17,12 +17,31 @@ import java.util.concurrent.Flow;
  * and the body fails, so the caller's thread is released and no connection stays held by a
  * stalled server.
  */
-final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Runnable {
+final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
 
+  private final long deadlineNanos;
   private Flow.Subscription subscription;
   private CompletableFuture<byte[]> current;
   private volatile boolean aborted;
   private volatile boolean headersReceived;
+
+  /**
+   * A body to read before a deadline.
+   *
+   * @param deadlineNanos when the answer must be in, on {@link System#nanoTime()}
+   */
+  BoundedBody(long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  /**
+   * When the answer must be in; {@link BodyDeadlines} aborts it after that.
+   *
+   * @return the deadline, on {@link System#nanoTime()}
+   */
+  long deadlineNanos() {
+    return deadlineNanos;
+  }
 
   @Override
   public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
@@ -51,12 +70,6 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Runnable {
    */
   boolean aborted() {
     return aborted;
-  }
-
-  /** The deadline passed: {@link #abort()}. */
-  @Override
-  public void run() {
-    abort();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -19,10 +20,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Feign's transport over {@code java.net.http}: one deadline, {@code request-timeout}, bounds each
@@ -49,22 +46,6 @@ final class JdkClient implements Client {
    */
   private static final List<String> RESTRICTED =
       List.of("connection", "content-length", "expect", "host", "upgrade", "user-agent");
-
-  /**
-   * Cuts the answers whose deadline passed: one daemon thread for all clients, started on use
-   * and ended after {@link SharedHttpClients#IDLE} without a call in flight.
-   */
-  private static final Lazy<ScheduledExecutorService> DEADLINES = new Lazy<>(() -> {
-    ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread t = new Thread(task, "browser-sessions-http-deadlines");
-      t.setDaemon(true);
-      return t;
-    });
-    e.setRemoveOnCancelPolicy(true);
-    e.setKeepAliveTime(SharedHttpClients.IDLE.toMillis(), TimeUnit.MILLISECONDS);
-    e.allowCoreThreadTimeOut(true);
-    return e;
-  });
 
   private final String provider;
   private final String vendor;
@@ -99,24 +80,48 @@ final class JdkClient implements Client {
   /** Sends one attempt; Feign's {@code options} are not used: the timeouts are the settings'. */
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
+    List<String> headers = new ArrayList<>();
+    for (Map.Entry<String, Collection<String>> h : request.headers().entrySet()) {
+      for (String value : h.getValue()) {
+        headers.add(h.getKey());
+        headers.add(value);
+      }
+    }
+    return toFeign(send(request.httpMethod().name(), request.url(), headers, request.body()),
+        request);
+  }
+
+  /**
+   * Sends one attempt and reads its answer, bounded by {@code request-timeout} and the
+   * operation's deadline.
+   *
+   * @param method the HTTP method
+   * @param url the whole URL
+   * @param headers names and values, alternating; restricted ones ({@code Host}, {@code
+   *     Content-Length}, ...) are skipped, the user agent is always this library's and {@code
+   *     Accept: application/json} is added unless one is named
+   * @param content the body, or {@code null}
+   * @return the answer, its body redacted
+   */
+  Answer send(String method, String url, List<String> headers, byte[] content) {
     OperationDeadline operation = OperationDeadline.current();
     Duration timeout = settings.requestTimeout();
     boolean cutByOperation = false;
     if (operation != null) {
-      Duration left = operation.remaining();
-      if (left.isZero()) {
-        throw new ProviderUnavailableException(vendor + " was not asked " + what(request)
+      long left = operation.deadlineNanos() - System.nanoTime();
+      if (left <= 0) {
+        throw new ProviderUnavailableException(vendor + " was not asked " + what(method, url)
             + ": the operation's deadline, " + HttpSettings.OPERATION_TIMEOUT + " ("
             + human(operation.budget()) + "), has passed; raise "
             + HttpSettings.OPERATION_TIMEOUT + " if the vendor is this slow", provider, 0, null);
       }
-      if (left.compareTo(timeout) < 0) {
-        timeout = left;
+      if (left < timeout.toNanos()) {
+        timeout = Duration.ofNanos(left);
         cutByOperation = true;
       }
     }
-    HttpRequest jdk = toJdk(request, timeout);
-    BoundedBody body = new BoundedBody();
+    HttpRequest jdk = toJdk(method, url, headers, content, timeout);
+    BoundedBody body = new BoundedBody(System.nanoTime() + timeout.toNanos());
     SharedHttpClients.Lease own = null;
     HttpClient client;
     synchronized (this) {
@@ -131,9 +136,8 @@ final class JdkClient implements Client {
       }
     }
     // The caller's thread sends and waits (no hop to another thread per call). The request's
-    // own timeout covers the wait for the headers; the deadline task cuts a body still unread.
-    ScheduledFuture<?> deadline = DEADLINES.get()
-        .schedule(body, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    // own timeout covers the wait for the headers; BodyDeadlines cuts a body still unread.
+    BodyDeadlines.watch(body);
     HttpResponse<byte[]> r;
     try {
       r = client.send(jdk, body);
@@ -141,53 +145,97 @@ final class JdkClient implements Client {
       body.abort();
       Thread.currentThread().interrupt();
       throw new ProviderUnavailableException("Interrupted while waiting for " + vendor
-          + " to answer " + what(request), provider, 0, e).markOutcomeUnknown();
+          + " to answer " + what(method, url), provider, 0, e).markOutcomeUnknown();
     } catch (IOException e) {
-      throw failed(request, e, body, cutByOperation ? operation : null, timeout);
+      throw failed(method, url, e, body, cutByOperation ? operation : null, timeout);
     } finally {
-      deadline.cancel(false);
+      BodyDeadlines.unwatch(body);
       if (own != null) {
         own.release();
       }
     }
+    byte[] bytes = r.body();
+    // redacted before any decoder sees it; a 2xx over the limit is refused unread (BoundedDecoder)
+    return new Answer(r.statusCode(), r.headers(),
+        bytes.length > VendorHttp.MAX_SUCCESS_BODY ? bytes : redactor.apply(bytes));
+  }
+
+  /**
+   * An answer as Feign's: every header value redacted.
+   *
+   * @param answer the answer
+   * @param request the request it answers
+   * @return the answer for Feign's decoders and error decoder
+   */
+  Response toFeign(Answer answer, Request request) {
     Map<String, Collection<String>> headers = new LinkedHashMap<>();
-    r.headers().map().forEach((name, values) -> {
+    answer.headers().map().forEach((name, values) -> {
       List<String> clean = new ArrayList<>(values.size());
       values.forEach(v -> clean.add(redactor.apply(v)));
       headers.put(name, clean);
     });
-    byte[] bytes = r.body();
-    // redacted before any decoder sees it; a 2xx over the limit is refused unread (BoundedDecoder)
     return Response.builder()
-        .status(r.statusCode())
+        .status(answer.status())
         .headers(headers)
         .request(request)
-        .body(new BytesBody(bytes.length > VendorHttp.MAX_SUCCESS_BODY ? bytes
-            : redactor.apply(bytes)))
+        .body(new BytesBody(answer.body()))
         .build();
   }
 
-  private RuntimeException failed(Request request, IOException c, BoundedBody body,
+  /**
+   * An answer's {@code Content-Type} (redacted), the one header the decoders read on a 2xx.
+   *
+   * @param answer the answer
+   * @return the header, or no header
+   */
+  Map<String, Collection<String>> contentType(Answer answer) {
+    return answer.headers().firstValue("content-type")
+        .<Map<String, Collection<String>>>map(v -> Map.of("content-type",
+            List.of(redactor.apply(v))))
+        .orElse(Map.of());
+  }
+
+  /**
+   * One answer, read.
+   *
+   * @param status the status code
+   * @param headers the headers as received (not redacted: see {@link #toFeign})
+   * @param body the body, redacted unless over {@link VendorHttp#MAX_SUCCESS_BODY}
+   */
+  record Answer(int status, HttpHeaders headers, byte[] body) {
+
+    /**
+     * Whether the status is 2xx.
+     *
+     * @return {@code true} for a 2xx answer
+     */
+    boolean successful() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private RuntimeException failed(String method, String url, IOException c, BoundedBody body,
       OperationDeadline cutBy, Duration timeout) {
+    String what = what(method, url);
     String message;
     String cause = redactor.apply(String.valueOf(c));
     if (body.aborted()
         || (c instanceof HttpTimeoutException && !(c instanceof HttpConnectTimeoutException))) {
       String key = cutBy != null ? HttpSettings.OPERATION_TIMEOUT : HttpSettings.REQUEST_TIMEOUT;
       Duration value = cutBy != null ? cutBy.budget() : timeout;
-      message = vendor + " did not answer " + what(request) + " within " + key + " ("
+      message = vendor + " did not answer " + what + " within " + key + " ("
           + human(value) + ")" + (body.headersReceived() ? ": the body stalled after the headers"
           : "") + "; raise " + key + " if the vendor is this slow";
     } else if (body.headersReceived()) {
-      message = vendor + " broke off its answer to " + what(request) + " after the headers ("
+      message = vendor + " broke off its answer to " + what + " after the headers ("
           + cause + ")";
     } else if (c instanceof HttpConnectTimeoutException) {
-      message = vendor + " could not be reached for " + what(request) + " within "
+      message = vendor + " could not be reached for " + what + " within "
           + HttpSettings.CONNECT_TIMEOUT + " (" + human(settings.connectTimeout()) + ")";
     } else if (c instanceof ConnectException) {
-      message = vendor + " could not be reached for " + what(request) + " (" + cause + ")";
+      message = vendor + " could not be reached for " + what + " (" + cause + ")";
     } else {
-      message = vendor + " failed to answer " + what(request) + " (" + cause + ")";
+      message = vendor + " failed to answer " + what + " (" + cause + ")";
     }
     // the JDK's exception is kept as the cause only when its text holds no secret
     Throwable kept = cause.equals(String.valueOf(c)) ? c : new IOException(cause);
@@ -199,38 +247,37 @@ final class JdkClient implements Client {
     return neverSent ? e : e.markOutcomeUnknown(); // sent: the vendor may have acted on it
   }
 
-  private HttpRequest toJdk(Request request, Duration timeout) {
+  private HttpRequest toJdk(String method, String url, List<String> headers, byte[] content,
+      Duration timeout) {
     try {
-      return jdkRequest(request, timeout);
+      return jdkRequest(method, url, headers, content, timeout);
     } catch (IllegalArgumentException e) {
       // e.g. "invalid header value" quoting the value: an API key with a line break
-      throw BrowserSessionException.builder("Could not build the request " + what(request)
+      throw BrowserSessionException.builder("Could not build the request " + what(method, url)
           + " to " + vendor + ": " + redactor.apply(e.getMessage()) + "; check the provider's"
           + " configuration (an API key must be one line of printable characters)")
           .provider(provider).build();
     }
   }
 
-  private HttpRequest jdkRequest(Request request, Duration timeout) {
-    byte[] content = request.body();
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url()))
+  private static HttpRequest jdkRequest(String method, String url, List<String> headers,
+      byte[] content, Duration timeout) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
         .timeout(timeout)
-        .method(request.httpMethod().name(), content == null || content.length == 0
+        .method(method, content == null || content.length == 0
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(content));
     boolean accept = false;
-    for (Map.Entry<String, Collection<String>> h : request.headers().entrySet()) {
-      String name = h.getKey();
+    for (int i = 0; i < headers.size(); i += 2) {
+      String name = headers.get(i);
       if (restricted(name)) {
         continue;
       }
       accept |= name.equalsIgnoreCase("Accept");
-      for (String value : h.getValue()) {
-        try {
-          b.header(name, value);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("header " + name + ": " + e.getMessage());
-        }
+      try {
+        b.header(name, headers.get(i + 1));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("header " + name + ": " + e.getMessage());
       }
     }
     b.header("User-Agent", VendorHttp.userAgent());
@@ -249,8 +296,8 @@ final class JdkClient implements Client {
     return false;
   }
 
-  private static String what(Request request) {
-    return request.httpMethod().name() + " " + VendorHttp.path(request.url());
+  private static String what(String method, String url) {
+    return method + " " + VendorHttp.path(url);
   }
 
   private static String human(Duration d) {
