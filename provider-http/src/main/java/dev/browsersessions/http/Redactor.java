@@ -35,6 +35,8 @@ final class Redactor {
   private final Pattern pattern;
   /** The forms as they are, longest first: all a text without escapes can contain. */
   private final List<String> plain;
+  /** {@link #plain} as UTF-8, to look for in an answer's bytes without decoding them. */
+  private final byte[][] plainBytes;
 
   private Redactor(List<String> secrets) {
     List<String> forms = new ArrayList<>();
@@ -47,6 +49,10 @@ final class Redactor {
     // longest first, so that a secret is never left half-matched by a shorter form
     forms.sort((a, b) -> b.length() - a.length());
     this.plain = List.copyOf(forms);
+    this.plainBytes = new byte[forms.size()][];
+    for (int i = 0; i < forms.size(); i++) {
+      plainBytes[i] = forms.get(i).getBytes(StandardCharsets.UTF_8);
+    }
     List<String> alternatives = new ArrayList<>();
     for (String form : forms) {
       alternatives.add(anyEscape(form));
@@ -104,9 +110,50 @@ final class Redactor {
     if (pattern == null || bytes == null || bytes.length == 0) {
       return bytes;
     }
+    if (!mayContain(bytes)) {
+      return bytes; // the common answer: no escape and no secret, nothing decoded or copied
+    }
     String text = new String(bytes, StandardCharsets.UTF_8);
     String redacted = apply(text);
     return redacted == text ? bytes : redacted.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether the bytes may hold a secret: they hold an escape ({@code \\} or {@code %}), after
+   * which any form may occur, or one of the plain forms as is.
+   */
+  private boolean mayContain(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '\\' || b == '%') {
+        return true;
+      }
+    }
+    for (byte[] form : plainBytes) {
+      if (indexOf(bytes, form) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] form) {
+    if (form.length == 0) {
+      return 0;
+    }
+    byte first = form[0];
+    for (int i = 0, last = bytes.length - form.length; i <= last; i++) {
+      if (bytes[i] != first) {
+        continue;
+      }
+      int j = 1;
+      while (j < form.length && bytes[i + j] == form[j]) {
+        j++;
+      }
+      if (j == form.length) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Whether this redactor has secrets to redact. */
