@@ -70,12 +70,24 @@ final class JsonCodec implements Decoder, Encoder {
 
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
+    template.body(bytes(object, bodyType), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A request body as JSON.
+   *
+   * @param object the body
+   * @param bodyType its declared type
+   * @return the UTF-8 JSON
+   * @throws EncodeException if Jackson cannot write it
+   */
+  byte[] bytes(Object object, Type bodyType) {
     ObjectWriter writer = writers.computeIfAbsent(bodyType, t -> {
       ObjectMapper m = mapper.get();
       return m.writerFor(m.constructType(t));
     });
     try {
-      template.body(writer.writeValueAsBytes(object), StandardCharsets.UTF_8);
+      return writer.writeValueAsBytes(object);
     } catch (IOException e) {
       throw new EncodeException(e.getMessage(), e);
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import feign.Feign;
 import feign.Request;
-import feign.RequestInterceptor;
 import feign.Response;
 import feign.Retryer;
 import feign.codec.Decoder;
@@ -16,7 +15,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -51,6 +53,7 @@ public final class VendorHttp {
   private final JdkClient client;
   private final VendorCalls calls;
   private final UnaryOperator<String> redactor;
+  private final DirectTarget.Parts parts;
 
   private VendorHttp(Builder b) {
     Redactor secrets = Redactor.of(b.secrets);
@@ -65,6 +68,7 @@ public final class VendorHttp {
         new BoundedDecoder(b.decoder.apply(json), provider, vendor, redactor);
     this.client = new JdkClient(provider, vendor, settings, secrets);
     this.calls = new VendorCalls(provider, vendor, settings, redactor, client::close);
+    this.parts = new DirectTarget.Parts(client, json, decoder, this::decodeError);
   }
 
   /**
@@ -121,26 +125,43 @@ public final class VendorHttp {
   }
 
   /**
-   * Builds a client for one base URL.
+   * Builds a client for one base URL. The interface's annotations are Feign's ({@code
+   * @RequestLine}, {@code @Headers}, {@code @Param}); each call whose request they resolve to
+   * plain text is sent directly (see {@code DirectTarget}), any other through Feign.
    *
    * @param api the Feign interface
    * @param baseUrl the base URL (checked with {@link HttpSettings#requireSafe})
-   * @param auth adds the credentials to each request
+   * @param headers headers every request carries, e.g. the credentials: sent as given, never
+   *     expanded as a template (a value may hold any character a header may)
    * @param <T> the interface
    * @return the client
    */
-  public <T> T client(Class<T> api, URI baseUrl, RequestInterceptor auth) {
+  public <T> T client(Class<T> api, URI baseUrl, Map<String, String> headers) {
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(auth, "auth");
-    return LazyTarget.of(api, baseUrl, () -> Feign.builder()
+    Objects.requireNonNull(headers, "headers");
+    List<String> fixed = new ArrayList<>();
+    headers.forEach((name, value) -> {
+      fixed.add(Objects.requireNonNull(name, "header name"));
+      fixed.add(Objects.requireNonNull(value, () -> "header " + name));
+    });
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    return DirectTarget.of(api, baseUrl, fixed, parts, () -> feignClient(api, baseUrl, copy));
+  }
+
+  /**
+   * The Feign target of an interface, which resolves every call with Feign's templates: what
+   * {@link #client} falls back to (and what its direct path is tested against).
+   */
+  <T> T feignClient(Class<T> api, URI baseUrl, Map<String, String> headers) {
+    return Feign.builder()
         .client(client)
         .encoder(json)
         .decoder(decoder)
         .errorDecoder(this::decodeError)
         .retryer(Retryer.NEVER_RETRY)
-        .requestInterceptor(auth)
-        .target(api, baseUrl.toString()));
+        .requestInterceptor(t -> headers.forEach(t::headerLiteral))
+        .target(api, baseUrl.toString());
   }
 
   /**

@@ -38,7 +38,7 @@ class HostileAnswerTest {
   void start() throws Exception {
     server = new ScriptedServer();
     http = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("2s")).redact(KEY).build();
-    api = http.client(TestApi.class, server.base(), t -> t.header("Authorization", KEY));
+    api = http.client(TestApi.class, server.base(), Map.of("Authorization", KEY));
   }
 
   @AfterEach
@@ -90,7 +90,7 @@ class HostileAnswerTest {
   void aKeyTheJdkRefusesAsAHeaderValueIsNotQuotedInTheFailure() {
     String bad = "sk-line-one\nsecond-line-of-the-key";
     VendorHttp h = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("2s")).redact(bad).build();
-    TestApi a = h.client(TestApi.class, server.base(), t -> t.header("Authorization", bad));
+    TestApi a = h.client(TestApi.class, server.base(), Map.of("Authorization", bad));
     Throwable t = catchThrowable(() -> h.calls().read(() -> a.get("a")));
     h.close();
     assertThat(t).isInstanceOf(BrowserSessionException.class)

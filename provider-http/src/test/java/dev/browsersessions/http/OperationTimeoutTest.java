@@ -54,7 +54,7 @@ class OperationTimeoutTest {
   void start() throws Exception {
     server = new ScriptedServer();
     http = VendorHttp.builder("t", "Vendor", settings(OPERATION_TIMEOUT)).build();
-    api = http.client(TestApi.class, server.base(), r -> { });
+    api = http.client(TestApi.class, server.base(), Map.of());
   }
 
   @AfterEach
@@ -108,7 +108,7 @@ class OperationTimeoutTest {
     Duration roomy = Duration.ofSeconds(60);
     http.close();
     http = VendorHttp.builder("t", "Vendor", settings(roomy)).build();
-    api = http.client(TestApi.class, server.base(), r -> { });
+    api = http.client(TestApi.class, server.base(), Map.of());
     List<Retry> retries = new CopyOnWriteArrayList<>();
     http.calls().reportTo(new ProviderEvents() {
       @Override

@@ -1,5 +1,6 @@
 package dev.browsersessions.http;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browsersessions.ProviderConfig;
@@ -26,8 +27,8 @@ class SharedHttpClientsTest {
     try (ScriptedServer server = new ScriptedServer()) {
       VendorHttp first = VendorHttp.builder("t", "Vendor", SETTINGS).build();
       VendorHttp second = VendorHttp.builder("t", "Vendor", SETTINGS).build();
-      TestApi a = first.client(TestApi.class, server.base(), r -> { });
-      TestApi b = second.client(TestApi.class, server.base(), r -> { });
+      TestApi a = first.client(TestApi.class, server.base(), Map.of());
+      TestApi b = second.client(TestApi.class, server.base(), Map.of());
       assertThat(SharedHttpClients.users(SETTINGS)).as("nothing built before a call").isEqualTo(-1);
       server.then(Answer.of(200, "{}")).then(Answer.of(200, "{}")).then(Answer.of(200, "{}"));
       first.calls().read(() -> a.get("1"));
@@ -52,7 +53,7 @@ class SharedHttpClientsTest {
       for (int i = 0; i < 20; i++) {
         server.then(Answer.of(200, "{}"));
         VendorHttp http = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("2s")).build();
-        TestApi api = http.client(TestApi.class, server.base(), r -> { });
+        TestApi api = http.client(TestApi.class, server.base(), Map.of());
         http.calls().read(() -> api.get("x"));
         http.close();
       }

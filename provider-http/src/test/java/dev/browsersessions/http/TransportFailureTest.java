@@ -42,7 +42,7 @@ class TransportFailureTest {
     server = new RawServer();
     http = VendorHttp.builder("t", "Vendor", TestApi.quickRetries(REQUEST_TIMEOUT.toMillis() + "ms"))
         .build();
-    api = http.client(TestApi.class, server.base(), r -> { });
+    api = http.client(TestApi.class, server.base(), Map.of());
   }
 
   @AfterEach
@@ -135,7 +135,7 @@ class TransportFailureTest {
     // a roomy request-timeout: on a loaded machine 16 MiB may take longer than 500 ms to read,
     // and the retry after that timeout would get the next (ordinary) answer
     VendorHttp roomy = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("10s")).build();
-    TestApi patient = roomy.client(TestApi.class, server.base(), r -> { });
+    TestApi patient = roomy.client(TestApi.class, server.base(), Map.of());
     assertThatThrownBy(() -> roomy.calls().read(() -> patient.get("a")))
         .isInstanceOfSatisfying(ProviderProtocolException.class, e ->
             assertThat(e.getMessage()).contains("more than " + VendorHttp.MAX_SUCCESS_BODY));

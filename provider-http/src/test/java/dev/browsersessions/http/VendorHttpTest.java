@@ -37,7 +37,7 @@ class VendorHttpTest {
   void start() throws IOException {
     server = new ScriptedServer();
     http = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("1s")).redact(KEY).build();
-    api = http.client(TestApi.class, server.base(), r -> r.header("Authorization", "Bearer " + KEY));
+    api = http.client(TestApi.class, server.base(), Map.of("Authorization", "Bearer " + KEY));
   }
 
   @AfterEach
@@ -193,7 +193,7 @@ class VendorHttpTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    TestApi closed = http.client(TestApi.class, URI.create("http://127.0.0.1:" + port), r -> { });
+    TestApi closed = http.client(TestApi.class, URI.create("http://127.0.0.1:" + port), Map.of());
     assertThatThrownBy(() -> http.calls().create(() -> closed.create(Map.of())))
         .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
           assertThat(e.isRetryable()).isTrue();
@@ -244,7 +244,7 @@ class VendorHttpTest {
   void buildingAClientStartsNothingUntilItsFirstCall() {
     long before = selectorThreads();
     VendorHttp fresh = VendorHttp.builder("t", "Vendor", http.settings()).build();
-    TestApi lazy = fresh.client(TestApi.class, server.base(), r -> { });
+    TestApi lazy = fresh.client(TestApi.class, server.base(), Map.of());
     assertThat(selectorThreads()).isLessThanOrEqualTo(before);
     assertThat(lazy.toString()).contains("TestApi").contains(server.base().toString());
 

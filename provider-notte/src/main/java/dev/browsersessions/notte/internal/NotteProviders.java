@@ -7,6 +7,7 @@ import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.http.VendorHttp;
 import dev.browsersessions.notte.NotteSettings;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -63,7 +64,7 @@ public final class NotteProviders {
         .redact(settings.apiKey())
         .build();
     NotteApi api = vendor.client(NotteApi.class, settings.baseUrl(),
-        t -> t.header("Authorization", "Bearer " + settings.apiKey()));
+        Map.of("Authorization", "Bearer " + settings.apiKey()));
     return new NotteProvider(settings, new NotteClient(api, vendor.calls(), vendor::mapper),
         new ServerData(name, http.allowInsecure()),
         http.requestTimeout().plus(http.connectTimeout()), clock, sleeper);

@@ -27,7 +27,6 @@ import dev.browsersessions.observe.Operation;
 import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.RequestChecks;
-import feign.RequestInterceptor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -116,7 +115,7 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     HttpSettings forCreate = new HttpSettings(h.connectTimeout(), settings.queueTimeout(),
         h.maxRetries(), h.initialBackoff(), h.maxBackoff(), h.allowInsecure(),
         h.operationTimeout().compareTo(createDeadline) >= 0 ? h.operationTimeout() : createDeadline);
-    RequestInterceptor auth = auth(settings);
+    Map<String, String> auth = auth(settings);
     this.http = plumbing(h);
     VendorHttp createHttp = plumbing(forCreate);
     this.api = http.client(GridApi.class, settings.url(), auth);
@@ -138,13 +137,12 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         .build();
   }
 
-  private static RequestInterceptor auth(SeleniumGridSettings s) {
+  private static Map<String, String> auth(SeleniumGridSettings s) {
     if (s.username().isEmpty()) {
-      return t -> {};
+      return Map.of();
     }
-    String header = "Basic " + Base64.getEncoder().encodeToString(
-        (s.username().get() + ":" + s.password().orElse("")).getBytes(StandardCharsets.UTF_8));
-    return t -> t.header("Authorization", header);
+    return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+        (s.username().get() + ":" + s.password().orElse("")).getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override

@@ -16,7 +16,9 @@ import dev.browsersessions.stagehand.internal.http.HttpBrowserbaseApi;
 import dev.browsersessions.stagehand.internal.http.HttpStagehandApi;
 import dev.browsersessions.stagehand.internal.http.StagehandClient;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -73,14 +75,11 @@ public final class StagehandProviders {
     StagehandClient stagehand = stagehandHttp.client(
         StagehandClient.class,
         settings.stagehandHost(Optional.empty()),
-        t -> {
-          t.header("x-bb-api-key", settings.apiKey());
-          settings.modelApiKey().ifPresent(k -> t.header("x-model-api-key", k));
-        });
+        stagehandHeaders(settings));
     BrowserbaseClient browserbase = browserbaseHttp.client(
         BrowserbaseClient.class,
         settings.browserbaseUrl(),
-        t -> t.header("X-BB-API-Key", settings.apiKey()));
+        Map.of("X-BB-API-Key", settings.apiKey()));
     return new StagehandProvider(
         settings,
         new HttpStagehandApi(stagehand, stagehandHttp.calls()),
@@ -90,6 +89,14 @@ public final class StagehandProviders {
         clock,
         sleeper,
         http.requestTimeout().plus(http.connectTimeout()));
+  }
+
+  /** The credentials every Stagehand call carries. */
+  private static Map<String, String> stagehandHeaders(StagehandSettings settings) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("x-bb-api-key", settings.apiKey());
+    settings.modelApiKey().ifPresent(k -> headers.put("x-model-api-key", k));
+    return headers;
   }
 
   /** Browserbase's "max concurrent sessions" 429 says what to do about it. */
