@@ -1,5 +1,6 @@
 package dev.browsersessions.notte.internal;
 
+import dev.browsersessions.http.IsoInstants;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,62 +75,9 @@ public final class NotteTimes {
     }
   }
 
-  /**
-   * The common {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z|±HH:MM]} without a formatter (which
-   * allocates a few kilobytes per parse); {@code null} for any other text, left to the formatter.
-   */
+  /** The common ISO form without a formatter ({@link IsoInstants}); naive times are UTC. */
   static Instant fastInstant(String t) {
-    int n = t.length();
-    if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-        || t.charAt(13) != ':' || t.charAt(16) != ':') {
-      return null;
-    }
-    int year = digits(t, 0, 4);
-    int month = digits(t, 5, 7);
-    int day = digits(t, 8, 10);
-    int hour = digits(t, 11, 13);
-    int minute = digits(t, 14, 16);
-    int second = digits(t, 17, 19);
-    if ((year | month | day | hour | minute | second) < 0) {
-      return null;
-    }
-    int i = 19;
-    int nanos = 0;
-    if (i < n && t.charAt(i) == '.') {
-      int start = ++i;
-      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-        i++;
-      }
-      if (i == start || i - start > 9) {
-        return null;
-      }
-      nanos = digits(t, start, i);
-      for (int k = i - start; k < 9; k++) {
-        nanos *= 10;
-      }
-    }
-    int offsetSeconds;
-    if (i == n) {
-      offsetSeconds = 0;
-    } else if (i == n - 1 && (t.charAt(i) == 'Z' || t.charAt(i) == 'z')) {
-      offsetSeconds = 0;
-    } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-')
-        && t.charAt(i + 3) == ':') {
-      int oh = digits(t, i + 1, i + 3);
-      int om = digits(t, i + 4, i + 6);
-      if ((oh | om) < 0 || oh > 18 || om > 59) {
-        return null;
-      }
-      offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-    } else {
-      return null;
-    }
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-          .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
-    } catch (DateTimeException e) {
-      return null;
-    }
+    return IsoInstants.parse(t, false);
   }
 
   /**

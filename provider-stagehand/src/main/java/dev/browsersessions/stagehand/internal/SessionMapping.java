@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionStatus;
+import dev.browsersessions.http.IsoInstants;
 import dev.browsersessions.http.ServerData;
 import dev.browsersessions.stagehand.internal.wire.BrowserbaseSession;
 import java.time.Duration;
@@ -142,6 +143,10 @@ public final class SessionMapping {
   public static Optional<Instant> instant(String text) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
+    }
+    Instant fast = IsoInstants.parse(text, true);
+    if (fast != null) {
+      return Optional.of(fast);
     }
     try {
       return Optional.of(Instant.parse(text));
