@@ -261,15 +261,20 @@ public final class BareClients {
 
   /**
    * Stagehand {@code POST /v1/sessions/start} with the body provider-stagehand sends for
-   * {@code SessionRequest.defaults()} (owner tag and a fresh request tag included).
+   * {@code SessionRequest.defaults()} (owner tag and a fresh request tag included), then
+   * Browserbase {@code GET /v1/sessions/{id}}: Stagehand's answer holds only the id and the CDP
+   * URL, and the session's times, status and metadata that a created session reports (the
+   * library's {@code SessionInfo}) are Browserbase's, so a client that reports them reads them as
+   * the library does.
    *
-   * @return the session id
+   * @return the session
    */
-  public String stagehandStart() {
-    return send(stagehand("/v1/sessions/start").header("Content-Type", "application/json")
+  public Session stagehandStart() {
+    String id = send(stagehand("/v1/sessions/start").header("Content-Type", "application/json")
         .header("x-stream-response", "false")
         .POST(HttpRequest.BodyPublishers.ofString(stagehandStartBody())).build(),
         StagehandStart.class).data().id();
+    return browserbase(id).toSession();
   }
 
   /**

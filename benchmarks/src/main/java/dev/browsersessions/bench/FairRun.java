@@ -135,7 +135,7 @@ public final class FairRun {
         bare.notteStatus(id);
         bare.notteStop(id);
       } : () -> {
-        String id = bare.stagehandStart();
+        String id = bare.stagehandStart().id();
         bare.browserbaseStatus(id);
         bare.stagehandStop(id, Vendors.STOP_POLL);
       };
