@@ -51,7 +51,8 @@ final class JdkClient implements Client {
   private final String vendor;
   private final HttpSettings settings;
   private final Redactor redactor;
-  private SharedHttpClients.Lease lease; // guarded by this
+  /** Written under this object's lock; read without it on every call. */
+  private volatile SharedHttpClients.Lease lease;
   private boolean closed; // guarded by this
 
   JdkClient(String provider, String vendor, HttpSettings settings, Redactor redactor) {
@@ -74,6 +75,18 @@ final class JdkClient implements Client {
     }
     if (l != null) {
       l.release();
+    }
+  }
+
+  /**
+   * Takes the shared {@code HttpClient} now (building it, if this is the JVM's first), so that the
+   * first call does not; nothing once closed.
+   */
+  void prepare() {
+    synchronized (this) {
+      if (!closed && lease == null) {
+        lease = SharedHttpClients.acquire(settings);
+      }
     }
   }
 
@@ -123,16 +136,21 @@ final class JdkClient implements Client {
     HttpRequest jdk = toJdk(method, url, headers, content, timeout);
     BoundedBody body = new BoundedBody(System.nanoTime() + timeout.toNanos());
     SharedHttpClients.Lease own = null;
+    SharedHttpClients.Lease current = lease; // the common case: no lock per call
     HttpClient client;
-    synchronized (this) {
-      if (closed) {
-        own = SharedHttpClients.acquire(settings); // a call after close: for this call only
-        client = own.client();
-      } else {
-        if (lease == null) {
-          lease = SharedHttpClients.acquire(settings);
+    if (current != null) {
+      client = current.client();
+    } else {
+      synchronized (this) {
+        if (closed) {
+          own = SharedHttpClients.acquire(settings); // a call after close: for this call only
+          client = own.client();
+        } else {
+          if (lease == null) {
+            lease = SharedHttpClients.acquire(settings);
+          }
+          client = lease.client();
         }
-        client = lease.client();
       }
     }
     // The caller's thread sends and waits (no hop to another thread per call). The request's
