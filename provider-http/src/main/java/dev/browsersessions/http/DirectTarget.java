@@ -74,6 +74,16 @@ final class DirectTarget implements InvocationHandler {
         new DirectTarget(api, baseUrl, List.copyOf(fixedHeaders), parts, feign)));
   }
 
+  /**
+   * The handler of a client {@link #of} made.
+   *
+   * @param client the client
+   * @return its handler
+   */
+  static DirectTarget of(Object client) {
+    return (DirectTarget) Proxy.getInvocationHandler(client);
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getDeclaringClass() == Object.class) {
@@ -96,6 +106,18 @@ final class DirectTarget implements InvocationHandler {
       }
     }
     return feign.get().invoke(proxy, method, args);
+  }
+
+  /**
+   * Does now what this client's first call would: reads the interface's annotations and builds
+   * the JSON readers of its answers.
+   */
+  void prepare() {
+    for (Endpoint e : endpoints.get().values()) {
+      if (e.returnType() != void.class && e.returnType() != Void.class) {
+        parts.json().reader(e.returnType());
+      }
+    }
   }
 
   private Object call(Endpoint e, String url, List<String> headers, Object[] args) {

@@ -51,12 +51,7 @@ final class JsonCodec implements Decoder, Encoder {
     if (bytes.length == 0) {
       return null;
     }
-    ObjectReader reader = readers.computeIfAbsent(type, t -> {
-      ObjectMapper m = mapper.get();
-      // a body is one JSON value: anything after it is a malformed answer, not ignored
-      return m.readerFor(m.constructType(t))
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    });
+    ObjectReader reader = reader(type);
     try {
       Charset charset = charset(response.headers());
       return charset == null ? reader.readValue(bytes) : reader.readValue(new String(bytes, charset));
@@ -66,6 +61,26 @@ final class JsonCodec implements Decoder, Encoder {
       }
       throw e;
     }
+  }
+
+  /**
+   * The reader of a type, built on first use (building one resolves Jackson's deserializers for
+   * the type, the costly part of a first call).
+   *
+   * @param type the type
+   * @return its reader
+   */
+  ObjectReader reader(Type type) {
+    ObjectReader built = readers.get(type);
+    if (built != null) {
+      return built;
+    }
+    return readers.computeIfAbsent(type, t -> {
+      ObjectMapper m = mapper.get();
+      // a body is one JSON value: anything after it is a malformed answer, not ignored
+      return m.readerFor(m.constructType(t))
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    });
   }
 
   @Override

@@ -54,6 +54,11 @@ public final class VendorHttp {
   private final VendorCalls calls;
   private final UnaryOperator<String> redactor;
   private final DirectTarget.Parts parts;
+  private final List<DirectTarget> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean warming =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.CompletableFuture<Void> warmedUp =
+      new java.util.concurrent.CompletableFuture<>();
 
   private VendorHttp(Builder b) {
     Redactor secrets = Redactor.of(b.secrets);
@@ -69,6 +74,11 @@ public final class VendorHttp {
     this.client = new JdkClient(provider, vendor, settings, secrets);
     this.calls = new VendorCalls(provider, vendor, settings, redactor, client::close);
     this.parts = new DirectTarget.Parts(client, json, decoder, this::decodeError);
+  }
+
+  /** Completes when the warm-up thread has ended, for tests. */
+  java.util.concurrent.CompletableFuture<Void> warmedUp() {
+    return warmedUp;
   }
 
   /**
@@ -146,7 +156,37 @@ public final class VendorHttp {
       fixed.add(Objects.requireNonNull(value, () -> "header " + name));
     });
     Map<String, String> copy = new LinkedHashMap<>(headers);
-    return DirectTarget.of(api, baseUrl, fixed, parts, () -> feignClient(api, baseUrl, copy));
+    T made = DirectTarget.of(api, baseUrl, fixed, parts, () -> feignClient(api, baseUrl, copy));
+    targets.add(DirectTarget.of(made));
+    return made;
+  }
+
+  /**
+   * Starts building, on a short-lived daemon thread ({@code browser-sessions-warm-up}), what the
+   * first call of this provider's clients needs and would otherwise build on the caller's thread:
+   * the shared {@code HttpClient}, the JSON mapper, the clients' endpoints and the JSON readers
+   * of their answers. It sends nothing. A provider calls it once its clients are made, at the end
+   * of its construction; a call made before the warm-up ends waits for what it needs, never
+   * longer than building it would take. Idempotent; nothing after {@link #close()}.
+   */
+  public void warmUp() {
+    if (!warming.compareAndSet(false, true)) {
+      return;
+    }
+    List<DirectTarget> made = List.copyOf(targets);
+    Thread t = new Thread(() -> {
+      try {
+        client.prepare();
+        mapper.get();
+        made.forEach(DirectTarget::prepare);
+      } catch (RuntimeException | LinkageError e) {
+        // only a head start: the first call builds what is missing and reports any failure
+      } finally {
+        warmedUp.complete(null);
+      }
+    }, "browser-sessions-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

@@ -168,4 +168,33 @@ class DirectTargetTest {
           .isEqualTo(f.getCause() == null ? null : f.getCause().getClass());
     }
   }
+
+  @Test
+  void warmUpTakesTheHttpClientAndSendsNothing() throws Exception {
+    HttpSettings settings = HttpSettings.from(dev.browsersessions.ProviderConfig.builder()
+        .put("connect-timeout", "7777ms").build().forProvider("t"));
+    VendorHttp fresh = VendorHttp.builder("t", "Vendor", settings).build();
+    fresh.client(Shapes.class, server.base(), Map.of());
+    server.received.clear();
+    assertThat(SharedHttpClients.users(settings)).isEqualTo(-1);
+    fresh.warmUp();
+    fresh.warmUp();
+    fresh.warmedUp().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(SharedHttpClients.users(settings)).isEqualTo(1);
+    assertThat(server.received).isEmpty();
+    fresh.close();
+    assertThat(SharedHttpClients.users(settings)).isLessThanOrEqualTo(0);
+  }
+
+  @Test
+  void warmUpAfterCloseTakesNothing() throws Exception {
+    HttpSettings settings = HttpSettings.from(dev.browsersessions.ProviderConfig.builder()
+        .put("connect-timeout", "7778ms").build().forProvider("t"));
+    VendorHttp fresh = VendorHttp.builder("t", "Vendor", settings).build();
+    fresh.client(Shapes.class, server.base(), Map.of());
+    fresh.close();
+    fresh.warmUp();
+    fresh.warmedUp().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(SharedHttpClients.users(settings)).isEqualTo(-1);
+  }
 }

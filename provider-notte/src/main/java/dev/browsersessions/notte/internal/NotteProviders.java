@@ -65,6 +65,7 @@ public final class NotteProviders {
         .build();
     NotteApi api = vendor.client(NotteApi.class, settings.baseUrl(),
         Map.of("Authorization", "Bearer " + settings.apiKey()));
+    vendor.warmUp(); // the first call's HttpClient, mapper and readers, off the caller's thread
     return new NotteProvider(settings, new NotteClient(api, vendor.calls(), vendor::mapper),
         new ServerData(name, http.allowInsecure()),
         http.requestTimeout().plus(http.connectTimeout()), clock, sleeper);

@@ -120,6 +120,8 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     VendorHttp createHttp = plumbing(forCreate);
     this.api = http.client(GridApi.class, settings.url(), auth);
     this.createApi = createHttp.client(GridApi.class, settings.url(), auth);
+    http.warmUp(); // the first call's HttpClient, mapper and readers, off the caller's thread
+    createHttp.warmUp();
     this.calls = http.calls();
     this.createCalls = createHttp.calls();
     this.windows = new WindowFit(api, calls, NAME);

@@ -80,6 +80,9 @@ public final class StagehandProviders {
         BrowserbaseClient.class,
         settings.browserbaseUrl(),
         Map.of("X-BB-API-Key", settings.apiKey()));
+    // the first call's HttpClient, mapper and readers, off the caller's thread
+    stagehandHttp.warmUp();
+    browserbaseHttp.warmUp();
     return new StagehandProvider(
         settings,
         new HttpStagehandApi(stagehand, stagehandHttp.calls()),
