@@ -23,6 +23,11 @@ public final class ProfileStatus {
     String vendor = args[0];
     boolean library = args[1].equals("library");
     long until = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
+    if (System.getProperty(Vendors.ANSWERS_DIR) == null) {
+      // the server JVM must answer about the same session as this one asks for
+      String flag = Vendors.saveAnswers(java.nio.file.Files.createTempDirectory("bench-answers"));
+      System.setProperty(Vendors.ANSWERS_DIR, flag.substring(flag.indexOf('=') + 1));
+    }
     Vendors.Answers a = Vendors.capture(vendor);
     try (RemoteServer server = RemoteServer.start(vendor, "running");
         BrowserSessions lib = Vendors.library(vendor, server.baseUrl(), server.baseUrl())) {
