@@ -37,6 +37,8 @@ final class Redactor {
   private final List<String> plain;
   /** {@link #plain} as UTF-8, to look for in an answer's bytes without decoding them. */
   private final byte[][] plainBytes;
+  /** The bytes that start a plain form or an escape. */
+  private final boolean[] starts = new boolean[256];
 
   private Redactor(List<String> secrets) {
     List<String> forms = new ArrayList<>();
@@ -52,7 +54,12 @@ final class Redactor {
     this.plainBytes = new byte[forms.size()][];
     for (int i = 0; i < forms.size(); i++) {
       plainBytes[i] = forms.get(i).getBytes(StandardCharsets.UTF_8);
+      if (plainBytes[i].length > 0) {
+        starts[plainBytes[i][0] & 0xff] = true;
+      }
     }
+    starts['\\'] = true;
+    starts['%'] = true;
     List<String> alternatives = new ArrayList<>();
     for (String form : forms) {
       alternatives.add(anyEscape(form));
@@ -120,40 +127,37 @@ final class Redactor {
 
   /**
    * Whether the bytes may hold a secret: they hold an escape ({@code \\} or {@code %}), after
-   * which any form may occur, or one of the plain forms as is.
+   * which any form may occur, or one of the plain forms as is. One pass over the bytes: only a
+   * byte that starts a form or an escape is looked at further.
    */
   private boolean mayContain(byte[] bytes) {
-    for (byte b : bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      int b = bytes[i] & 0xff;
+      if (!starts[b]) {
+        continue;
+      }
       if (b == '\\' || b == '%') {
         return true;
       }
-    }
-    for (byte[] form : plainBytes) {
-      if (indexOf(bytes, form) >= 0) {
-        return true;
+      for (byte[] form : plainBytes) {
+        if ((form[0] & 0xff) == b && matchesAt(bytes, i, form)) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static int indexOf(byte[] bytes, byte[] form) {
-    if (form.length == 0) {
-      return 0;
+  private static boolean matchesAt(byte[] bytes, int at, byte[] form) {
+    if (at + form.length > bytes.length) {
+      return false;
     }
-    byte first = form[0];
-    for (int i = 0, last = bytes.length - form.length; i <= last; i++) {
-      if (bytes[i] != first) {
-        continue;
-      }
-      int j = 1;
-      while (j < form.length && bytes[i + j] == form[j]) {
-        j++;
-      }
-      if (j == form.length) {
-        return i;
+    for (int j = 1; j < form.length; j++) {
+      if (bytes[at + j] != form[j]) {
+        return false;
       }
     }
-    return -1;
+    return true;
   }
 
   /** Whether this redactor has secrets to redact. */
