@@ -20,7 +20,13 @@ import java.util.function.Supplier;
  */
 record OperationDeadline(Operation operation, Duration budget, long deadlineNanos) {
 
-  private static final ThreadLocal<OperationDeadline> CURRENT = new ThreadLocal<>();
+  /**
+   * The current thread's deadline, in a holder kept for the thread's life: opening and closing an
+   * operation then sets a field, where setting and removing a thread-local value would create and
+   * expunge an entry of the thread's map on every call.
+   */
+  private static final ThreadLocal<OperationDeadline[]> CURRENT =
+      ThreadLocal.withInitial(() -> new OperationDeadline[1]);
 
   /**
    * Runs a body within a deadline; within the current thread's deadline when one is open already.
@@ -32,15 +38,15 @@ record OperationDeadline(Operation operation, Duration budget, long deadlineNano
    * @return its result
    */
   static <T> T within(Operation operation, Duration budget, Supplier<T> body) {
-    OperationDeadline outer = CURRENT.get();
-    if (outer != null) {
+    OperationDeadline[] current = CURRENT.get();
+    if (current[0] != null) {
       return body.get();
     }
-    CURRENT.set(new OperationDeadline(operation, budget, System.nanoTime() + budget.toNanos()));
+    current[0] = new OperationDeadline(operation, budget, System.nanoTime() + budget.toNanos());
     try {
       return body.get();
     } finally {
-      CURRENT.remove();
+      current[0] = null;
     }
   }
 
@@ -50,7 +56,7 @@ record OperationDeadline(Operation operation, Duration budget, long deadlineNano
    * @return the deadline, or {@code null} outside of any operation
    */
   static OperationDeadline current() {
-    return CURRENT.get();
+    return CURRENT.get()[0];
   }
 
   /**
