@@ -36,12 +36,7 @@ final class BoundedDecoder implements Decoder {
       return delegate.decode(response, type);
     }
     byte[] bytes = BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1);
-    if (bytes.length > VendorHttp.MAX_SUCCESS_BODY) {
-      throw ProviderProtocolException.unusable(
-          vendor + " answered more than " + VendorHttp.MAX_SUCCESS_BODY + " bytes to "
-              + response.request().httpMethod() + "; refusing to read it",
-          provider, response.status(), null);
-    }
+    refuseOversized(bytes, response.request().httpMethod().name(), response.status());
     Response buffered = response.body() instanceof BytesBody
         ? response : response.toBuilder().body(new BytesBody(bytes)).build();
     try {
@@ -49,14 +44,59 @@ final class BoundedDecoder implements Decoder {
     } catch (BrowserSessionException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof BrowserSessionException b) {
-        throw b;
-      }
-      throw ProviderProtocolException.unusable(
-          vendor + " answered a body that could not be read as the expected JSON",
-          provider, response.status(),
-          redactor.apply(new String(bytes, StandardCharsets.UTF_8)));
+      throw unreadable(e, bytes, response.status());
     }
+  }
+
+  /**
+   * Decodes a 2xx answer's body straight from its bytes, when the decoder is the plain JSON one:
+   * what {@link #decode} does, without a Feign {@code Response} (see {@code DirectTarget}).
+   *
+   * @param json the JSON codec, which must be this decoder's delegate
+   * @param method the request's method, for messages
+   * @param status the answer's status
+   * @param contentType the answer's {@code Content-Type}, or {@code null}
+   * @param bytes the body
+   * @param type the type to read
+   * @return the value
+   */
+  Object decodeJson(JsonCodec json, String method, int status, String contentType, byte[] bytes,
+      Type type) {
+    refuseOversized(bytes, method, status);
+    try {
+      return json.read(status, contentType, bytes, type);
+    } catch (BrowserSessionException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(e, bytes, status);
+    }
+  }
+
+  /**
+   * Whether this decoder reads JSON with {@code json} and nothing else (no provider's wrapper).
+   *
+   * @param json a codec
+   * @return {@code true} when {@code json} is the whole delegate
+   */
+  boolean isPlain(JsonCodec json) {
+    return delegate == json;
+  }
+
+  private void refuseOversized(byte[] bytes, String method, int status) {
+    if (bytes.length > VendorHttp.MAX_SUCCESS_BODY) {
+      throw ProviderProtocolException.unusable(
+          vendor + " answered more than " + VendorHttp.MAX_SUCCESS_BODY + " bytes to "
+              + method + "; refusing to read it",
+          provider, status, null);
+    }
+  }
+
+  private BrowserSessionException unreadable(Exception e, byte[] bytes, int status) {
+    if (e.getCause() instanceof BrowserSessionException b) {
+      return b;
+    }
+    return ProviderProtocolException.unusable(
+        vendor + " answered a body that could not be read as the expected JSON",
+        provider, status, redactor.apply(new String(bytes, StandardCharsets.UTF_8)));
   }
 }

@@ -8,7 +8,6 @@ import feign.MethodMetadata;
 import feign.Request;
 import feign.Response;
 import feign.codec.DecodeException;
-import feign.codec.Decoder;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -44,7 +43,7 @@ final class DirectTarget implements InvocationHandler {
   private final Lazy<InvocationHandler> feign;
 
   /** What the direct path shares with the Feign target of the same client. */
-  record Parts(JdkClient client, JsonCodec json, Decoder decoder,
+  record Parts(JdkClient client, JsonCodec json, BoundedDecoder decoder,
       BiFunction<String, Response, RuntimeException> errors) {}
 
   private DirectTarget(Class<?> api, URI baseUrl, List<String> fixedHeaders, Parts parts,
@@ -123,14 +122,20 @@ final class DirectTarget implements InvocationHandler {
   private Object call(Endpoint e, String url, List<String> headers, Object[] args) {
     byte[] body = e.bodyIndex() < 0 ? null : parts.json().bytes(args[e.bodyIndex()], e.bodyType());
     JdkClient.Answer answer = parts.client().send(e.method(), url, headers, body);
-    Request request = Request.create(Request.HttpMethod.valueOf(e.method()), url, NO_HEADERS,
-        body, StandardCharsets.UTF_8, null);
     if (!answer.successful()) {
-      throw parts.errors().apply(e.configKey(), parts.client().toFeign(answer, request));
+      throw parts.errors().apply(e.configKey(),
+          parts.client().toFeign(answer, request(e, url, body)));
     }
     if (e.returnType() == void.class || e.returnType() == Void.class) {
       return null;
     }
+    if (parts.decoder().isPlain(parts.json())) {
+      // no Feign Response to build: the decoder would only read the body and its charset
+      return parts.decoder().decodeJson(parts.json(), e.method(), answer.status(),
+          answer.headers().firstValue("content-type").orElse(null), answer.body(),
+          e.returnType());
+    }
+    Request request = request(e, url, body);
     Response response = Response.builder()
         .status(answer.status())
         .headers(parts.client().contentType(answer))
@@ -145,6 +150,11 @@ final class DirectTarget implements InvocationHandler {
       // as Feign's own method handler reports a decoder's failure
       throw new DecodeException(answer.status(), String.valueOf(x.getMessage()), request, x);
     }
+  }
+
+  /** The request as Feign's, for its error decoder and decoders (no headers: no credentials). */
+  private static Request request(Endpoint e, String url, byte[] body) {
+    return Request.create(e.httpMethod(), url, NO_HEADERS, body, StandardCharsets.UTF_8, null);
   }
 
   private static Map<Method, Endpoint> endpoints(Class<?> api) {

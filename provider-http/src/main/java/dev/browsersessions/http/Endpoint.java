@@ -2,6 +2,7 @@ package dev.browsersessions.http;
 
 import feign.MethodMetadata;
 import feign.Param;
+import feign.Request;
 import feign.RequestTemplate;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class Endpoint {
   private final List<Object[]> headers;
   private final String configKey;
   private final String method;
+  private final Request.HttpMethod httpMethod;
   private final Type returnType;
   private final int urlIndex;
   private final int bodyIndex;
@@ -40,6 +42,7 @@ final class Endpoint {
   private Endpoint(MethodMetadata md, Object[] path, List<Object[]> headers) {
     this.configKey = md.configKey();
     this.method = md.template().method();
+    this.httpMethod = Request.HttpMethod.valueOf(method);
     this.returnType = md.returnType();
     this.urlIndex = md.urlIndex() == null ? -1 : md.urlIndex();
     this.bodyIndex = md.bodyIndex() == null ? -1 : md.bodyIndex();
@@ -128,6 +131,15 @@ final class Endpoint {
    */
   String method() {
     return method;
+  }
+
+  /**
+   * The HTTP method, as Feign's.
+   *
+   * @return e.g. {@code GET}
+   */
+  Request.HttpMethod httpMethod() {
+    return httpMethod;
   }
 
   /**

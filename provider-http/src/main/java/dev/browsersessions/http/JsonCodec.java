@@ -41,19 +41,35 @@ final class JsonCodec implements Decoder, Encoder {
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
-    if (response.status() == 204 || response.status() == 404) {
+    if (response.body() == null) {
+      return response.status() == 204 || response.status() == 404 ? Util.emptyValueOf(type)
+          : null;
+    }
+    Collection<String> types = response.headers().get("content-type");
+    return read(response.status(), types == null || types.isEmpty() ? null
+        : types.iterator().next(), BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1), type);
+  }
+
+  /**
+   * Reads an answer's body: what {@link #decode} does, from the parts of an answer.
+   *
+   * @param status the answer's status
+   * @param contentType its {@code Content-Type}, or {@code null}
+   * @param bytes its body
+   * @param type the type to read
+   * @return the value: the type's empty value for a 204 or 404, {@code null} for no body
+   * @throws IOException if the body is not the JSON of the type
+   */
+  Object read(int status, String contentType, byte[] bytes, Type type) throws IOException {
+    if (status == 204 || status == 404) {
       return Util.emptyValueOf(type);
     }
-    if (response.body() == null) {
-      return null;
-    }
-    byte[] bytes = BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1);
     if (bytes.length == 0) {
       return null;
     }
     ObjectReader reader = reader(type);
     try {
-      Charset charset = charset(response.headers());
+      Charset charset = charset(contentType);
       return charset == null ? reader.readValue(bytes) : reader.readValue(new String(bytes, charset));
     } catch (RuntimeJsonMappingException e) {
       if (e.getCause() instanceof IOException io) {
@@ -108,13 +124,11 @@ final class JsonCodec implements Decoder, Encoder {
     }
   }
 
-  /** The answer's charset when it names one other than UTF-8, else {@code null}. */
-  private static Charset charset(Map<String, Collection<String>> headers) {
-    Collection<String> types = headers.get("content-type");
-    if (types == null || types.isEmpty()) {
+  /** The charset a {@code Content-Type} names when it is not UTF-8, else {@code null}. */
+  private static Charset charset(String type) {
+    if (type == null) {
       return null;
     }
-    String type = types.iterator().next();
     int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
     if (at < 0) {
       return null;

@@ -49,7 +49,7 @@ public final class VendorHttp {
   private final Lazy<ObjectMapper> mapper;
   private final HttpErrorMapper errors;
   private final JsonCodec json;
-  private final Decoder decoder;
+  private final BoundedDecoder decoder;
   private final JdkClient client;
   private final VendorCalls calls;
   private final UnaryOperator<String> redactor;

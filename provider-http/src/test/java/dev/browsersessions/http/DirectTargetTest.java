@@ -172,7 +172,7 @@ class DirectTargetTest {
   @Test
   void warmUpTakesTheHttpClientAndSendsNothing() throws Exception {
     HttpSettings settings = HttpSettings.from(dev.browsersessions.ProviderConfig.builder()
-        .put("connect-timeout", "7777ms").build().forProvider("t"));
+        .put("connect-timeout", "7781ms").build().forProvider("t"));
     VendorHttp fresh = VendorHttp.builder("t", "Vendor", settings).build();
     fresh.client(Shapes.class, server.base(), Map.of());
     server.received.clear();
@@ -189,7 +189,7 @@ class DirectTargetTest {
   @Test
   void warmUpAfterCloseTakesNothing() throws Exception {
     HttpSettings settings = HttpSettings.from(dev.browsersessions.ProviderConfig.builder()
-        .put("connect-timeout", "7778ms").build().forProvider("t"));
+        .put("connect-timeout", "7782ms").build().forProvider("t"));
     VendorHttp fresh = VendorHttp.builder("t", "Vendor", settings).build();
     fresh.client(Shapes.class, server.base(), Map.of());
     fresh.close();

@@ -1,7 +1,14 @@
 package dev.browsersessions.notte.internal.wire;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +19,9 @@ import java.util.Set;
 /**
  * Notte's {@code SessionResponse}, read tolerantly: a field of the wrong type is left out (as if
  * absent), blank texts are absent, unknown fields are kept in {@link #others()} as bound JSON
- * values. Jackson binds the answer to a map of plain Java values first (an answer that is not a
- * JSON object fails in the decoder, as any unreadable answer) and {@link #of(Map)} picks the
- * fields; a listed item that is not an object is kept by {@link #item(Object)} (as {@link
+ * values. Jackson reads an answer with {@link Reader}, straight from the parser into the fields
+ * (an answer that is not a JSON object fails in the decoder, as any unreadable answer), which
+ * gives what {@link #of(Map)} gives for the answer bound to a map of plain Java values; a listed item that is not an object is kept by {@link #item(Object)} (as {@link
  * #notAnObject()}) and reported with its excerpt.
  *
  * @param sessionId {@code session_id}, when a non-blank text
@@ -37,6 +44,7 @@ import java.util.Set;
  * @param notAnObject the listed item itself when it is not a JSON object ({@code null} otherwise; then
  *     every other component is empty)
  */
+@JsonDeserialize(using = SessionResponse.Reader.class)
 public record SessionResponse(
     String sessionId,
     String status,
@@ -89,6 +97,93 @@ public record SessionResponse(
     }
     return new SessionResponse(null, null, null, null, null, null, null, null, null, null, null,
         null, Map.of(), Set.of(), item);
+  }
+
+  /**
+   * Reads a session answer from the parser, field by field: the record {@link #of(Map)} gives for
+   * the same answer bound to a map, without binding the map first (a status call reads one per
+   * answer). Unknown fields are bound to plain Java values, as {@link #others()} holds them.
+   */
+  static final class Reader extends StdDeserializer<SessionResponse> {
+
+    private static final long serialVersionUID = 1L;
+
+    Reader() {
+      super(SessionResponse.class);
+    }
+
+    @Override
+    public SessionResponse deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
+      if (!p.isExpectedStartObjectToken()) {
+        return (SessionResponse) ctxt.handleUnexpectedToken(Map.class, p);
+      }
+      Object[] raw = new Object[RAW.size()];
+      Map<String, Object> others = new LinkedHashMap<>();
+      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        JsonToken t = p.nextToken();
+        Object value = switch (t) {
+          case VALUE_STRING -> p.getText();
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+          case VALUE_TRUE -> Boolean.TRUE;
+          case VALUE_FALSE -> Boolean.FALSE;
+          case VALUE_NULL -> null;
+          default -> ctxt.readValue(p, Object.class); // an object or array, bound untyped
+        };
+        Integer slot = RAW.get(name);
+        if (slot != null) {
+          raw[slot] = value;
+        }
+        if (!MAPPED.contains(name)) {
+          if (value == null) {
+            others.remove(name); // as a map binding: the last of two equal keys wins
+          } else {
+            others.put(name, value);
+          }
+        }
+      }
+      return build(raw, others);
+    }
+  }
+
+  /** Each field read into a slot of {@link Reader}: the typed ones, then {@code error}. */
+  private static final Map<String, Integer> RAW = raw();
+
+  private static Map<String, Integer> raw() {
+    Map<String, Integer> slots = new HashMap<>();
+    for (int i = 0; i < TYPED.size(); i++) {
+      slots.put(TYPED.get(i), i);
+    }
+    slots.put("error", TYPED.size());
+    return Map.copyOf(slots);
+  }
+
+  private static SessionResponse build(Object[] raw, Map<String, Object> others) {
+    SessionResponse r = new SessionResponse(text(raw[0]), raw[1] instanceof String s ? s : null,
+        text(raw[2]), text(raw[3]), text(raw[4]), number(raw[5]), number(raw[6]), text(raw[7]),
+        text(raw[8]), text(raw[9]), text(raw[TYPED.size()]), text(raw[10]),
+        Collections.unmodifiableMap(others), Set.of(), null);
+    Object[] kept = r.typed();
+    Set<String> dropped = null;
+    for (int i = 0; i < kept.length; i++) {
+      if (kept[i] == null && raw[i] != null) {
+        if (dropped == null) {
+          dropped = new HashSet<>();
+        }
+        dropped.add(TYPED.get(i));
+      }
+    }
+    return dropped == null ? r : new SessionResponse(r.sessionId, r.status, r.createdAt,
+        r.lastAccessedAt, r.closedAt, r.idleTimeoutMinutes, r.maxDurationMinutes, r.cdpUrl,
+        r.viewerUrl, r.closeReason, r.error, r.duration, r.others, Set.copyOf(dropped), null);
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s && !s.isBlank() ? s : null;
+  }
+
+  private static Number number(Object value) {
+    return value instanceof Number n ? n : null;
   }
 
   private static SessionResponse read(Map<?, ?> m) {
