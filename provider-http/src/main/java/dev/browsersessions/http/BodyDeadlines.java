@@ -36,6 +36,11 @@ final class BodyDeadlines {
 
   private BodyDeadlines() {}
 
+  /** Builds the sweeper's executor now (its thread starts with the first body watched). */
+  static void prepare() {
+    SWEEPER.get();
+  }
+
   /**
    * Watches a body until {@link #unwatch}: it is aborted once its deadline has passed.
    *

@@ -88,6 +88,12 @@ public final class VendorCalls {
     release.run();
   }
 
+  /** Builds the retry policies now, so that the first call does not (see VendorHttp.warmUp). */
+  void prepare() {
+    read.get();
+    create.get();
+  }
+
   /**
    * Where retries are reported from now on: the sink a provider's {@code reportTo} was given.
    *

@@ -164,8 +164,8 @@ public final class VendorHttp {
   /**
    * Starts building, on a short-lived daemon thread ({@code browser-sessions-warm-up}), what the
    * first call of this provider's clients needs and would otherwise build on the caller's thread:
-   * the shared {@code HttpClient}, the JSON mapper, the clients' endpoints and the JSON readers
-   * of their answers. It sends nothing. A provider calls it once its clients are made, at the end
+   * the shared {@code HttpClient}, the retry policies, the deadline sweeper, the JSON mapper, the
+   * clients' endpoints and the JSON readers of their answers. It sends nothing. A provider calls it once its clients are made, at the end
    * of its construction; a call made before the warm-up ends waits for what it needs, never
    * longer than building it would take. Idempotent; nothing after {@link #close()}.
    */
@@ -177,6 +177,8 @@ public final class VendorHttp {
     Thread t = new Thread(() -> {
       try {
         client.prepare();
+        calls.prepare();
+        BodyDeadlines.prepare();
         mapper.get();
         made.forEach(DirectTarget::prepare);
       } catch (RuntimeException | LinkageError e) {
