@@ -42,11 +42,22 @@ public final class ProfileLifecycles {
         bare.browserbaseStatus(id);
         bare.stagehandStop(id, Vendors.STOP_POLL);
       };
+      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      Throughput.run(one, Callers.platform(), callers, Math.max(1000, lifecycles / 10),
+          Duration.ofMinutes(5)); // warm-up
+      com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      long alloc0 = threads.getTotalThreadAllocatedBytes();
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       long[] r = Throughput.run(one, Callers.platform(), callers, lifecycles,
           Duration.ofMinutes(5));
-      System.out.println("lifecycles " + lifecycles + " in " + (System.nanoTime() - t0) / 1e9
-          + " s; result " + java.util.Arrays.toString(java.util.Arrays.copyOf(r, 3)));
+      long wall = System.nanoTime() - t0;
+      System.out.printf("%s %s: %d lifecycles at %d callers in %.2f s (%.0f/s), %.0f µs CPU"
+          + " each, %.0f B allocated each, %d failed%n", vendor, args[1], lifecycles, callers,
+          wall / 1e9, lifecycles / (wall / 1e9), (os.getProcessCpuTime() - cpu0) / 1e3 / lifecycles,
+          (threads.getTotalThreadAllocatedBytes() - alloc0) / (double) lifecycles, r[1]);
     }
   }
 }
