@@ -49,15 +49,17 @@ public final class ProfileLifecycles {
       com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
           java.lang.management.ManagementFactory.getThreadMXBean();
       long alloc0 = threads.getTotalThreadAllocatedBytes();
+      server.reset();
       long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       long[] r = Throughput.run(one, Callers.platform(), callers, lifecycles,
           Duration.ofMinutes(5));
       long wall = System.nanoTime() - t0;
       System.out.printf("%s %s: %d lifecycles at %d callers in %.2f s (%.0f/s), %.0f µs CPU"
-          + " each, %.0f B allocated each, %d failed%n", vendor, args[1], lifecycles, callers,
+          + " each, %.0f B allocated each, %d failed; server: %d requests, %d connections%n", vendor, args[1], lifecycles, callers,
           wall / 1e9, lifecycles / (wall / 1e9), (os.getProcessCpuTime() - cpu0) / 1e3 / lifecycles,
-          (threads.getTotalThreadAllocatedBytes() - alloc0) / (double) lifecycles, r[1]);
+          (threads.getTotalThreadAllocatedBytes() - alloc0) / (double) lifecycles, r[1],
+          server.stats().requests(), server.stats().connections());
     }
   }
 }
