@@ -1,5 +1,8 @@
 package dev.browsersessions.http;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
@@ -12,15 +15,21 @@ import java.util.concurrent.Flow;
 /**
  * Reads one answer's body into memory, at most {@link VendorHttp#MAX_SUCCESS_BODY} + 1 bytes of a
  * 2xx answer (so that a larger one can be refused) and {@link VendorHttp#MAX_ERROR_BODY} bytes of
- * any other; the rest is not read and the connection is closed. {@link #abort()} gives up on the
- * answer (the deadline passed): the body subscription is cancelled, which closes the connection,
- * and the body fails, so the caller's thread is released and no connection stays held by a
- * stalled server.
+ * any other; the rest is not read and the connection is closed. An answer that declares its length
+ * within the limit is read from the JDK's own input-stream subscriber on the caller's thread (the
+ * JDK delivers a body to its own subscribers without a hop to its executor; issue 17), to its end,
+ * which hands the connection back to the pool; any other is collected here. {@link #abort()} gives
+ * up on the answer (the deadline passed): the subscription is cancelled or the stream closed, which
+ * closes the connection, and the read fails, so the caller's thread is released and no connection
+ * stays held by a stalled server.
  */
-final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+final class BoundedBody implements HttpResponse.BodyHandler<Object> {
 
   private final long deadlineNanos;
   private Flow.Subscription subscription;
+  private InputStream stream;
+  /** The length the answer declared, when it is read from the JDK's stream. */
+  private int length;
   private CompletableFuture<byte[]> current;
   private volatile boolean aborted;
   private volatile boolean headersReceived;
@@ -43,15 +52,68 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
     return deadlineNanos;
   }
 
+  /**
+   * The body's subscriber. An answer that declares a length within the limit (the common case)
+   * is read by the JDK's own input-stream subscriber, which the JDK hands the body to without a
+   * hop to its executor; {@link #read} then reads it on the caller's thread. Any other answer is
+   * collected here, bounded. The body is a {@code byte[]} or an {@link InputStream}.
+   */
   @Override
-  public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public HttpResponse.BodySubscriber<Object> apply(HttpResponse.ResponseInfo info) {
     headersReceived = true;
     int status = info.statusCode();
     int limit = status >= 200 && status < 300
         ? VendorHttp.MAX_SUCCESS_BODY + 1 : VendorHttp.MAX_ERROR_BODY;
     long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
+    if (declared >= 0 && declared < limit) {
+      length = (int) declared;
+      return (HttpResponse.BodySubscriber) HttpResponse.BodySubscribers.ofInputStream();
+    }
     int initial = declared >= 0 && declared <= limit ? (int) declared : Math.min(limit, 1024);
-    return new Collector(limit, initial);
+    return (HttpResponse.BodySubscriber) new Collector(limit, initial);
+  }
+
+  /**
+   * The body's bytes: as collected, or read from the JDK's stream (it declared its length, within
+   * the limit); {@link #abort()} closes the stream, which ends a read stalled on it.
+   *
+   * @param body what {@link #apply}'s subscriber gave
+   * @return the bytes
+   * @throws IOException if the stream fails, is closed by {@link #abort()}, or ends early
+   */
+  byte[] read(Object body) throws IOException {
+    if (body instanceof byte[] bytes) {
+      return bytes;
+    }
+    InputStream in = (InputStream) body;
+    synchronized (this) {
+      if (aborted) {
+        in.close();
+        throw new HttpTimeoutException("deadline passed before the body");
+      }
+      stream = in;
+    }
+    try (in) {
+      byte[] bytes = new byte[length]; // declared within the limit: read into place, no copy
+      int n = in.readNBytes(bytes, 0, length);
+      if (aborted) {
+        throw new HttpTimeoutException("deadline passed while reading the body");
+      }
+      if (n < length) {
+        throw new EOFException("the body ended after " + n + " of its " + length + " bytes");
+      }
+      // reading the end hands the connection back to the pool (closing first would drop it)
+      if (in.read() != -1) {
+        throw new IOException("the body is longer than the " + length + " bytes it declared");
+      }
+      return bytes;
+    } catch (IOException e) {
+      if (aborted) {
+        throw new HttpTimeoutException("deadline passed while reading the body");
+      }
+      throw e;
+    }
   }
 
   /**
@@ -79,14 +141,23 @@ final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
   void abort() {
     Flow.Subscription s;
     CompletableFuture<byte[]> r;
+    InputStream in;
     synchronized (this) {
       aborted = true;
       s = subscription;
       r = current;
+      in = stream;
     }
     if (s != null) {
       s.cancel();
       r.completeExceptionally(new HttpTimeoutException("deadline passed while reading the body"));
+    }
+    if (in != null) {
+      try {
+        in.close(); // cancels the JDK's subscription and wakes a read blocked on it
+      } catch (IOException e) {
+        // closing a response stream does not fail; nothing more to do
+      }
     }
   }
 

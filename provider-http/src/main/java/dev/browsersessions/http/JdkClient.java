@@ -156,9 +156,11 @@ final class JdkClient implements Client {
     // The caller's thread sends and waits (no hop to another thread per call). The request's
     // own timeout covers the wait for the headers; BodyDeadlines cuts a body still unread.
     BodyDeadlines.watch(body);
-    HttpResponse<byte[]> r;
+    HttpResponse<Object> r;
+    byte[] bytes;
     try {
       r = client.send(jdk, body);
+      bytes = body.read(r.body());
     } catch (InterruptedException e) {
       body.abort();
       Thread.currentThread().interrupt();
@@ -172,7 +174,6 @@ final class JdkClient implements Client {
         own.release();
       }
     }
-    byte[] bytes = r.body();
     // redacted before any decoder sees it; a 2xx over the limit is refused unread (BoundedDecoder)
     return new Answer(r.statusCode(), r.headers(),
         bytes.length > VendorHttp.MAX_SUCCESS_BODY ? bytes : redactor.apply(bytes));

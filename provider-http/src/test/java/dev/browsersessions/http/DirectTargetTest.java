@@ -197,4 +197,21 @@ class DirectTargetTest {
     fresh.warmedUp().get(30, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(SharedHttpClients.users(settings)).isEqualTo(-1);
   }
+
+  @Test
+  void sequentialCallsReuseOneConnection() {
+    server.received.clear();
+    server.ports.clear();
+    String big = "{\"id\":\"s-1\",\"pad\":\"" + "x".repeat(100_000) + "\"}";
+    for (int i = 0; i < 10; i++) {
+      server.then(ScriptedServer.Answer.of(200, i % 2 == 0 ? "{\"id\":\"s-1\"}" : big));
+      assertThat(direct.get("s-1")).containsEntry("id", "s-1");
+    }
+    server.then(ScriptedServer.Answer.of(404, "{\"message\":\"gone\"}"));
+    assertThat(catchThrowable(() -> direct.get("s-1"))).isNotNull();
+    server.then(ScriptedServer.Answer.of(200, "{\"id\":\"s-1\"}"));
+    assertThat(direct.get("s-1")).containsEntry("id", "s-1");
+    assertThat(server.ports).as("every answer read to its end hands its connection back")
+        .hasSize(1);
+  }
 }

@@ -39,6 +39,8 @@ final class ScriptedServer implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
   final List<Received> received = new CopyOnWriteArrayList<>();
+  /** The client ports the requests came from: one per connection. */
+  final java.util.Set<Integer> ports = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final CountDownLatch release = new CountDownLatch(1);
 
   ScriptedServer() throws IOException {
@@ -58,6 +60,7 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    ports.add(ex.getRemoteAddress().getPort());
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
         ex.getRequestURI().getRawQuery(), Map.copyOf(ex.getRequestHeaders()), body));
