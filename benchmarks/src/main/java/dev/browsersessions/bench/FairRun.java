@@ -111,6 +111,39 @@ public final class FairRun {
   static final int WARM_UP_LIFECYCLES = 2_000;
 
   /**
+   * One lifecycle through the library: start, status, stop.
+   *
+   * @param lib the client
+   * @return the lifecycle
+   */
+  static Throughput.Lifecycle library(BrowserSessions lib) {
+    return () -> {
+      BrowserSession s = lib.start(SessionRequest.defaults());
+      s.refresh();
+      s.stop();
+    };
+  }
+
+  /**
+   * The same lifecycle with the bare client, as the vendor requires it.
+   *
+   * @param vendor notte or stagehand
+   * @param bare the client
+   * @return the lifecycle
+   */
+  static Throughput.Lifecycle bare(String vendor, BareClients bare) {
+    return vendor.equals("notte") ? () -> {
+      String id = bare.notteStart().id();
+      bare.notteStatus(id);
+      bare.notteStop(id);
+    } : () -> {
+      String id = bare.stagehandStart().id();
+      bare.browserbaseStatus(id);
+      bare.stagehandStop(id, Vendors.STOP_POLL);
+    };
+  }
+
+  /**
    * Lifecycles at each concurrency, ABBA per point.
    *
    * @param vendor notte or stagehand
@@ -128,20 +161,8 @@ public final class FairRun {
     try (RemoteServer server = RemoteServer.start(vendor, "lifecycle");
         BrowserSessions lib = Vendors.library(vendor, server.baseUrl(), server.baseUrl())) {
       BareClients bare = new BareClients(server.baseUrl());
-      Throughput.Lifecycle viaLib = () -> {
-        BrowserSession s = lib.start(SessionRequest.defaults());
-        s.refresh();
-        s.stop();
-      };
-      Throughput.Lifecycle viaBare = vendor.equals("notte") ? () -> {
-        String id = bare.notteStart().id();
-        bare.notteStatus(id);
-        bare.notteStop(id);
-      } : () -> {
-        String id = bare.stagehandStart().id();
-        bare.browserbaseStatus(id);
-        bare.stagehandStop(id, Vendors.STOP_POLL);
-      };
+      Throughput.Lifecycle viaLib = library(lib);
+      Throughput.Lifecycle viaBare = bare(vendor, bare);
       // Warm both sides' code before the first timed leg, alike: enough lifecycles for the JIT to
       // compile both request paths (the library's is longer, so a short warm-up times its
       // compilation, which the cold-start part measures on its own).

@@ -1,8 +1,6 @@
 package dev.browsersessions.bench;
 
-import dev.browsersessions.BrowserSession;
 import dev.browsersessions.BrowserSessions;
-import dev.browsersessions.SessionRequest;
 import java.time.Duration;
 
 /**
@@ -29,19 +27,7 @@ public final class ProfileLifecycles {
     try (RemoteServer server = RemoteServer.start(vendor, "lifecycle");
         BrowserSessions lib = Vendors.library(vendor, server.baseUrl(), server.baseUrl())) {
       BareClients bare = new BareClients(server.baseUrl());
-      Throughput.Lifecycle one = library ? () -> {
-        BrowserSession s = lib.start(SessionRequest.defaults());
-        s.refresh();
-        s.stop();
-      } : vendor.equals("notte") ? () -> {
-        String id = bare.notteStart().id();
-        bare.notteStatus(id);
-        bare.notteStop(id);
-      } : () -> {
-        String id = bare.stagehandStart().id();
-        bare.browserbaseStatus(id);
-        bare.stagehandStop(id, Vendors.STOP_POLL);
-      };
+      Throughput.Lifecycle one = library ? FairRun.library(lib) : FairRun.bare(vendor, bare);
       com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
           java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       Throughput.run(one, Callers.platform(), callers, Math.max(1000, lifecycles / 10),

@@ -169,10 +169,15 @@ class DirectTargetTest {
     }
   }
 
+  /** Settings whose connect-timeout no other test uses: their shared HTTP client is this test's. */
+  private static HttpSettings ownClient(String connectTimeout) {
+    return HttpSettings.from(dev.browsersessions.ProviderConfig.builder()
+        .put("connect-timeout", connectTimeout).build().forProvider("t"));
+  }
+
   @Test
   void warmUpTakesTheHttpClientAndSendsNothing() throws Exception {
-    HttpSettings settings = HttpSettings.from(dev.browsersessions.ProviderConfig.builder()
-        .put("connect-timeout", "7781ms").build().forProvider("t"));
+    HttpSettings settings = ownClient("7781ms");
     VendorHttp fresh = VendorHttp.builder("t", "Vendor", settings).build();
     fresh.client(Shapes.class, server.base(), Map.of());
     server.received.clear();
@@ -188,8 +193,7 @@ class DirectTargetTest {
 
   @Test
   void warmUpAfterCloseTakesNothing() throws Exception {
-    HttpSettings settings = HttpSettings.from(dev.browsersessions.ProviderConfig.builder()
-        .put("connect-timeout", "7782ms").build().forProvider("t"));
+    HttpSettings settings = ownClient("7782ms");
     VendorHttp fresh = VendorHttp.builder("t", "Vendor", settings).build();
     fresh.client(Shapes.class, server.base(), Map.of());
     fresh.close();

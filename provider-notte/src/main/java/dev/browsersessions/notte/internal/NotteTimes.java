@@ -129,19 +129,6 @@ public final class NotteTimes {
     return Duration.ofSeconds(seconds, nanos);
   }
 
-  /** The decimal value of {@code t[from, to)}, or -1 if it is not all digits. */
-  private static int digits(String t, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
-  }
-
   /**
    * Whole minutes, rounding up.
    *
