@@ -300,9 +300,7 @@ final class Endpoint {
   /** Whether every character is in RFC 3986's unreserved set. */
   static boolean unreserved(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~')) {
+      if (!unreserved(s.charAt(i))) {
         return false;
       }
     }
@@ -312,12 +310,16 @@ final class Endpoint {
   /** Whether literal URL text is sent as written (unreserved characters and {@code /}). */
   private static boolean urlLiteral(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '/' && !unreserved(String.valueOf(c))) {
+      if (s.charAt(i) != '/' && !unreserved(s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean unreserved(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '.' || c == '_' || c == '~';
   }
 
   @Override

@@ -83,11 +83,19 @@ final class JdkClient implements Client {
    * first call does not; nothing once closed.
    */
   void prepare() {
-    synchronized (this) {
-      if (!closed && lease == null) {
-        lease = SharedHttpClients.acquire(settings);
-      }
+    shared();
+  }
+
+  /**
+   * This client's lease of the shared {@code HttpClient}, taken on first need.
+   *
+   * @return the lease, or {@code null} once closed
+   */
+  private synchronized SharedHttpClients.Lease shared() {
+    if (!closed && lease == null) {
+      lease = SharedHttpClients.acquire(settings);
     }
+    return closed ? null : lease;
   }
 
   /** Sends one attempt; Feign's {@code options} are not used: the timeouts are the settings'. */
@@ -137,22 +145,13 @@ final class JdkClient implements Client {
     BoundedBody body = new BoundedBody(System.nanoTime() + timeout.toNanos());
     SharedHttpClients.Lease own = null;
     SharedHttpClients.Lease current = lease; // the common case: no lock per call
-    HttpClient client;
-    if (current != null) {
-      client = current.client();
-    } else {
-      synchronized (this) {
-        if (closed) {
-          own = SharedHttpClients.acquire(settings); // a call after close: for this call only
-          client = own.client();
-        } else {
-          if (lease == null) {
-            lease = SharedHttpClients.acquire(settings);
-          }
-          client = lease.client();
-        }
-      }
+    if (current == null) {
+      current = shared();
     }
+    if (current == null) {
+      own = SharedHttpClients.acquire(settings); // a call after close: for this call only
+    }
+    HttpClient client = (current != null ? current : own).client();
     // The caller's thread sends and waits (no hop to another thread per call). The request's
     // own timeout covers the wait for the headers; BodyDeadlines cuts a body still unread.
     BodyDeadlines.watch(body);
