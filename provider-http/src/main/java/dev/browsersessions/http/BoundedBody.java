@@ -25,6 +25,9 @@ import java.util.concurrent.Flow;
  */
 final class BoundedBody implements HttpResponse.BodyHandler<Object> {
 
+  /** The most bytes set aside on a server's declared length alone, before they arrive. */
+  static final int TRUSTED_LENGTH = 64 * 1024;
+
   private final long deadlineNanos;
   private Flow.Subscription subscription;
   private InputStream stream;
@@ -53,7 +56,8 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
   }
 
   /**
-   * The body's subscriber. An answer that declares a length within the limit (the common case)
+   * The body's subscriber. An answer that declares a length up to {@link #TRUSTED_LENGTH} (the
+   * common case)
    * is read by the JDK's own input-stream subscriber, which the JDK hands the body to without a
    * hop to its executor; {@link #read} then reads it on the caller's thread. Any other answer is
    * collected here, bounded. The body is a {@code byte[]} or an {@link InputStream}.
@@ -66,12 +70,14 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
     int limit = status >= 200 && status < 300
         ? VendorHttp.MAX_SUCCESS_BODY + 1 : VendorHttp.MAX_ERROR_BODY;
     long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-    if (declared >= 0 && declared < limit) {
+    // A declared length is the server's word: memory is set aside for at most TRUSTED_LENGTH
+    // bytes of it before they arrive; a longer body is collected as its bytes come.
+    if (declared >= 0 && declared < limit && declared <= TRUSTED_LENGTH) {
       length = (int) declared;
       return (HttpResponse.BodySubscriber) HttpResponse.BodySubscribers.ofInputStream();
     }
-    int initial = declared >= 0 && declared <= limit ? (int) declared : Math.min(limit, 1024);
-    return (HttpResponse.BodySubscriber) new Collector(limit, initial);
+    int initial = declared >= 0 ? (int) Math.min(declared, TRUSTED_LENGTH) : 1024;
+    return (HttpResponse.BodySubscriber) new Collector(limit, Math.min(limit, initial));
   }
 
   /**

@@ -108,6 +108,17 @@ final class DirectTarget implements InvocationHandler {
   }
 
   /**
+   * Whether a method's calls are sent directly (when their arguments need no encoding) rather
+   * than through Feign, for tests.
+   *
+   * @param method a method of the interface
+   * @return {@code true} when Feign's contract resolved it to an {@link Endpoint}
+   */
+  boolean direct(Method method) {
+    return endpoints.get().containsKey(method);
+  }
+
+  /**
    * Does now what this client's first call would: reads the interface's annotations and builds
    * the JSON readers of its answers.
    */

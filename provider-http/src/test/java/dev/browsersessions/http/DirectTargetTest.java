@@ -218,4 +218,25 @@ class DirectTargetTest {
     assertThat(server.ports).as("every answer read to its end hands its connection back")
         .hasSize(1);
   }
+
+  @Test
+  void everyShapeTheProvidersDeclareIsSentDirectly() throws NoSuchMethodException {
+    DirectTarget target = DirectTarget.of(direct);
+    // path parameters, query templates, a templated header, a host argument, a body, no answer
+    for (String name : new String[] {"get", "page", "stopAgent", "start", "end", "touch"}) {
+      java.lang.reflect.Method m = java.util.Arrays.stream(Shapes.class.getMethods())
+          .filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
+      assertThat(target.direct(m)).as(name).isTrue();
+    }
+    assertThat(target.direct(Shapes.class.getMethod("query", Map.class)))
+        .as("a query map is Feign's to expand").isFalse();
+  }
+
+  @Test
+  void aBodyLongerThanTheTrustedLengthIsStillReadWhole() {
+    String big = "{\"id\":\"s-1\",\"pad\":\"" + "y".repeat(3 * BoundedBody.TRUSTED_LENGTH) + "\"}";
+    server.then(ScriptedServer.Answer.of(200, big));
+    assertThat(direct.get("s-1")).containsEntry("id", "s-1")
+        .hasEntrySatisfying("pad", v -> assertThat((String) v).hasSize(3 * BoundedBody.TRUSTED_LENGTH));
+  }
 }
