@@ -220,7 +220,40 @@ class LocalBrowserTest {
       Path profile = new StateDirectory(stateDir).read(s.id()).orElseThrow().profileDir();
       assertThat(Files.isDirectory(profile)).isTrue();
       p.stop(s.id());
-      assertThat(profile).doesNotExist();
+      assertThat(profile).as(() -> leftovers(profile)).doesNotExist();
+    }
+  }
+
+  /** What is left in a profile and what still carries it, for a failure message. */
+  private static String leftovers(Path profile) {
+    StringBuilder out = new StringBuilder("left in the profile:");
+    try (var files = Files.walk(profile)) {
+      files.limit(20).forEach(f -> out.append(' ').append(profile.relativize(f)));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      out.append(' ').append(e);
+    }
+    out.append("; processes that carry it:");
+    dev.browsersessions.local.internal.ProcessTree.carrying(profile).forEach(h -> out.append(' ')
+        .append(h.pid()).append(' ').append(h.info().command().orElse("?")));
+    return out.toString();
+  }
+
+  @Test
+  void stopEndsEveryProcessThatStillCarriesTheProfileThenDeletesIt() throws Exception {
+    try (BrowserSessionProvider p = provider()) {
+      SessionInfo s = p.create(SessionRequest.defaults());
+      Path profile = new StateDirectory(stateDir).read(s.id()).orElseThrow().profileDir();
+      // Outside the browser's process tree, as a helper forked after the tree was read would be.
+      Process straggler = Straggler.start(profile);
+      try {
+        Polling.until(Duration.ofSeconds(10),
+            () -> Files.exists(profile.resolve("Default").resolve("straggler")));
+        p.stop(s.id());
+        assertThat(straggler.isAlive()).as("the straggler was ended by stop").isFalse();
+        assertThat(profile).doesNotExist();
+      } finally {
+        straggler.destroyForcibly();
+      }
     }
   }
 

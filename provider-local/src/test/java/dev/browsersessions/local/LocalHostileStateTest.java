@@ -13,10 +13,14 @@ import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
+import dev.browsersessions.local.internal.DirectoryTrees;
 import dev.browsersessions.local.internal.PosixUser;
 import dev.browsersessions.local.internal.SessionRecord;
 import dev.browsersessions.local.internal.StateDirectory;
+import dev.browsersessions.local.internal.Watchdog;
+import dev.browsersessions.local.internal.WatchdogLauncher;
 import dev.browsersessions.spi.BrowserSessionProvider;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,53 @@ class LocalHostileStateTest {
     assertThat(profile).isDirectory();
     provider.stop("local-dead");
     assertThat(profile).doesNotExist();
+  }
+
+  @Test
+  void aRecordNamingAnotherSessionsProfileEndsNoneOfItsProcessesAndDeletesNothing()
+      throws Exception {
+    StateDirectory state = new StateDirectory(stateDir);
+    Path victim = Files.createDirectory(state.profiles().resolve("local-victim"));
+    Process helper = Straggler.start(victim); // a live helper of session local-victim
+    try {
+      state.write(planted("local-forger", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+          victim));
+      assertThat(provider.stop("local-forger").status()).isEqualTo(SessionStatus.CLOSED);
+      assertThat(helper.isAlive()).isTrue();
+      assertThat(victim).isDirectory();
+    } finally {
+      helper.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theWatchdogEndsWhatStillWritesIntoAnEndedSessionsProfileAndDeletesIt() throws Exception {
+    StateDirectory state = new StateDirectory(stateDir);
+    Path profile = Files.createDirectory(state.profiles().resolve("local-left"));
+    state.write(planted("local-left", Long.MAX_VALUE - 1, Optional.of(Instant.now()), profile)
+        .ended(SessionStatus.CLOSED, Instant.now(), "stopped"));
+    Process straggler = Straggler.start(profile);
+    try {
+      Polling.until(Duration.ofSeconds(10),
+          () -> Files.exists(profile.resolve("Default").resolve("straggler")));
+      WatchdogLauncher.ensureRunning(state, Duration.ofMinutes(5), Duration.ofSeconds(2),
+          Optional.empty());
+      Polling.until(Duration.ofSeconds(20), () -> !straggler.isAlive() && !Files.exists(profile));
+      assertThat(state.read("local-left")).isPresent(); // the record is kept for its retention
+    } finally {
+      straggler.destroyForcibly();
+      Optional<ProcessHandle> watchdog = readPid(stateDir.resolve(Watchdog.PID_FILE));
+      DirectoryTrees.deleteTree(stateDir); // a watchdog exits within a tick of its directory
+      watchdog.ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+    }
+  }
+
+  private static Optional<ProcessHandle> readPid(Path pidFile) {
+    try {
+      return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @Test

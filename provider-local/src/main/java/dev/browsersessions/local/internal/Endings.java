@@ -1,9 +1,12 @@
 package dev.browsersessions.local.internal;
 
 import dev.browsersessions.SessionStatus;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,7 +61,8 @@ public final class Endings {
 
   /**
    * Ends a record's browser: kills its process tree only if it is provably the recorded browser,
-   * and deletes its profile only if it is one of the state directory's own.
+   * then whatever still carries the session's own profile, and deletes that profile only if it is
+   * one of the state directory's own.
    *
    * @param r the record
    * @param profiles the state directory's profiles folder
@@ -66,11 +70,65 @@ public final class Endings {
    * @return {@code true} if no recorded browser is left running
    */
   public static boolean endBrowser(SessionRecord r, Path profiles, Duration grace) {
-    boolean gone = ProcessTree.findBrowser(r.pid(), r.processStart(), r.profileDir())
-        .map(h -> ProcessTree.kill(h, grace))
-        .orElse(true);
-    ProfileDirectories.deleteIfOurs(profiles, r.profileDir());
+    return endAndClear(r.id(), ProcessTree.findBrowser(r.pid(), r.processStart(), r.profileDir()),
+        r.profileDir(), profiles, grace);
+  }
+
+  /**
+   * The one way a browser ends, whether its session stops, times out or fails to start: its
+   * process tree first; then every process that still carries the session's own profile (a helper
+   * Chromium forked after the tree was read, or one a browser that died left behind), because
+   * those write into the profile; then the profile itself, trying for up to {@code grace}.
+   * Processes are looked for, and the profile deleted, only when {@code profileDir} is the one a
+   * session of {@code id} has: a record naming another profile ends nobody else's browser and
+   * deletes nobody else's profile.
+   *
+   * @param id the session id
+   * @param browser the browser process, if it is provably this session's and still running
+   * @param profileDir the recorded profile directory
+   * @param profiles the state directory's profiles folder
+   * @param grace how long the browser may take to exit before it is killed
+   * @return {@code true} if none of the session's processes is left running
+   */
+  public static boolean endAndClear(String id, Optional<ProcessHandle> browser, Path profileDir,
+      Path profiles, Duration grace) {
+    boolean gone = browser.map(h -> ProcessTree.kill(h, grace)).orElse(true);
+    if (ProfileDirectories.isSessions(profiles, id, profileDir)) {
+      List<ProcessHandle> left = ProcessTree.carrying(profileDir);
+      if (!left.isEmpty()) {
+        gone &= ProcessTree.killAll(left, grace);
+      }
+    }
+    ProfileDirectories.deleteIfOurs(profiles, id, profileDir, grace);
     return gone;
+  }
+
+  /**
+   * Whether an ended record's own profile is still there: its deletion lost a race with a process
+   * that kept writing into it. Reads one file attribute.
+   *
+   * @param r the record
+   * @param profiles the state directory's profiles folder
+   * @return {@code true} if {@link #clearLeftovers} has work to do
+   */
+  public static boolean hasLeftovers(SessionRecord r, Path profiles) {
+    return r.status().isTerminal()
+        && ProfileDirectories.isSessions(profiles, r.id(), r.profileDir())
+        && Files.exists(r.profileDir(), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /**
+   * For an ended record whose profile is still there: ends whatever still carries the profile
+   * and deletes it, as {@link #endAndClear} does.
+   *
+   * @param r the record
+   * @param profiles the state directory's profiles folder
+   * @param grace how long a process may take to exit before it is killed
+   */
+  public static void clearLeftovers(SessionRecord r, Path profiles, Duration grace) {
+    if (hasLeftovers(r, profiles)) {
+      endAndClear(r.id(), Optional.empty(), r.profileDir(), profiles, grace);
+    }
   }
 
   /**

@@ -148,8 +148,8 @@ public final class LocalProvider implements BrowserSessionProvider {
       });
     } catch (IOException | RuntimeException e) {
       processes.remove(id);
-      ProcessTree.kill(process.toHandle(), settings.stopGrace());
-      DirectoryTrees.deleteTree(profile);
+      Endings.endAndClear(id, Optional.of(process.toHandle()), profile, state.profilesPath(),
+          settings.stopGrace());
       state.read(id).ifPresent(r -> state.replace(r.ended(SessionStatus.ERROR, clock.instant(),
           "start failed: " + e.getMessage())));
       throw e instanceof ProviderUnavailableException pue ? pue
@@ -191,8 +191,8 @@ public final class LocalProvider implements BrowserSessionProvider {
       } else if (e instanceof ExecutionException) {
         awaitExit(process); // its error stream closed: it is exiting; get its exit code
       }
-      ProcessTree.kill(process.toHandle(), settings.stopGrace());
-      DirectoryTrees.deleteTree(profile);
+      Endings.endAndClear(id, Optional.of(process.toHandle()), profile, state.profilesPath(),
+          settings.stopGrace());
       String why =
           e instanceof TimeoutException
               ? "did not print its DevTools URL within " + startTimeout

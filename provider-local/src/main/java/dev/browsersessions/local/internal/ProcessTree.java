@@ -1,6 +1,8 @@
 package dev.browsersessions.local.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class ProcessTree {
 
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final int MAX_COMMAND_LINE = 256 * 1024;
 
   private ProcessTree() {}
 
@@ -61,12 +64,19 @@ public final class ProcessTree {
    * @return its arguments, possibly empty
    */
   public static List<String> commandLine(ProcessHandle h) {
-    Optional<byte[]> raw = StateDirectory.readSmallRegularFile(
-        Path.of("/proc", Long.toString(h.pid()), "cmdline"), 256 * 1024);
-    if (raw.isPresent()) {
-      return List.of(new String(raw.get(), java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+    return procCommandLine(h.pid())
+        .orElseGet(() -> h.info().arguments().map(List::of).orElse(List.of()));
+  }
+
+  /** {@code /proc/<pid>/cmdline} split at its NULs; read in small chunks, at most 256 KiB. */
+  private static Optional<List<String>> procCommandLine(long pid) {
+    try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "cmdline"))) {
+      byte[] raw = in.readNBytes(MAX_COMMAND_LINE);
+      return raw.length == 0 ? Optional.empty()
+          : Optional.of(List.of(new String(raw, StandardCharsets.UTF_8).split("\0")));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // no /proc (not Linux), or the process just went away
     }
-    return h.info().arguments().map(List::of).orElse(List.of());
   }
 
   /**
@@ -80,13 +90,67 @@ public final class ProcessTree {
   public static boolean kill(ProcessHandle root, Duration grace) {
     List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
     tree.add(0, root);
-    tree.forEach(ProcessHandle::destroy);
-    boolean gone = awaitAll(tree, grace);
+    return killAll(tree, grace);
+  }
+
+  /**
+   * Ends processes: a polite termination first, then a forced one after the grace period; waits
+   * until all are gone (bounded by twice the grace period).
+   *
+   * @param processes the processes
+   * @param grace how long to wait after the polite request
+   * @return {@code true} if every process is gone
+   */
+  public static boolean killAll(List<ProcessHandle> processes, Duration grace) {
+    processes.forEach(ProcessHandle::destroy);
+    boolean gone = awaitAll(processes, grace);
     if (!gone) {
-      tree.forEach(ProcessHandle::destroyForcibly);
-      gone = awaitAll(tree, grace);
+      processes.forEach(ProcessHandle::destroyForcibly);
+      gone = awaitAll(processes, grace);
     }
     return gone;
+  }
+
+  /**
+   * This user's running processes that carry a profile directory's {@code --user-data-dir} flag,
+   * this JVM excepted. Chromium's helpers (zygotes, renderers, the network and storage services)
+   * carry it too, in a title that joins all their arguments with spaces. So this finds a helper
+   * that was forked after the browser's tree was read, or that a browser which died left behind,
+   * either of which may still write into the profile. Reads {@code /proc}; elsewhere finds none.
+   *
+   * @param profileDir the profile directory, exactly as on the command line
+   * @return the processes, possibly none
+   */
+  public static List<ProcessHandle> carrying(Path profileDir) {
+    String flag = ChromiumCommand.USER_DATA_DIR + profileDir;
+    long self = ProcessHandle.current().pid();
+    return ProcessHandle.allProcesses()
+        .filter(h -> h.pid() != self)
+        .filter(h -> PosixUser.owns(Path.of("/proc", Long.toString(h.pid()))))
+        .filter(h -> carries(procCommandLine(h.pid()).orElse(List.of()), flag))
+        .filter(ProcessTree::isRunning)
+        .toList();
+  }
+
+  /**
+   * Whether arguments carry a flag: as an argument of its own, or as a whole word of a title that
+   * joins the arguments with spaces.
+   *
+   * @param args the arguments
+   * @param flag the flag with its value
+   * @return {@code true} if one of them carries it
+   */
+  static boolean carries(List<String> args, String flag) {
+    for (String arg : args) {
+      for (int at = arg.indexOf(flag); at >= 0; at = arg.indexOf(flag, at + 1)) {
+        int end = at + flag.length();
+        if ((at == 0 || arg.charAt(at - 1) == ' ')
+            && (end == arg.length() || arg.charAt(end) == ' ')) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -41,21 +42,43 @@ public final class ProfileDirectories {
   }
 
   /**
-   * Deletes a profile directory if {@link #isOurs} holds; otherwise leaves it, with a warning if
-   * it exists.
+   * Whether a path is the profile directory a session of this id would have: directly in
+   * {@code profiles}, named by the id. Reads nothing; the directory need not exist.
    *
    * @param profiles the state directory's {@code profiles} folder
+   * @param id the session id
    * @param dir the recorded profile directory
+   * @return {@code true} if a record naming {@code dir} may act on that profile's processes
+   */
+  public static boolean isSessions(Path profiles, String id, Path dir) {
+    return dir.equals(profiles.resolve(id));
+  }
+
+  /**
+   * Deletes a session's profile directory if it is that session's ({@link #isSessions}) and
+   * {@link #isOurs} holds; otherwise leaves it, with a warning if it exists. Leaves it too, with a
+   * warning, if it cannot be deleted within {@code patience}.
+   *
+   * @param profiles the state directory's {@code profiles} folder
+   * @param id the session id
+   * @param dir the recorded profile directory
+   * @param patience how long to keep trying once quick attempts failed
    * @return {@code true} if it no longer exists at that path
    */
-  public static boolean deleteIfOurs(Path profiles, Path dir) {
+  public static boolean deleteIfOurs(Path profiles, String id, Path dir, Duration patience) {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }
-    if (!isOurs(profiles, dir)) {
-      LOG.warning("Not deleting " + dir + ": it is not a profile directory of " + profiles);
+    if (!isSessions(profiles, id, dir) || !isOurs(profiles, dir)) {
+      LOG.warning("Not deleting " + dir + ": it is not the profile directory of session " + id
+          + " in " + profiles);
       return false;
     }
-    return DirectoryTrees.deleteTree(dir);
+    if (!DirectoryTrees.deleteTree(dir, patience)) {
+      LOG.warning("Could not delete the profile directory " + dir + " within " + patience
+          + "; the watchdog tries again while it runs");
+      return false;
+    }
+    return true;
   }
 }

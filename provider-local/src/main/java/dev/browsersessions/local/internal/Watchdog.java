@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * sessions. It opens each live session's {@link Relay}, writes the relay's port into the record,
  * turns the relay's traffic into the record's last activity, and ends sessions whose idle timeout
  * or maximum duration passed, whose owner process exited (unless detached), or whose browser
- * died. It sweeps records of sessions that ended longer ago than the retention. It exits once no
- * live session has been left for {@link #LINGER}.
+ * died. It deletes an ended session's profile that a stop could not (see {@link
+ * Endings#clearLeftovers}), and sweeps records of sessions that ended longer ago than the
+ * retention. It exits once no live session has been left for {@link #LINGER}.
  *
  * <p>Only one runs per state directory: it holds an exclusive lock on {@code watchdog.lock}
  * while it runs, and a second one exits at once.
@@ -160,7 +161,8 @@ public final class Watchdog {
     for (SessionRecord listed : state.readAll()) {
       seen.add(listed.id());
       if (listed.status().isTerminal() && listed.closedAt()
-          .filter(at -> !at.plus(retention).isBefore(now)).isPresent()) {
+          .filter(at -> !at.plus(retention).isBefore(now)).isPresent()
+          && !Endings.hasLeftovers(listed, profiles)) {
         continue; // ended, not yet due for the sweep: nothing to do, no lock taken
       }
       try {
@@ -188,6 +190,7 @@ public final class Watchdog {
       }
       SessionRecord r = read.get();
       if (r.status().isTerminal()) {
+        Endings.clearLeftovers(r, profiles, stopGrace);
         if (r.closedAt().filter(at -> at.plus(retention).isBefore(now)).isPresent()) {
           state.delete(id);
         }

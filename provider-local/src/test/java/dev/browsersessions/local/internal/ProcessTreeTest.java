@@ -1,0 +1,41 @@
+package dev.browsersessions.local.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How a process is recognised as carrying a session's profile. */
+class ProcessTreeTest {
+
+  private static final String FLAG = "--user-data-dir=/s/profiles/local-1";
+
+  @Test
+  void theFlagAsAnArgumentOfItsOwnIsCarried() {
+    assertThat(ProcessTree.carries(List.of("/usr/lib/chromium/chromium", FLAG, "about:blank"),
+        FLAG)).isTrue();
+  }
+
+  @Test
+  void theFlagAsAWordOfAHelpersRewrittenTitleIsCarried() {
+    assertThat(ProcessTree.carries(List.of("/usr/lib/chromium/chromium --type=renderer " + FLAG
+        + " --no-sandbox"), FLAG)).isTrue();
+    assertThat(ProcessTree.carries(List.of("chromium --type=zygote " + FLAG), FLAG)).isTrue();
+  }
+
+  @Test
+  void anotherProfileWhoseNameStartsTheSameIsNotCarried() {
+    assertThat(ProcessTree.carries(List.of(FLAG + "0"), FLAG)).isFalse();
+    assertThat(ProcessTree.carries(List.of(FLAG + "/Default"), FLAG)).isFalse();
+    assertThat(ProcessTree.carries(List.of("chromium " + FLAG + "2 --x"), FLAG)).isFalse();
+    assertThat(ProcessTree.carries(List.of("x" + FLAG), FLAG)).isFalse();
+    assertThat(ProcessTree.carries(List.of(), FLAG)).isFalse();
+  }
+
+  @Test
+  void aPathWithSpacesIsMatchedWhole() {
+    String flag = "--user-data-dir=/my state/profiles/local-1";
+    assertThat(ProcessTree.carries(List.of("chromium " + flag + " --x"), flag)).isTrue();
+    assertThat(ProcessTree.carries(List.of("chromium --user-data-dir=/my"), flag)).isFalse();
+  }
+}
