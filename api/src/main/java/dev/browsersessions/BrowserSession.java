@@ -3,6 +3,7 @@ package dev.browsersessions;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A handle to one live session. Closing it stops the session. Thread-safe.
@@ -81,12 +82,24 @@ public final class BrowserSession implements AutoCloseable {
    * @return the terminal state
    */
   public SessionInfo stop() {
+    return stopOnce(() -> owner.stop(id));
+  }
+
+  /**
+   * Stops the session with {@code stop} unless it is stopped already. The client's leak guard
+   * (its {@code close()} and shutdown hook) stops a session it still holds through this too, so
+   * a {@link #stop()} during or after that returns the same terminal state instead of failing.
+   *
+   * @param stop the call that stops it
+   * @return the terminal state
+   */
+  SessionInfo stopOnce(Supplier<SessionInfo> stop) {
     // A lock, not synchronized: the stop is a blocking vendor call, and a virtual thread blocked
     // inside synchronized would pin its carrier thread on Java 21.
     stopLock.lock();
     try {
       if (stopped == null) {
-        stopped = owner.stop(id);
+        stopped = stop.get();
         info = stopped;
       }
       return stopped;

@@ -9,6 +9,7 @@ import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.spi.BrowserSessionProviderFactory;
 import dev.browsersessions.spi.RequestChecks;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +61,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link Builder#listener builder} or through {@link java.util.ServiceLoader} hear every call
  * (provider, outcome, duration), the sessions tracked, the leak guard's stops, and the retries and
  * lost creates the provider reports. With none registered the calls run exactly as without them.
+ * The warm pool's own work (its background starts, the stops of warm sessions never handed out)
+ * is no call of the user's and no leak: listeners hear only the sessions it opens and releases.
  *
  * <p><b>Warm pool (opt-in, off by default).</b> {@link Builder#warmPool(SessionRequest, int)}
  * keeps sessions of one request shape started ahead of demand, so {@link #start} hands one out
@@ -71,6 +75,9 @@ public final class BrowserSessions implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(BrowserSessions.class.getName());
 
+  /** How long the shutdown hook waits for calls under way before it stops what is tracked. */
+  static final Duration SHUTDOWN_LOCK_WAIT = Duration.ofSeconds(5);
+
   private final BrowserSessionProvider provider;
   private final boolean stopSessionsOnClose;
   private final boolean tagOwner;
@@ -79,9 +86,16 @@ public final class BrowserSessions implements AutoCloseable {
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private final Thread shutdownHook;
   private final Listeners listeners; // null when none: the calls then skip every event
-  private boolean closed; // guarded by lifecycle
+  // No new work once set. Written under the write lock, except by a shutdown hook that could not
+  // get it in time (SHUTDOWN_LOCK_WAIT); read under the read lock.
+  private volatile boolean closed;
+  private boolean closeCalled; // guarded by lifecycle: close() does its work once
   private final Map<SessionRequest, WarmPool> pools; // empty unless warmPool(...) was set
   private final ThreadPoolExecutor ownedRefills; // null unless pools refill on our own threads
+  private final Executor refills; // where pools start (and set-aside sessions stop); null without
+  // Warm sessions taken out of a pool to be stopped, never handed out: close() and the shutdown
+  // hook stop those still here, whatever stopSessionsOnClose says.
+  private final Set<String> warmToStop = ConcurrentHashMap.newKeySet();
 
   private BrowserSessions(Builder b, BrowserSessionProvider provider, ClassLoader classLoader) {
     this.provider = provider;
@@ -104,17 +118,18 @@ public final class BrowserSessions implements AutoCloseable {
     if (b.shutdownHook) {
       this.shutdownHook =
           new Thread(
-              () -> stopTrackedOnShutdown(LeakGuardStop.Trigger.SHUTDOWN_HOOK),
+              () -> stopOnShutdown(SHUTDOWN_LOCK_WAIT),
               "browser-sessions-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } else {
       this.shutdownHook = null;
     }
-    Executor refills = b.warmPoolExecutor;
-    this.ownedRefills = b.warmPools.isEmpty() || refills != null ? null : refillThreads(b);
+    Executor given = b.warmPoolExecutor;
+    this.ownedRefills = b.warmPools.isEmpty() || given != null ? null : refillThreads(b);
+    this.refills = given != null ? given : ownedRefills;
     Map<SessionRequest, WarmPool> made = new LinkedHashMap<>();
-    b.warmPools.forEach((shape, size) -> made.put(shape, new WarmPool(shape, size,
-        refills != null ? refills : ownedRefills, this::startWarm)));
+    b.warmPools.forEach((shape, size) ->
+        made.put(shape, new WarmPool(shape, size, refills, this::startWarm)));
     this.pools = Map.copyOf(made);
     pools.values().forEach(WarmPool::fill); // last: the refills may run at once
   }
@@ -245,7 +260,8 @@ public final class BrowserSessions implements AutoCloseable {
 
   /**
    * Hands out the oldest warm session a fresh status read shows not ended, and asks the pool to
-   * refill; null when none is (the caller then starts one as without a pool).
+   * refill; null when none is (the caller then starts one as without a pool). Bounded: each warm
+   * session is read at most once, and a read that fails ends the search (see {@link #setAside}).
    */
   private BrowserSession takeWarm(WarmPool pool) {
     lifecycle.readLock().lock();
@@ -257,8 +273,18 @@ public final class BrowserSessions implements AutoCloseable {
           if (id == null) {
             return null;
           }
-          SessionInfo info = warmStatus(id);
-          if (info != null && !info.isTerminal()) {
+          SessionInfo info;
+          try {
+            info = provider.status(id);
+          } catch (SessionNotFoundException gone) {
+            untrack(id);
+            continue;
+          } catch (RuntimeException unreadable) {
+            setAside(pool, id, unreadable);
+            return null;
+          }
+          observed(info); // an ended one is no longer tracked
+          if (!info.isTerminal()) {
             return new BrowserSession(this, info);
           }
         }
@@ -271,53 +297,84 @@ public final class BrowserSessions implements AutoCloseable {
     }
   }
 
-  /** A warm session's fresh state; null (and stopped, where possible) when it cannot be used. */
-  private SessionInfo warmStatus(String id) {
+  /**
+   * A warm session whose status could not be read is not handed out, and no further warm session
+   * is read for this start: the caller starts one as without a pool. A retryable failure (the
+   * vendor is busy or unreachable: 429, 503, a timeout) says nothing about the session, so it
+   * goes back to the pool, behind the others. Any other failure means it cannot be used: it is
+   * stopped on the pools' executor, off the caller's thread, and stays on {@link #warmToStop}
+   * until that stop succeeds, so that close() stops it if the background stop fails.
+   */
+  private void setAside(WarmPool pool, String id, RuntimeException unreadable) {
+    if (unreadable instanceof BrowserSessionException e && e.isRetryable() && pool.putBack(id)) {
+      LOG.log(Level.INFO, "browser-sessions: warm session " + id + " of provider '"
+          + provider.name() + "' could not be read (" + e.getClass().getSimpleName()
+          + "); it stays warm and this start starts another");
+      return;
+    }
+    LOG.log(Level.WARNING, "browser-sessions: warm session " + id + " of provider '"
+        + provider.name() + "' could not be read; it is stopped in the background and this start"
+        + " starts another", unreadable);
+    warmToStop.add(id);
     try {
-      SessionInfo info = provider.status(id);
-      observed(info); // an ended one is no longer tracked
-      return info;
-    } catch (SessionNotFoundException gone) {
-      untrack(id);
-      return null;
-    } catch (RuntimeException unreadable) {
-      LOG.log(Level.WARNING, "browser-sessions: warm session " + id + " of provider '"
-          + provider.name() + "' could not be read; stopping it and starting another", unreadable);
-      try {
-        observed(provider.stop(id));
-      } catch (RuntimeException e) {
-        // still tracked: close() (or the shutdown hook) tries again
-        unreadable.addSuppressed(e);
-      }
-      return null;
+      refills.execute(() -> stopSetAside(id));
+    } catch (RejectedExecutionException closing) {
+      // the executor is shutting down: close() stops it, as it stops everything on warmToStop
     }
   }
 
-  /** Runs on the pool's executor: starts one session of the pool's shape and hands it over. */
+  /** Runs on the pools' executor: stops a warm session set aside, unless close() has it. */
+  private void stopSetAside(String id) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed || !warmToStop.contains(id)) {
+        return; // close() (or the shutdown hook) stops it
+      }
+      RuntimeException failure = stopWarm(id);
+      if (failure == null) {
+        warmToStop.remove(id);
+      } else {
+        LOG.log(Level.WARNING, "browser-sessions: warm session " + id + " of provider '"
+            + provider.name() + "' could not be stopped; close() stops it", failure);
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /**
+   * Runs on the pools' executor: starts one session of the pool's shape and hands it over. Not a
+   * user's start, so listeners hear no START call for it, only the session opening.
+   */
   private void startWarm(WarmPool pool) {
-    BrowserSession started = null;
     lifecycle.readLock().lock();
     try {
       if (closed) {
-        pool.startFailed();
+        pool.startFailed(); // a refill queued before close(): nothing to start, nothing to log
         return;
       }
-      SessionRequest tagged = withOwnerTag(pool.shape());
-      started = listeners == null
-          ? create(tagged)
-          : listeners.observe(provider.name(), Operation.START, null, () -> create(tagged));
+      BrowserSession started;
+      try {
+        started = create(withOwnerTag(pool.shape()));
+      } catch (RuntimeException e) {
+        pool.startFailed();
+        LOG.log(Level.WARNING, "browser-sessions: the warm pool of provider '" + provider.name()
+            + "' could not start a session for " + pool.shape()
+            + "; the next start of that request tries again", e);
+        return;
+      }
       if (started.info().isTerminal()) {
         pool.startFailed();
       } else if (!pool.started(started.id())) {
-        observed(provider.stop(started.id())); // not reached while we hold the read lock
+        // The pool closed while this start ran: only a shutdown hook that could not wait for it
+        // does that (close() waits), and the hook no longer sees this session: stop it here.
+        RuntimeException failure = stopWarm(started.id());
+        if (failure != null) {
+          LOG.log(Level.WARNING, "browser-sessions: warm session " + started.id()
+              + " of provider '" + provider.name() + "', started while the JVM shut down,"
+              + " could not be stopped", failure);
+        }
       }
-    } catch (RuntimeException e) {
-      if (started == null) {
-        pool.startFailed();
-      }
-      LOG.log(Level.WARNING, "browser-sessions: the warm pool of provider '" + provider.name()
-          + "' could not start a session for " + pool.shape()
-          + "; the next start of that request tries again", e);
     } finally {
       lifecycle.readLock().unlock();
     }
@@ -359,7 +416,10 @@ public final class BrowserSessions implements AutoCloseable {
   }
 
   /**
-   * Stops a session. Idempotent: a session that already ended returns its terminal state.
+   * Stops a session. Idempotent: a session that already ended returns its terminal state. A
+   * session this client still holds can be stopped while the client closes (by {@link #close()}
+   * or its shutdown hook, which stop it too): a user's own shutdown hook that stops its session
+   * gets the terminal state, not a "closed" error.
    *
    * @param sessionId the session's id
    * @return its terminal state
@@ -374,7 +434,9 @@ public final class BrowserSessions implements AutoCloseable {
 
   private SessionInfo doStop(String sessionId) {
     RequestChecks.requireValidId(sessionId);
-    ensureOpen();
+    if (!tracked.containsKey(sessionId)) {
+      ensureOpen(); // a session the client still holds may be stopped while it closes
+    }
     SessionInfo info = provider.stop(sessionId);
     observed(info);
     return info;
@@ -473,25 +535,27 @@ public final class BrowserSessions implements AutoCloseable {
    */
   @Override
   public void close() {
+    List<String> warm;
     lifecycle.writeLock().lock();
     try {
-      if (closed) {
+      if (closeCalled) {
         return;
       }
+      closeCalled = true;
       closed = true;
+      warm = closePools();
     } finally {
       lifecycle.writeLock().unlock();
     }
     removeShutdownHook();
     RuntimeException failure = null;
-    // Warm sessions were never handed out: they are stopped even with stopSessionsOnClose(false).
-    List<String> warm = new ArrayList<>();
-    pools.values().forEach(p -> warm.addAll(p.close()));
     if (ownedRefills != null) {
       ownedRefills.shutdownNow(); // queued refills would only see the client closed
     }
     try {
-      stopAll(stopSessionsOnClose ? tracked.keySet() : warm, LeakGuardStop.Trigger.CLOSE);
+      // Warm sessions were never handed out: stopped even with stopSessionsOnClose(false).
+      stopAll(warm, stopSessionsOnClose ? tracked.keySet() : List.of(),
+          LeakGuardStop.Trigger.CLOSE);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -551,15 +615,51 @@ public final class BrowserSessions implements AutoCloseable {
     }
   }
 
-  private void stopAll(java.util.Collection<String> ids, LeakGuardStop.Trigger trigger) {
+  /**
+   * Closes the pools (no more starts) and takes every warm session not handed out: those they
+   * held and those set aside to be stopped.
+   */
+  private List<String> closePools() {
+    List<String> warm = new ArrayList<>();
+    pools.values().forEach(p -> warm.addAll(p.close()));
+    for (String id : List.copyOf(warmToStop)) {
+      warmToStop.remove(id);
+      warm.add(id);
+    }
+    return warm;
+  }
+
+  /**
+   * Stops the warm sessions (never handed out, so not leaks: no leak-guard event), then, as the
+   * leak guard, the other sessions named that are still tracked, each through its
+   * {@link BrowserSession} so that a stop of it by its holder, before, during or after, is one
+   * stop. Every failure is reported in one exception.
+   */
+  private void stopAll(java.util.Collection<String> warm, java.util.Collection<String> leaked,
+      LeakGuardStop.Trigger trigger) {
     List<String> failed = new ArrayList<>();
     List<Throwable> causes = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(ids)) {
+    Set<String> warmIds = new LinkedHashSet<>(warm);
+    for (String id : warmIds) {
+      RuntimeException e = stopWarm(id);
+      if (e != null) {
+        failed.add(id);
+        causes.add(e);
+      }
+    }
+    for (String id : new LinkedHashSet<>(leaked)) {
+      if (warmIds.contains(id)) {
+        continue;
+      }
       try {
-        observed(
-            listeners == null
-                ? provider.stop(id)
-                : listeners.observe(provider.name(), Operation.STOP, id, () -> provider.stop(id)));
+        java.util.function.Supplier<SessionInfo> stop = () -> listeners == null
+            ? provider.stop(id)
+            : listeners.observe(provider.name(), Operation.STOP, id, () -> provider.stop(id));
+        BrowserSession held = tracked.get(id);
+        if (held == null) {
+          continue; // stopped meanwhile by its own stop(), which also released it
+        }
+        observed(held.stopOnce(stop)); // a later held.stop() returns this
         untrack(id); // a stop that returned is as far as we can go
         leakGuardStopped(id, trigger, null);
       } catch (SessionNotFoundException gone) {
@@ -578,15 +678,60 @@ public final class BrowserSessions implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops a warm session never handed out. The pool's own work, not a user's call nor a leak:
+   * listeners hear only the session released.
+   *
+   * @return what the stop threw, or null when it is stopped (or the provider no longer knows it)
+   */
+  private RuntimeException stopWarm(String id) {
+    try {
+      observed(provider.stop(id));
+      untrack(id);
+      return null;
+    } catch (SessionNotFoundException gone) {
+      untrack(id);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
   private void leakGuardStopped(String id, LeakGuardStop.Trigger trigger, RuntimeException e) {
     if (listeners != null) {
       listeners.leakGuardStopped(provider.name(), id, trigger, e);
     }
   }
 
-  private void stopTrackedOnShutdown(LeakGuardStop.Trigger trigger) {
+  /**
+   * The shutdown hook's work, package-private for tests. Marks the client closed and closes the
+   * pools first, under the write lock, so that no start or refill under way can add a session
+   * after the tracked ones are read; it waits at most {@code lockWait} for calls under way, then
+   * goes on without the lock (a refill that finishes later stops its own session).
+   */
+  void stopOnShutdown(Duration lockWait) {
+    boolean locked = false;
     try {
-      stopAll(tracked.keySet(), trigger);
+      locked = lifecycle.writeLock().tryLock(lockWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<String> warm;
+    try {
+      if (!locked) {
+        LOG.log(Level.WARNING, "browser-sessions: the shutdown hook waited " + lockWait
+            + " for calls under way of provider '" + provider.name() + "' and goes on; a session"
+            + " one of them starts may be left running");
+      }
+      closed = true;
+      warm = closePools();
+    } finally {
+      if (locked) {
+        lifecycle.writeLock().unlock();
+      }
+    }
+    try {
+      stopAll(warm, tracked.keySet(), LeakGuardStop.Trigger.SHUTDOWN_HOOK);
     } catch (SessionCleanupException e) {
       LOG.log(Level.ERROR, e.getMessage(), e);
     }
@@ -683,7 +828,9 @@ public final class BrowserSessions implements AutoCloseable {
 
     /**
      * Whether a JVM shutdown hook stops open sessions when the JVM exits without {@code close()}.
-     * Default {@code false}.
+     * Default {@code false}. The hook first marks the client closed and closes its warm pools, so
+     * nothing starts after it has read the open sessions; for that it waits up to 5 seconds for
+     * calls under way (a start, a refill) to finish, then goes on without them.
      *
      * @param enabled whether to register the hook
      * @return this builder
@@ -772,6 +919,18 @@ public final class BrowserSessions implements AutoCloseable {
      *       warm session that timed out (idle timeout included) is dropped at hand-out time.
      *   <li>The first fill starts when the client is built. A start that fails is logged (level
      *       WARNING) and retried at the next {@code start} of that request, never in a loop.
+     *   <li>A warm session whose {@code status} read fails is not handed out, and that {@code
+     *       start} reads no further warm session: it starts one as without a pool, so it costs one
+     *       vendor call more, not one per warm session. After a retryable failure (the vendor is
+     *       busy or unreachable: 429, 503, a timeout) the session stays warm, behind the others.
+     *       After any other failure it is stopped in the background (on the pool's executor) and
+     *       replaced; if that stop fails it is logged, and {@link BrowserSessions#close()} stops it
+     *       like the warm sessions not handed out.
+     *   <li>Listeners hear a {@code start} served from the pool as one START call (its status
+     *       read included). The pool's own work is not reported as calls: its background starts
+     *       are not START calls, and the stops of warm sessions never handed out are neither STOP
+     *       calls nor {@linkplain dev.browsersessions.observe.LeakGuardStop leak-guard stops};
+     *       listeners hear those sessions open and be released.
      * </ul>
      *
      * <p>Calling it again for an equal request replaces the size.
@@ -796,7 +955,8 @@ public final class BrowserSessions implements AutoCloseable {
      * ended by {@link BrowserSessions#close()}. An executor given here belongs to the caller,
      * who shuts it down; after {@code close()} its queued starts do nothing.
      *
-     * @param executor runs one session start per task
+     * @param executor runs one session start, or the stop of a warm session that could not be
+     *     used, per task
      * @return this builder
      */
     public Builder warmPoolExecutor(Executor executor) {

@@ -1,5 +1,6 @@
 package dev.browsersessions;
 
+import dev.browsersessions.internal.UserInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -39,7 +40,9 @@ import java.util.regex.Pattern;
  * credential}) are never shown by {@link #toString()} or in error messages, and a secret with a
  * control or invisible character inside it (a line break, an escape, a zero-width space) or with
  * one an HTTP header cannot carry (above U+00FF) is refused when it is read. URL settings must not
- * carry user-info ({@code https://user:pass@host}): credentials belong in their own secret keys.
+ * carry user-info ({@code https://user:pass@host}, {@code //user:pass@host} or {@code
+ * user:pass@host}): credentials belong in their own secret keys, and user-info in any value is
+ * shown as {@code ****} by {@link #toString()} and in error messages.
  * Instances are immutable and thread-safe.
  */
 public final class ProviderConfig {
@@ -47,7 +50,6 @@ public final class ProviderConfig {
   private static final Pattern KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("([0-9]+)\\s*(ms|s|m|h|d)");
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
-  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://).*@");
   private static final Duration MAX_DURATION = Duration.ofNanos(Long.MAX_VALUE);
   private static final String URL_EXPECTED = "an absolute URL such as https://host.example";
   private static final ProviderConfig EMPTY = builder().build();
@@ -299,14 +301,16 @@ public final class ProviderConfig {
   }
 
   /**
-   * Lists the explicit keys with secrets masked; never shows a secret value.
+   * Lists the explicit keys with secrets masked; never shows a secret value, nor the user-info of
+   * a value that carries one ({@code https://alice:pw@host} is shown as {@code
+   * https://****@host}).
    *
    * @return e.g. {@code ProviderConfig[notte]{api-key=****, base-url=http://127.0.0.1:8080}}
    */
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();
-    explicit.forEach((k, v) -> shown.put(k, isSecret(k) ? "****" : v));
+    explicit.forEach((k, v) -> shown.put(k, isSecret(k) ? UserInfo.MASK : UserInfo.masked(v)));
     return "ProviderConfig[" + (provider == null ? "unbound" : provider) + "]" + shown;
   }
 
@@ -459,15 +463,15 @@ public final class ProviderConfig {
   }
 
   private URI parseUri(Resolved r) {
+    if (UserInfo.present(r.value())) {
+      throw invalid(r, "a URL without user-info ('user:password@' before the host; credentials go"
+          + " in their own secret settings)");
+    }
     URI uri;
     try {
       uri = new URI(r.value());
     } catch (URISyntaxException e) {
       throw invalid(r, URL_EXPECTED);
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw invalid(r, "a URL without user-info ('user:password@' before the host; credentials go"
-          + " in their own secret settings)");
     }
     if (!uri.isAbsolute() || uri.getHost() == null) {
       throw invalid(r, URL_EXPECTED);
@@ -477,20 +481,12 @@ public final class ProviderConfig {
 
   private ProviderConfigurationException invalid(Resolved r, String expected) {
     String shown =
-        isSecret(r.key()) ? "(a secret, not shown)" : "'" + withoutUserInfo(r.value()) + "'";
+        isSecret(r.key()) ? "(a secret, not shown)" : "'" + UserInfo.masked(r.value()) + "'";
     return new ProviderConfigurationException(
         "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
             + " must be " + expected + ", got " + shown,
         provider,
         r.key());
-  }
-
-  /**
-   * A value as it may be shown: everything between {@code scheme://} and the last {@code @} (a
-   * URL's user-info, perhaps with a password) becomes {@code ****}.
-   */
-  private static String withoutUserInfo(String value) {
-    return USER_INFO.matcher(value).replaceFirst("$1****@");
   }
 
   /** Builds a {@link ProviderConfig}. Not thread-safe. */

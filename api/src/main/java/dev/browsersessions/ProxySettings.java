@@ -1,5 +1,6 @@
 package dev.browsersessions;
 
+import dev.browsersessions.internal.UserInfo;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -98,20 +99,12 @@ public sealed interface ProxySettings permits ProxySettings.Managed, ProxySettin
         throw new InvalidSessionRequestException(
             "proxy.server", "proxy.server must be a proxy address such as http://host:3128");
       }
-      if (hasUserInfo(server)) {
+      if (UserInfo.present(server)) {
         throw new InvalidSessionRequestException("proxy.server", "proxy.server must not carry"
             + " credentials (user:password@): pass them as"
             + " ProxySettings.external(server, username, password), which keeps them out of"
             + " toString(), logs and command lines");
       }
-    }
-
-    /** Whether the address has user-info ({@code user:pass@}) before its host. */
-    private static boolean hasUserInfo(String server) {
-      int scheme = server.indexOf("://");
-      String rest = scheme < 0 ? server : server.substring(scheme + 3);
-      int end = rest.indexOf('/');
-      return (end < 0 ? rest : rest.substring(0, end)).indexOf('@') >= 0;
     }
 
     @Override

@@ -68,10 +68,26 @@ final class WarmPool {
   }
 
   /**
+   * Puts back a session taken with {@link #poll()} and not handed out, behind the others.
+   *
+   * @param id its id
+   * @return false if the pool is closed (the caller then has it stopped)
+   */
+  synchronized boolean putBack(String id) {
+    if (closed) {
+      return false;
+    }
+    ready.addLast(id);
+    return true;
+  }
+
+  /**
    * A start made for this pool succeeded.
    *
    * @param id the new session's id
-   * @return false if the pool closed meanwhile (the caller then stops the session)
+   * @return false if the pool closed meanwhile (the caller then stops the session); the client
+   *     closes a pool under its write lock, so only while a start runs if its shutdown hook could
+   *     not wait for that start
    */
   synchronized boolean started(String id) {
     starting--;

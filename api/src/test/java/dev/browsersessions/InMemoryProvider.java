@@ -11,12 +11,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A small provider for the API's own tests: records calls, can be told to fail stops. */
+/**
+ * A small provider for the API's own tests: records calls, can be told to fail stops and status
+ * reads.
+ */
 class InMemoryProvider implements BrowserSessionProvider {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final Map<String, SessionInfo> sessions = new ConcurrentHashMap<>();
   final Set<String> failStopFor = ConcurrentHashMap.newKeySet();
+  final Map<String, RuntimeException> failStatusFor = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final Set<Capability> capabilities;
   volatile SessionRequest lastRequest;
@@ -58,6 +62,10 @@ class InMemoryProvider implements BrowserSessionProvider {
   @Override
   public SessionInfo status(String sessionId) {
     calls.add("status " + sessionId);
+    RuntimeException failure = failStatusFor.get(sessionId);
+    if (failure != null) {
+      throw failure;
+    }
     SessionInfo info = sessions.get(sessionId);
     if (info == null) {
       throw new SessionNotFoundException(sessionId, name());

@@ -20,6 +20,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,6 +96,38 @@ class ListenerTest {
     assertThat(recording.lifecycle)
         .as("every opened session is released once, even one the client could not stop")
         .containsExactlyInAnyOrder("opened s-1", "opened s-2", "released s-1", "released s-2");
+  }
+
+  @Test
+  void theWarmPoolsOwnWorkIsNeitherAUserCallNorALeakGuardStop() {
+    List<Runnable> background = new ArrayList<>();
+    BrowserSessions sessions = BrowserSessions.builder().provider(provider).listener(recording)
+        .warmPool(SessionRequest.defaults(), 2).warmPoolExecutor(background::add).build();
+    runAll(background); // s-1, s-2 warm
+
+    assertThat(recording.started).as("background starts are not START calls").isEmpty();
+    BrowserSession handedOut = sessions.start(SessionRequest.defaults());
+    runAll(background); // the refill: s-3
+    sessions.close(); // stops s-1 as the leak guard, s-2 and s-3 as warm sessions
+
+    assertThat(handedOut.id()).isEqualTo("s-1");
+    assertThat(recording.finished)
+        .extracting(f -> f.call().operation(), CallFinished::outcome, CallFinished::sessionId)
+        .containsExactly(
+            tuple(Operation.START, Outcome.SUCCESS, Optional.of("s-1")),
+            tuple(Operation.STOP, Outcome.SUCCESS, Optional.of("s-1")));
+    assertThat(recording.leakGuard)
+        .extracting(LeakGuardStop::sessionId, LeakGuardStop::trigger)
+        .containsExactly(tuple("s-1", LeakGuardStop.Trigger.CLOSE));
+    assertThat(recording.lifecycle).containsExactlyInAnyOrder("opened s-1", "opened s-2",
+        "opened s-3", "released s-1", "released s-2", "released s-3");
+    assertThat(provider.sessions.values()).allMatch(SessionInfo::isTerminal);
+  }
+
+  private static void runAll(List<Runnable> tasks) {
+    for (int i = 0; i < 100 && !tasks.isEmpty(); i++) {
+      tasks.remove(0).run();
+    }
   }
 
   @Test

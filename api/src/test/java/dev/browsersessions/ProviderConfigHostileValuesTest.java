@@ -91,6 +91,36 @@ class ProviderConfigHostileValuesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"//alice:hunter2@proxy.example:3128", "alice:hunter2@proxy.example:3128",
+      "https://alice:hunter2@api.example", "HTTP://alice:hunter2@api.example/a@b"})
+  void userInfoIsFoundInEveryFormOfAddressAndRefusedWithoutShowingThePassword(String url) {
+    ProviderConfig c = fromEnvironment("BROWSERSESSIONS_NOTTE_BASE_URL", url);
+
+    assertThatThrownBy(() -> c.getUri("base-url"))
+        .isExactlyInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("user-info")
+        .hasMessageContaining("****@")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+  }
+
+  @Test
+  void toStringHidesTheUserInfoOfEveryValueAndShowsTheRest() {
+    ProviderConfig c = ProviderConfig.builder()
+        .put("base-url", "https://alice:hunter2@api.example/v1")
+        .put("proxy", "//bob:hunter3@proxy.example:3128")
+        .put("upstream", "carol:hunter4@proxy.example:3128")
+        .put("plain-url", "https://api.example/v1?x=1")
+        .build();
+
+    assertThat(c.toString())
+        .doesNotContain("hunter")
+        .contains("base-url=https://****@api.example/v1")
+        .contains("proxy=//****@proxy.example:3128")
+        .contains("upstream=****@proxy.example:3128")
+        .contains("plain-url=https://api.example/v1?x=1");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"99999999999999999999d", "99999999999999999999ms", "106752d",
       "9223372037s", "PT9999999999999999999H", "PT2562048H"})
   void aDurationThatDoesNotFitIsRefusedNamingTheKey(String value) {

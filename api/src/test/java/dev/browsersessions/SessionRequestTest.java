@@ -89,7 +89,7 @@ class SessionRequestTest {
   @Test
   void proxyCredentialsInTheServerAddressAreRefusedWithoutEchoingThem() {
     for (String server : new String[] {"http://u:hunter2@p:3128", "u:hunter2@p:3128",
-        "socks5://hunter2@p:1080/"}) {
+        "socks5://hunter2@p:1080/", "//u:hunter2@p:3128"}) {
       assertThatThrownBy(() -> ProxySettings.external(server))
           .isInstanceOf(InvalidSessionRequestException.class)
           .hasMessageContaining("proxy.server")
@@ -97,6 +97,7 @@ class SessionRequestTest {
           .hasMessageNotContaining("hunter2");
     }
     assertThat(ProxySettings.external("http://p:3128/a@b").toString()).contains("p:3128");
+    assertThat(ProxySettings.external("http://p:3128?a=b@c").toString()).contains("p:3128");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.browsersessions.internal;
 
 import dev.browsersessions.BrowserSession;
-import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.observe.CallFinished;
 import dev.browsersessions.observe.CallObserver;
 import dev.browsersessions.observe.CallStarted;
@@ -16,10 +15,8 @@ import dev.browsersessions.spi.RequestChecks;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,7 +29,6 @@ import java.util.function.Supplier;
 public final class Listeners implements ProviderEvents {
 
   private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
-  private static final int MAX_PROBLEMS = 16;
 
   private final SessionListener[] all;
 
@@ -59,29 +55,18 @@ public final class Listeners implements ProviderEvents {
   }
 
   /**
-   * The listeners registered with {@link ServiceLoader}; a broken registration is logged and
-   * does not hide the others.
+   * The listeners registered with {@link ServiceLoader} (see {@link Services}); a broken
+   * registration is logged and does not hide the others.
    *
    * @param classLoader where to look
    * @return the listeners found
    */
   static List<SessionListener> discover(ClassLoader classLoader) {
-    List<SessionListener> found = new ArrayList<>();
-    Iterator<SessionListener> it =
-        ServiceLoader.load(SessionListener.class, classLoader).iterator();
-    for (int problems = 0; problems < MAX_PROBLEMS; ) {
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        found.add(it.next());
-      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        problems++;
-        LOG.log(Level.WARNING, "browser-sessions: a registered SessionListener could not be"
-            + " loaded and is skipped: " + e);
-      }
-    }
-    return found;
+    Services.Loaded<SessionListener> loaded =
+        Services.load(SessionListener.class, classLoader, "SessionListener");
+    loaded.problems().forEach(
+        p -> LOG.log(Level.WARNING, "browser-sessions: " + p + "; it is skipped"));
+    return loaded.found();
   }
 
   /**
@@ -97,7 +82,7 @@ public final class Listeners implements ProviderEvents {
    */
   public <T> T observe(String provider, Operation operation, String sessionId, Supplier<T> call) {
     // an id that fails validation is not passed on: it is hostile until checked
-    Optional<String> id = Optional.ofNullable(sessionId).filter(Listeners::isValidId);
+    Optional<String> id = Optional.ofNullable(sessionId).filter(RequestChecks::isValidId);
     CallStarted started = new CallStarted(provider, operation, id);
     CallObserver observer = callStarted(started);
     if (observer == CallObserver.NONE) {
@@ -187,15 +172,6 @@ public final class Listeners implements ProviderEvents {
   @Override
   public void lostCreate(LostCreate lostCreate) {
     each(l -> l.lostCreate(lostCreate));
-  }
-
-  private static boolean isValidId(String id) {
-    try {
-      RequestChecks.requireValidId(id);
-      return true;
-    } catch (InvalidSessionRequestException e) {
-      return false;
-    }
   }
 
   private void each(Consumer<SessionListener> event) {

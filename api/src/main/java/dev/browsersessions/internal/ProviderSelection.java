@@ -3,10 +3,8 @@ package dev.browsersessions.internal;
 import dev.browsersessions.ProviderNotFoundException;
 import dev.browsersessions.spi.BrowserSessionProviderFactory;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -35,7 +33,6 @@ public final class ProviderSelection {
   public static final String ENV = "BROWSERSESSIONS_PROVIDER";
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final int MAX_PROBLEMS = 64;
 
   private ProviderSelection() {}
 
@@ -72,36 +69,31 @@ public final class ProviderSelection {
   }
 
   /**
-   * Loads every registered factory, surviving broken registrations as SLF4J 2 does.
+   * Loads every registered factory, surviving broken registrations as SLF4J 2 does (see {@link
+   * Services}); a factory whose {@code name()} fails or is not a valid name is reported too.
    *
    * @param classLoader where to look
    * @return the factories and the problems met
    */
   public static Discovery discover(ClassLoader classLoader) {
+    Services.Loaded<BrowserSessionProviderFactory> loaded =
+        Services.load(BrowserSessionProviderFactory.class, classLoader, "provider");
     List<BrowserSessionProviderFactory> factories = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    Iterator<BrowserSessionProviderFactory> it =
-        ServiceLoader.load(BrowserSessionProviderFactory.class, classLoader).iterator();
-    // Bounded: a ServiceConfigurationError skips one entry; stop after too many of them.
-    while (problems.size() < MAX_PROBLEMS) {
+    List<String> problems = new ArrayList<>(loaded.problems());
+    for (BrowserSessionProviderFactory f : loaded.found()) {
+      String name;
       try {
-        if (!it.hasNext()) {
-          break;
-        }
-        BrowserSessionProviderFactory f = it.next();
-        String name = f.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-          problems.add(
-              f.getClass().getName() + " has an invalid name " + (name == null ? "null"
-                  : "'" + name + "'") + " (must be lower-case letters, digits and '-')");
-        } else {
-          factories.add(f);
-        }
-      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        Throwable cause = e.getCause();
+        name = f.name();
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(f.getClass().getName() + " could not be asked its name: " + e);
+        continue;
+      }
+      if (name == null || !NAME.matcher(name).matches()) {
         problems.add(
-            "a registered provider could not be loaded: " + e
-                + (cause != null ? " (caused by " + cause + ")" : ""));
+            f.getClass().getName() + " has an invalid name " + (name == null ? "null"
+                : "'" + name + "'") + " (must be lower-case letters, digits and '-')");
+      } else {
+        factories.add(f);
       }
     }
     return new Discovery(factories, problems);

@@ -5,6 +5,9 @@ import java.util.Optional;
 
 /**
  * The leak guard stopped (or failed to stop) a session the client started and nobody stopped.
+ * Warm sessions never handed out (see {@link
+ * dev.browsersessions.BrowserSessions.Builder#warmPool}) are no leak: their stops are not
+ * reported here.
  *
  * @param provider the provider's name
  * @param sessionId the session. High cardinality: never a metric tag

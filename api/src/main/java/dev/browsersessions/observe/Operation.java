@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The client calls a {@link SessionListener} hears about. */
 public enum Operation {
-  /** {@link dev.browsersessions.BrowserSessions#start}. */
+  /**
+   * {@link dev.browsersessions.BrowserSessions#start}, also when a warm session is handed out; the
+   * warm pool's background starts are not reported as calls.
+   */
   START,
   /**
    * {@link dev.browsersessions.BrowserSessions#stop} and {@link

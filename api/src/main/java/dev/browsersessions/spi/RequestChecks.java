@@ -28,6 +28,9 @@ public final class RequestChecks {
    * @throws InvalidSessionRequestException naming the field {@code sessionId}
    */
   public static String requireValidId(String sessionId) {
+    if (isValidId(sessionId)) {
+      return sessionId;
+    }
     if (sessionId == null || sessionId.isBlank()) {
       throw new InvalidSessionRequestException("sessionId", "sessionId must not be null or blank");
     }
@@ -37,15 +40,26 @@ public final class RequestChecks {
           "sessionId must be at most " + MAX_ID_LENGTH + " characters, got "
               + sessionId.length());
     }
-    if (!safeId(sessionId)
-        || sessionId.equals(".")
-        || sessionId.equals("..")) {
-      throw new InvalidSessionRequestException(
-          "sessionId",
-          "sessionId may contain only letters, digits and . _ ~ : @ - (got \""
-              + printable(sessionId) + "\")");
-    }
-    return sessionId;
+    throw new InvalidSessionRequestException(
+        "sessionId",
+        "sessionId may contain only letters, digits and . _ ~ : @ - (got \""
+            + printable(sessionId) + "\")");
+  }
+
+  /**
+   * Whether {@link #requireValidId} accepts a session id, without building an exception for one
+   * it refuses (for code that only filters, such as what is passed on to listeners).
+   *
+   * @param sessionId the id, perhaps {@code null}
+   * @return {@code true} if it is a valid id
+   */
+  public static boolean isValidId(String sessionId) {
+    return sessionId != null
+        && !sessionId.isEmpty()
+        && sessionId.length() <= MAX_ID_LENGTH
+        && safeId(sessionId)
+        && !sessionId.equals(".")
+        && !sessionId.equals("..");
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +39,27 @@ class RequestChecksTest {
               assertThat(e.field()).contains("sessionId");
               assertThat(e.getMessage()).doesNotContain("\r").doesNotContain("\n");
             });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "sess_1.a~b:c@d-e", "..a", "", "  ", "../x", "a/b", "%2e%2e",
+      "a\r\nb", ".", "..", "\u00e4"})
+  void isValidIdAnswersWhatRequireValidIdDecidesWithoutThrowing(String id) {
+    boolean accepted;
+    try {
+      RequestChecks.requireValidId(id);
+      accepted = true;
+    } catch (InvalidSessionRequestException e) {
+      accepted = false;
+    }
+    assertThat(RequestChecks.isValidId(id)).isEqualTo(accepted);
+  }
+
+  @Test
+  void isValidIdRefusesNullAndTooLongIds() {
+    assertThat(RequestChecks.isValidId(null)).isFalse();
+    assertThat(RequestChecks.isValidId("a".repeat(RequestChecks.MAX_ID_LENGTH))).isTrue();
+    assertThat(RequestChecks.isValidId("a".repeat(RequestChecks.MAX_ID_LENGTH + 1))).isFalse();
   }
 
   static Stream<Arguments> options() {
@@ -85,7 +107,7 @@ class RequestChecksTest {
     assertThat(capability.isRequestOption()).isTrue();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void theRequestOptionsAreEveryCapabilityButTheOperationsAndAnswers() {
     Set<Capability> tested = EnumSet.noneOf(Capability.class);
     options().forEach(a -> tested.add((Capability) a.get()[1]));
@@ -94,14 +116,14 @@ class RequestChecksTest {
     assertThat(Capability.LIST.isUsedBy(SessionRequest.defaults())).isFalse();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aNullRequestIsInvalid() {
     assertThatThrownBy(() -> RequestChecks.requireSupported(null, Set.of(), "p"))
         .isInstanceOfSatisfying(dev.browsersessions.InvalidSessionRequestException.class,
             e -> assertThat(e.getMessage()).contains("request"));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void defaultsNeedNoCapability() {
     org.assertj.core.api.Assertions.assertThatCode(
             () -> RequestChecks.requireSupported(SessionRequest.defaults(), Set.of(), "p"))
