@@ -100,13 +100,14 @@ class LocalHostileStateTest {
       throws Exception {
     StateDirectory state = new StateDirectory(stateDir);
     Path victim = Files.createDirectory(state.profiles().resolve("local-victim"));
+    Files.writeString(victim.resolve("Local State"), "keep me");
     Process helper = Straggler.start(victim); // a live helper of session local-victim
     try {
       state.write(planted("local-forger", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
           victim));
       assertThat(provider.stop("local-forger").status()).isEqualTo(SessionStatus.CLOSED);
       assertThat(helper.isAlive()).isTrue();
-      assertThat(victim).isDirectory();
+      assertThat(victim.resolve("Local State")).hasContent("keep me");
     } finally {
       helper.destroyForcibly();
     }

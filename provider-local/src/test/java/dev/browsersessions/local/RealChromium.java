@@ -1,29 +1,24 @@
 package dev.browsersessions.local;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.browsersessions.local.internal.ChromiumLocator;
+import dev.browsersessions.local.testing.Chromium;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import java.nio.file.Path;
-import java.util.Optional;
 
-/** Finds the machine's Chromium for the tests that drive a real browser. */
+/**
+ * The machine's Chromium for this module's tests that drive a real browser; the lookup itself is
+ * {@link Chromium}, which other modules' tests use from the test-jar.
+ */
 final class RealChromium {
 
   private RealChromium() {}
 
   /**
-   * The Chromium binary, or skips the calling test with the reason.
+   * The Chromium binary, or skips the calling test with the reason ({@link Chromium#require()}).
    *
    * @return the binary
    */
   static Path require() {
-    Optional<Path> found =
-        Optional.ofNullable(System.getenv("CHROME_PATH")).map(Path::of)
-            .or(() -> ChromiumLocator.onPath(System.getenv("PATH")));
-    assumeTrue(found.isPresent(),
-        "No Chromium on this machine (apt-get install chromium); real-browser tests skipped");
-    return found.get();
+    return Chromium.require();
   }
 
   /**

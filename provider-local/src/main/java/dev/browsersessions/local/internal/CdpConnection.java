@@ -54,11 +54,12 @@ public final class CdpConnection implements AutoCloseable {
    * Connects.
    *
    * @param url a browser or page WebSocket URL ({@code ws://host:port/path})
-   * @param timeout the deadline for the connect and for each command
+   * @param timeout the deadline for the connect with its handshake, and for each command
    * @return the connection
    * @throws IOException if it cannot connect in time
    */
   public static CdpConnection open(URI url, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     if (!"ws".equals(url.getScheme()) || url.getHost() == null || url.getPort() < 0) {
       throw new IOException("not a ws://host:port URL: " + url);
     }
@@ -69,7 +70,7 @@ public final class CdpConnection implements AutoCloseable {
       socket.setSoTimeout(millis);
       socket.setTcpNoDelay(true);
       CdpConnection conn = new CdpConnection(timeout, socket);
-      conn.handshake(url);
+      conn.handshake(url, deadline);
       return conn;
     } catch (IOException | RuntimeException e) {
       socket.close();
@@ -78,7 +79,7 @@ public final class CdpConnection implements AutoCloseable {
     }
   }
 
-  private void handshake(URI url) throws IOException {
+  private void handshake(URI url, long deadline) throws IOException {
     byte[] nonce = new byte[16];
     RANDOM.nextBytes(nonce);
     String key = Base64.getEncoder().encodeToString(nonce);
@@ -90,10 +91,10 @@ public final class CdpConnection implements AutoCloseable {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int last4 = 0;
     while (last4 != 0x0D0A0D0A) { // the blank line after the headers
-      int b = in.read();
-      if (b < 0 || head.size() >= MAX_HANDSHAKE_BYTES) {
+      if (head.size() >= MAX_HANDSHAKE_BYTES) {
         throw new IOException("no WebSocket handshake answer");
       }
+      int b = readByte(deadline);
       head.write(b);
       last4 = (last4 << 8) | b;
     }
@@ -158,32 +159,24 @@ public final class CdpConnection implements AutoCloseable {
   private String readMessage(long deadline) throws IOException {
     ByteArrayOutputStream message = new ByteArrayOutputStream();
     while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new SocketTimeoutException("deadline passed");
-      }
-      socket.setSoTimeout(millis(Duration.ofNanos(left)));
-      int b0 = readByte();
-      int b1 = readByte();
+      int b0 = readByte(deadline);
+      int b1 = readByte(deadline);
       boolean fin = (b0 & 0x80) != 0;
       int opcode = b0 & 0x0F;
       long length = b1 & 0x7F;
       if (length == 126) {
-        length = (readByte() << 8) | readByte();
+        length = (readByte(deadline) << 8) | readByte(deadline);
       } else if (length == 127) {
         length = 0;
         for (int i = 0; i < 8; i++) {
-          length = (length << 8) | readByte();
+          length = (length << 8) | readByte(deadline);
         }
       }
       if (length < 0 || message.size() + length > MAX_MESSAGE_BYTES) {
         throw new IOException("CDP message larger than " + MAX_MESSAGE_BYTES + " bytes");
       }
-      byte[] mask = (b1 & 0x80) != 0 ? in.readNBytes(4) : null;
-      byte[] payload = in.readNBytes((int) length);
-      if (payload.length != length || (mask != null && mask.length != 4)) {
-        throw new IOException("the browser closed the CDP connection");
-      }
+      byte[] mask = (b1 & 0x80) != 0 ? readBytes(4, deadline) : null;
+      byte[] payload = readBytes((int) length, deadline);
       if (mask != null) {
         for (int i = 0; i < payload.length; i++) {
           payload[i] ^= mask[i % 4];
@@ -203,12 +196,30 @@ public final class CdpConnection implements AutoCloseable {
     }
   }
 
-  private int readByte() throws IOException {
-    int b = in.read();
-    if (b < 0) {
-      throw new IOException("the browser closed the CDP connection");
+  private int readByte(long deadline) throws IOException {
+    return readBytes(1, deadline)[0] & 0xFF;
+  }
+
+  /**
+   * Reads exactly {@code n} bytes by a deadline for all of them (a peer sending a byte at a time
+   * cannot stretch it), in chunks, so that a length a peer declares reserves nothing ahead.
+   */
+  private byte[] readBytes(int n, long deadline) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.min(n, 8192));
+    byte[] chunk = new byte[Math.min(n, 8192)];
+    while (bytes.size() < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new SocketTimeoutException("deadline passed");
+      }
+      socket.setSoTimeout(millis(Duration.ofNanos(left)));
+      int r = in.read(chunk, 0, Math.min(chunk.length, n - bytes.size()));
+      if (r < 0) {
+        throw new IOException("the browser closed the CDP connection");
+      }
+      bytes.write(chunk, 0, r);
     }
-    return b;
+    return bytes.toByteArray();
   }
 
   /** Writes one final frame, masked as a client must. */

@@ -1,11 +1,10 @@
 package dev.browsersessions.local.internal;
 
 import dev.browsersessions.SessionStatus;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,52 +59,56 @@ public final class Endings {
   }
 
   /**
-   * Ends a record's browser: kills its process tree only if it is provably the recorded browser,
-   * then whatever still carries the session's own profile, and deletes that profile only if it is
-   * one of the state directory's own.
+   * Ends a record's browser as {@link #endAndClear} does, if it is provably the recorded browser.
    *
    * @param r the record
    * @param profiles the state directory's profiles folder
    * @param grace how long the browser may take to exit before it is killed
-   * @return {@code true} if no recorded browser is left running
+   * @return the session's processes still running, none when it has ended
    */
-  public static boolean endBrowser(SessionRecord r, Path profiles, Duration grace) {
+  public static List<ProcessHandle> endBrowser(SessionRecord r, Path profiles, Duration grace) {
     return endAndClear(r.id(), ProcessTree.findBrowser(r.pid(), r.processStart(), r.profileDir()),
         r.profileDir(), profiles, grace);
   }
 
   /**
-   * The one way a browser ends, whether its session stops, times out or fails to start: its
-   * process tree first; then every process that still carries the session's own profile (a helper
-   * Chromium forked after the tree was read, or one a browser that died left behind), because
-   * those write into the profile; then the profile itself, trying for up to {@code grace}.
-   * Processes are looked for, and the profile deleted, only when {@code profileDir} is the one a
-   * session of {@code id} has: a record naming another profile ends nobody else's browser and
-   * deletes nobody else's profile.
+   * The one way a browser ends, whether its session stops, times out or fails to start, within
+   * twice {@code grace} in all. Its process tree first, politely, then forcibly after
+   * {@code grace}. Then every process that still carries the session's own profile: a helper
+   * Chromium forked after the tree was read, or one a browser that died left behind, either of
+   * which writes into the profile. Then the profile itself. Processes are looked for, and the
+   * profile deleted, only when {@code profileDir} is the one a session of {@code id} has
+   * ({@link ProfileDirectories#isSessions}): a record naming another profile ends nobody else's
+   * browser and deletes nobody else's profile.
    *
    * @param id the session id
    * @param browser the browser process, if it is provably this session's and still running
    * @param profileDir the recorded profile directory
    * @param profiles the state directory's profiles folder
    * @param grace how long the browser may take to exit before it is killed
-   * @return {@code true} if none of the session's processes is left running
+   * @return the session's processes still running at the end, none when it has ended
    */
-  public static boolean endAndClear(String id, Optional<ProcessHandle> browser, Path profileDir,
-      Path profiles, Duration grace) {
-    boolean gone = browser.map(h -> ProcessTree.kill(h, grace)).orElse(true);
+  public static List<ProcessHandle> endAndClear(String id, Optional<ProcessHandle> browser,
+      Path profileDir, Path profiles, Duration grace) {
+    long deadline = System.nanoTime() + grace.multipliedBy(2).toNanos();
+    List<ProcessHandle> left = new ArrayList<>(
+        browser.map(h -> ProcessTree.end(ProcessTree.treeOf(h), grace, deadline))
+            .orElse(List.of()));
     if (ProfileDirectories.isSessions(profiles, id, profileDir)) {
-      List<ProcessHandle> left = ProcessTree.carrying(profileDir);
-      if (!left.isEmpty()) {
-        gone &= ProcessTree.killAll(left, grace);
+      List<ProcessHandle> carrying = ProcessTree.carrying(profileDir).stream()
+          .filter(h -> left.stream().noneMatch(l -> l.pid() == h.pid()))
+          .toList();
+      if (!carrying.isEmpty()) {
+        left.addAll(ProcessTree.end(carrying, grace, deadline));
       }
     }
-    ProfileDirectories.deleteIfOurs(profiles, id, profileDir, grace);
-    return gone;
+    ProfileDirectories.deleteIfOurs(profiles, id, profileDir);
+    return List.copyOf(left);
   }
 
   /**
-   * Whether an ended record's own profile is still there: its deletion lost a race with a process
-   * that kept writing into it. Reads one file attribute.
+   * Whether an ended record's own profile is still there (its deletion lost a race with a process
+   * that kept writing into it) and may be deleted. Reads file attributes only.
    *
    * @param r the record
    * @param profiles the state directory's profiles folder
@@ -113,8 +116,7 @@ public final class Endings {
    */
   public static boolean hasLeftovers(SessionRecord r, Path profiles) {
     return r.status().isTerminal()
-        && ProfileDirectories.isSessions(profiles, r.id(), r.profileDir())
-        && Files.exists(r.profileDir(), LinkOption.NOFOLLOW_LINKS);
+        && ProfileDirectories.isDeletable(profiles, r.id(), r.profileDir());
   }
 
   /**
@@ -124,11 +126,14 @@ public final class Endings {
    * @param r the record
    * @param profiles the state directory's profiles folder
    * @param grace how long a process may take to exit before it is killed
+   * @return {@code true} if nothing is left: no process carries the profile and it is gone
    */
-  public static void clearLeftovers(SessionRecord r, Path profiles, Duration grace) {
-    if (hasLeftovers(r, profiles)) {
-      endAndClear(r.id(), Optional.empty(), r.profileDir(), profiles, grace);
+  public static boolean clearLeftovers(SessionRecord r, Path profiles, Duration grace) {
+    if (!hasLeftovers(r, profiles)) {
+      return true;
     }
+    return endAndClear(r.id(), Optional.empty(), r.profileDir(), profiles, grace).isEmpty()
+        && !hasLeftovers(r, profiles);
   }
 
   /**

@@ -336,10 +336,14 @@ public final class LocalProvider implements BrowserSessionProvider {
   }
 
   private void end(SessionRecord record) {
-    if (!Endings.endBrowser(record, state.profilesPath(), settings.stopGrace())) {
-      throw new ProviderUnavailableException(
-          "Chromium process " + record.pid() + " of session '" + record.id()
-              + "' did not exit after being killed", NAME, 0, null);
+    List<ProcessHandle> left = Endings.endBrowser(record, state.profilesPath(),
+        settings.stopGrace());
+    if (!left.isEmpty()) {
+      throw new ProviderUnavailableException("Processes "
+          + left.stream().map(h -> Long.toString(h.pid())).toList() + " of session '"
+          + record.id() + "' did not exit within twice stop-grace (" + settings.stopGrace()
+          + ") after being killed; the session is still recorded as running, stop it again",
+          NAME, 0, null);
     }
     Process own = processes.remove(record.id());
     if (own != null) {

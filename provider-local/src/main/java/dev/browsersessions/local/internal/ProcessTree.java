@@ -80,35 +80,36 @@ public final class ProcessTree {
   }
 
   /**
-   * Ends a process and all its descendants: a polite termination first, then a forced one after
-   * the grace period; waits until all are gone (bounded by twice the grace period).
+   * A process and all its descendants, the process first.
    *
-   * @param root the browser process
-   * @param grace how long to wait after the polite request
-   * @return {@code true} if every process is gone
+   * @param root the process
+   * @return the tree as it is now
    */
-  public static boolean kill(ProcessHandle root, Duration grace) {
+  public static List<ProcessHandle> treeOf(ProcessHandle root) {
     List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
     tree.add(0, root);
-    return killAll(tree, grace);
+    return tree;
   }
 
   /**
-   * Ends processes: a polite termination first, then a forced one after the grace period; waits
-   * until all are gone (bounded by twice the grace period).
+   * Ends processes by a deadline: a polite termination first, a forced one once {@code grace}
+   * has passed (or at once if the deadline comes sooner), then waits until the deadline at most.
    *
    * @param processes the processes
    * @param grace how long to wait after the polite request
-   * @return {@code true} if every process is gone
+   * @param deadlineNanos the {@link System#nanoTime()} by which to give up waiting
+   * @return the processes still running when it gave up, none if all are gone
    */
-  public static boolean killAll(List<ProcessHandle> processes, Duration grace) {
+  public static List<ProcessHandle> end(List<ProcessHandle> processes, Duration grace,
+      long deadlineNanos) {
     processes.forEach(ProcessHandle::destroy);
-    boolean gone = awaitAll(processes, grace);
-    if (!gone) {
-      processes.forEach(ProcessHandle::destroyForcibly);
-      gone = awaitAll(processes, grace);
+    long politeUntil = System.nanoTime() + grace.toNanos();
+    if (awaitAll(processes, politeUntil - deadlineNanos < 0 ? politeUntil : deadlineNanos)) {
+      return List.of();
     }
-    return gone;
+    processes.forEach(ProcessHandle::destroyForcibly);
+    awaitAll(processes, deadlineNanos);
+    return processes.stream().filter(ProcessTree::isRunning).toList();
   }
 
   /**
@@ -173,8 +174,8 @@ public final class ProcessTree {
     }
   }
 
-  private static boolean awaitAll(List<ProcessHandle> handles, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  /** Waits until none runs or the deadline passes; looks at least once. */
+  private static boolean awaitAll(List<ProcessHandle> handles, long deadline) {
     while (handles.stream().anyMatch(ProcessTree::isRunning)) {
       if (System.nanoTime() - deadline >= 0) {
         return false;

@@ -5,13 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * Deletes browser profile directories, but only ones this provider made: directly under the
- * state directory's {@code profiles} folder, a real directory (not a link), owned by this user.
- * A record naming any other path deletes nothing.
+ * Deletes browser profile directories, but only ones this provider made: a session's own
+ * {@code <profiles>/<id>}, a real directory (not a link), owned by this user. A record naming any
+ * other path deletes nothing.
  */
 public final class ProfileDirectories {
 
@@ -20,63 +19,66 @@ public final class ProfileDirectories {
   private ProfileDirectories() {}
 
   /**
-   * Whether a path is a profile directory this provider may delete.
+   * Whether a path is the profile directory a session of this id has: {@code <profiles>/<id>},
+   * with nothing to resolve ({@code .}, {@code ..}) in the id. Reads nothing; the directory need
+   * not exist. Only then may a record act on that profile: end the processes that carry it,
+   * delete it.
+   *
+   * @param profiles the state directory's {@code profiles} folder (absolute, normalized)
+   * @param id the session id
+   * @param dir the recorded profile directory
+   * @return {@code true} if {@code dir} is that session's own profile
+   */
+  public static boolean isSessions(Path profiles, String id, Path dir) {
+    Path own = profiles.resolve(id);
+    return profiles.equals(own.getParent()) && own.normalize().equals(own) && own.equals(dir);
+  }
+
+  /**
+   * Whether a session's profile directory is there and may be deleted: it is the session's own
+   * ({@link #isSessions}), a real directory (not a link), owned by this user.
    *
    * @param profiles the state directory's {@code profiles} folder
+   * @param id the session id
    * @param dir the recorded profile directory
-   * @return {@code true} if it lies directly in {@code profiles}, is a real directory and is ours
+   * @return {@code true} if {@link #deleteIfOurs} would delete it
    */
-  public static boolean isOurs(Path profiles, Path dir) {
-    Path normal = dir.toAbsolutePath().normalize();
-    if (!normal.equals(dir.toAbsolutePath()) || !profiles.equals(normal.getParent())) {
+  public static boolean isDeletable(Path profiles, String id, Path dir) {
+    if (!isSessions(profiles, id, dir)) {
       return false;
     }
     try {
       BasicFileAttributes a =
-          Files.readAttributes(normal, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return a.isDirectory() && !a.isSymbolicLink()
-          && (PosixUser.current().isEmpty() || PosixUser.owns(normal));
+          && (PosixUser.current().isEmpty() || PosixUser.owns(dir));
     } catch (IOException e) {
       return false;
     }
   }
 
   /**
-   * Whether a path is the profile directory a session of this id would have: directly in
-   * {@code profiles}, named by the id. Reads nothing; the directory need not exist.
+   * Deletes a session's profile directory if {@link #isDeletable} holds; otherwise leaves it,
+   * with a warning if something is there. Warns too if it cannot be deleted (something still
+   * writes into it).
    *
    * @param profiles the state directory's {@code profiles} folder
    * @param id the session id
    * @param dir the recorded profile directory
-   * @return {@code true} if a record naming {@code dir} may act on that profile's processes
-   */
-  public static boolean isSessions(Path profiles, String id, Path dir) {
-    return dir.equals(profiles.resolve(id));
-  }
-
-  /**
-   * Deletes a session's profile directory if it is that session's ({@link #isSessions}) and
-   * {@link #isOurs} holds; otherwise leaves it, with a warning if it exists. Leaves it too, with a
-   * warning, if it cannot be deleted within {@code patience}.
-   *
-   * @param profiles the state directory's {@code profiles} folder
-   * @param id the session id
-   * @param dir the recorded profile directory
-   * @param patience how long to keep trying once quick attempts failed
    * @return {@code true} if it no longer exists at that path
    */
-  public static boolean deleteIfOurs(Path profiles, String id, Path dir, Duration patience) {
+  public static boolean deleteIfOurs(Path profiles, String id, Path dir) {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }
-    if (!isSessions(profiles, id, dir) || !isOurs(profiles, dir)) {
+    if (!isDeletable(profiles, id, dir)) {
       LOG.warning("Not deleting " + dir + ": it is not the profile directory of session " + id
           + " in " + profiles);
       return false;
     }
-    if (!DirectoryTrees.deleteTree(dir, patience)) {
-      LOG.warning("Could not delete the profile directory " + dir + " within " + patience
-          + "; the watchdog tries again while it runs");
+    if (!DirectoryTrees.deleteTree(dir)) {
+      LOG.warning("Could not delete the profile directory " + dir + ": something still writes"
+          + " into it");
       return false;
     }
     return true;

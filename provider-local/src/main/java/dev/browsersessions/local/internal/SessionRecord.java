@@ -130,7 +130,7 @@ public record SessionRecord(
   /**
    * This record with the browser's product string.
    *
-   * @param version what the browser's {@code /json/version} said, if it answered
+   * @param version what the browser answered to CDP's {@code Browser.getVersion}, if it answered
    * @return the new record
    */
   public SessionRecord withBrowserVersion(Optional<String> version) {

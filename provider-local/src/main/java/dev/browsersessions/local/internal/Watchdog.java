@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,10 @@ public final class Watchdog {
   public static final Duration FLUSH = TICK;
   /** The lock file a running watchdog holds. */
   public static final String LOCK_FILE = "watchdog.lock";
+  /** The first pause before a failed ending or clean-up is tried again; it doubles each time. */
+  static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  /** The longest pause between tries. */
+  static final Duration MAX_RETRY = Duration.ofMinutes(1);
   /** The file a running watchdog writes its pid to (informational; never used to kill). */
   public static final String PID_FILE = "watchdog.pid";
 
@@ -54,6 +59,7 @@ public final class Watchdog {
   private final Duration stopGrace;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Relay> relays = new HashMap<>();
+  private final Map<String, Retry> retries = new HashMap<>();
 
   private Watchdog(StateDirectory state, Duration retention, Duration stopGrace) {
     this.state = state;
@@ -162,7 +168,7 @@ public final class Watchdog {
       seen.add(listed.id());
       if (listed.status().isTerminal() && listed.closedAt()
           .filter(at -> !at.plus(retention).isBefore(now)).isPresent()
-          && !Endings.hasLeftovers(listed, profiles)) {
+          && !(Endings.hasLeftovers(listed, profiles) && retryDue(listed.id(), now))) {
         continue; // ended, not yet due for the sweep: nothing to do, no lock taken
       }
       try {
@@ -179,6 +185,7 @@ public final class Watchdog {
             .orElse(true))
         .collect(Collectors.toSet());
     gone.forEach(id -> relays.remove(id).close());
+    retries.keySet().retainAll(seen);
     return live;
   }
 
@@ -190,7 +197,9 @@ public final class Watchdog {
       }
       SessionRecord r = read.get();
       if (r.status().isTerminal()) {
-        Endings.clearLeftovers(r, profiles, stopGrace);
+        if (retryDue(id, now)) {
+          retried(id, now, Endings.clearLeftovers(r, profiles, stopGrace));
+        }
         if (r.closedAt().filter(at -> at.plus(retention).isBefore(now)).isPresent()) {
           state.delete(id);
         }
@@ -207,8 +216,18 @@ public final class Watchdog {
       }
       Optional<Endings.Ending> ending = Endings.due(r, now, Optional.empty());
       if (ending.isPresent()) {
+        if (!retryDue(id, now)) {
+          return true; // its processes outlived the last try: tried again after a pause
+        }
         closeRelay(id);
-        Endings.endBrowser(r, profiles, stopGrace);
+        List<ProcessHandle> left = Endings.endBrowser(r, profiles, stopGrace);
+        retried(id, now, left.isEmpty());
+        if (!left.isEmpty()) {
+          LOG.warning("Watchdog: session " + id + " is due to end (" + ending.get().reason()
+              + ") but its processes " + left.stream().map(ProcessHandle::pid).toList()
+              + " did not exit within twice stop-grace after being killed; trying again");
+          return true;
+        }
         state.replace(Endings.apply(r, ending.get()));
         return false;
       }
@@ -225,6 +244,29 @@ public final class Watchdog {
       return true;
     });
   }
+
+  /** Whether a session whose ending or clean-up failed before may be tried again now. */
+  private boolean retryDue(String id, Instant now) {
+    Retry retry = retries.get(id);
+    return retry == null || !now.isBefore(retry.next());
+  }
+
+  /** Records how a try went: forgotten on success, otherwise the next one after a longer pause. */
+  private void retried(String id, Instant now, boolean succeeded) {
+    if (succeeded) {
+      retries.remove(id);
+    } else {
+      Retry last = retries.get(id);
+      Duration pause = last == null ? FIRST_RETRY : last.pause().multipliedBy(2);
+      if (pause.compareTo(MAX_RETRY) > 0) {
+        pause = MAX_RETRY;
+      }
+      retries.put(id, new Retry(now.plus(pause), pause));
+    }
+  }
+
+  /** When a failed ending or clean-up is tried again, and the pause that led there. */
+  private record Retry(Instant next, Duration pause) {}
 
   private void closeRelay(String id) {
     Relay relay = relays.remove(id);

@@ -2,7 +2,9 @@ package dev.browsersessions.local.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** How a process is recognised as carrying a session's profile. */
@@ -37,5 +39,21 @@ class ProcessTreeTest {
     String flag = "--user-data-dir=/my state/profiles/local-1";
     assertThat(ProcessTree.carries(List.of("chromium " + flag + " --x"), flag)).isTrue();
     assertThat(ProcessTree.carries(List.of("chromium --user-data-dir=/my"), flag)).isFalse();
+  }
+
+  @Test
+  void aProcessThatIgnoresThePoliteRequestIsKilledOnceTheGraceHasPassed() throws Exception {
+    Process stubborn = new ProcessBuilder("/bin/sh", "-c",
+        "trap '' TERM; echo ready; while :; do sleep 0.05; done").start();
+    try {
+      assertThat(new String(stubborn.getInputStream().readNBytes(6))).isEqualTo("ready\n");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      List<ProcessHandle> left =
+          ProcessTree.end(List.of(stubborn.toHandle()), Duration.ofMillis(200), deadline);
+      assertThat(left).isEmpty();
+      assertThat(stubborn.isAlive()).isFalse();
+    } finally {
+      stubborn.destroyForcibly();
+    }
   }
 }

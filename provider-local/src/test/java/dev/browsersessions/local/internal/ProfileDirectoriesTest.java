@@ -1,0 +1,55 @@
+package dev.browsersessions.local.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which recorded profile a record may act on: only its session's own. */
+class ProfileDirectoriesTest {
+
+  private static final Path PROFILES = Path.of("/s/profiles");
+
+  @Test
+  void theSessionsOwnProfileIsItsToActOn() {
+    assertThat(ProfileDirectories.isSessions(PROFILES, "local-1", PROFILES.resolve("local-1")))
+        .isTrue();
+  }
+
+  @Test
+  void anotherSessionsProfileOrAPathOutsideIsNot() {
+    assertThat(ProfileDirectories.isSessions(PROFILES, "local-1", PROFILES.resolve("local-2")))
+        .isFalse();
+    assertThat(ProfileDirectories.isSessions(PROFILES, "local-1", Path.of("/home/u/.config")))
+        .isFalse();
+    assertThat(ProfileDirectories.isSessions(PROFILES, "local-1",
+        PROFILES.resolve("x").resolve("..").resolve("local-1"))).isFalse();
+  }
+
+  @Test
+  void anIdThatResolvesElsewhereIsNot() {
+    for (String id : new String[] {"..", ".", "", "a/b", "../local-1"}) {
+      assertThat(ProfileDirectories.isSessions(PROFILES, id, PROFILES.resolve(id)))
+          .as("id '%s'", id).isFalse();
+    }
+  }
+
+  @Test
+  void onlyARealDirectoryIsDeletableNotALinkNorAFileNorNothing(@TempDir Path tmp)
+      throws Exception {
+    Path profiles = Files.createDirectory(tmp.resolve("profiles"));
+    Path real = Files.createDirectory(profiles.resolve("local-real"));
+    Path target = Files.createDirectory(tmp.resolve("elsewhere"));
+    Path link = Files.createSymbolicLink(profiles.resolve("local-link"), target);
+    Path file = Files.writeString(profiles.resolve("local-file"), "x");
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-real", real)).isTrue();
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-link", link)).isFalse();
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-file", file)).isFalse();
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-none",
+        profiles.resolve("local-none"))).isFalse();
+    assertThat(ProfileDirectories.deleteIfOurs(profiles, "local-link", link)).isFalse();
+    assertThat(target).isDirectory();
+  }
+}
