@@ -33,6 +33,8 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
   private InputStream stream;
   /** The length the answer declared, when it is read from the JDK's stream. */
   private int length;
+  /** The bytes set aside for the body before any arrived. */
+  private volatile int reserved;
   private CompletableFuture<byte[]> current;
   private volatile boolean aborted;
   private volatile boolean headersReceived;
@@ -57,10 +59,11 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
 
   /**
    * The body's subscriber. An answer that declares a length up to {@link #TRUSTED_LENGTH} (the
-   * common case)
-   * is read by the JDK's own input-stream subscriber, which the JDK hands the body to without a
-   * hop to its executor; {@link #read} then reads it on the caller's thread. Any other answer is
-   * collected here, bounded. The body is a {@code byte[]} or an {@link InputStream}.
+   * common case) is read by the JDK's own input-stream subscriber, which the JDK hands the body to
+   * without a hop to its executor; {@link #read} then reads it on the caller's thread. Any other
+   * answer is collected here, bounded, in a buffer that starts at no more than {@link
+   * #TRUSTED_LENGTH} and grows as bytes arrive. The body is a {@code byte[]} or an {@link
+   * InputStream}.
    */
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -74,10 +77,12 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
     // bytes of it before they arrive; a longer body is collected as its bytes come.
     if (declared >= 0 && declared < limit && declared <= TRUSTED_LENGTH) {
       length = (int) declared;
+      reserved = length;
       return (HttpResponse.BodySubscriber) HttpResponse.BodySubscribers.ofInputStream();
     }
-    int initial = declared >= 0 ? (int) Math.min(declared, TRUSTED_LENGTH) : 1024;
-    return (HttpResponse.BodySubscriber) new Collector(limit, Math.min(limit, initial));
+    int initial = Math.min(limit, declared >= 0 ? (int) Math.min(declared, TRUSTED_LENGTH) : 1024);
+    reserved = initial;
+    return (HttpResponse.BodySubscriber) new Collector(limit, initial);
   }
 
   /**
@@ -120,6 +125,16 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
       }
       throw e;
     }
+  }
+
+  /**
+   * The bytes set aside for the body when its headers arrived, before any of it: at most {@link
+   * #TRUSTED_LENGTH}, whatever length the server declared (for tests).
+   *
+   * @return the bytes set aside; 0 before the headers
+   */
+  int reserved() {
+    return reserved;
   }
 
   /**

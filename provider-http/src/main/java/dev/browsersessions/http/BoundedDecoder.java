@@ -6,7 +6,6 @@ import feign.Response;
 import feign.codec.Decoder;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,6 +16,9 @@ import java.util.function.UnaryOperator;
  * refused instead of filling the heap.
  */
 final class BoundedDecoder implements Decoder {
+
+  /** The most bytes of a body decoded for an exception's excerpt (which keeps 512 characters). */
+  private static final int EXCERPT_BYTES = 4 * ProviderProtocolException.MAX_EXCERPT;
 
   private final Decoder delegate;
   private final String provider;
@@ -36,11 +38,24 @@ final class BoundedDecoder implements Decoder {
       return delegate.decode(response, type);
     }
     byte[] bytes = BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1);
+    return decode(response.body() instanceof BytesBody
+        ? response : response.toBuilder().body(new BytesBody(bytes)).build(), bytes, type);
+  }
+
+  /**
+   * Decodes an answer whose body is already in memory (read by {@link JdkClient}): what {@link
+   * #decode(Response, Type)} does, without its checked exception.
+   *
+   * @param response the answer, its body {@code bytes}
+   * @param bytes the body
+   * @param type the type to read
+   * @return the value
+   * @throws BrowserSessionException if the body is oversized or cannot be decoded
+   */
+  Object decode(Response response, byte[] bytes, Type type) {
     refuseOversized(bytes, response.request().httpMethod().name(), response.status());
-    Response buffered = response.body() instanceof BytesBody
-        ? response : response.toBuilder().body(new BytesBody(bytes)).build();
     try {
-      return delegate.decode(buffered, type);
+      return delegate.decode(response, type);
     } catch (BrowserSessionException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -55,16 +70,14 @@ final class BoundedDecoder implements Decoder {
    * @param json the JSON codec, which must be this decoder's delegate
    * @param method the request's method, for messages
    * @param status the answer's status
-   * @param contentType the answer's {@code Content-Type}, or {@code null}
    * @param bytes the body
    * @param type the type to read
    * @return the value
    */
-  Object decodeJson(JsonCodec json, String method, int status, String contentType, byte[] bytes,
-      Type type) {
+  Object decodeJson(JsonCodec json, String method, int status, byte[] bytes, Type type) {
     refuseOversized(bytes, method, status);
     try {
-      return json.read(status, contentType, bytes, type);
+      return json.read(status, bytes, type);
     } catch (BrowserSessionException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -97,6 +110,6 @@ final class BoundedDecoder implements Decoder {
     }
     return ProviderProtocolException.unusable(
         vendor + " answered a body that could not be read as the expected JSON",
-        provider, status, redactor.apply(new String(bytes, StandardCharsets.UTF_8)));
+        provider, status, redactor.apply(BytesBody.text(bytes, EXCERPT_BYTES)));
   }
 }

@@ -6,7 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An answer's body, already read (bounded) into memory: the decoders read the bytes directly,
@@ -36,6 +42,36 @@ final class BytesBody implements Response.Body {
     try (InputStream in = response.body().asInputStream()) {
       return in.readNBytes(limit);
     }
+  }
+
+  /**
+   * An answer's body as text for a message: its first {@code maxBytes} bytes decoded as UTF-8, or
+   * a note saying how long it is when they are not UTF-8 text (malformed, or holding a {@code NUL},
+   * as UTF-16 does). {@link Redactor} finds secrets in UTF-8 text only, so a body in another
+   * encoding is never quoted: a secret in it would not be redacted.
+   *
+   * @param bytes the body
+   * @param maxBytes the most bytes decoded (a character cut at the end is left out)
+   * @return the text, or {@code "(N bytes, not UTF-8 text)"}
+   */
+  static String text(byte[] bytes, int maxBytes) {
+    int n = Math.min(bytes.length, maxBytes);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer out = CharBuffer.allocate(n);
+    boolean whole = n == bytes.length;
+    CoderResult r = decoder.decode(ByteBuffer.wrap(bytes, 0, n), out, whole);
+    if (!r.isError() && whole) {
+      r = decoder.flush(out);
+    }
+    out.flip();
+    for (int i = 0; !r.isError() && i < out.length(); i++) {
+      if (out.charAt(i) == 0) {
+        r = CoderResult.malformedForLength(1);
+      }
+    }
+    return r.isError() ? "(" + bytes.length + " bytes, not UTF-8 text)" : out.toString();
   }
 
   @Override

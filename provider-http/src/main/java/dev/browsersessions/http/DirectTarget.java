@@ -1,14 +1,10 @@
 package dev.browsersessions.http;
 
-import dev.browsersessions.BrowserSessionException;
 import feign.Contract;
 import feign.Feign;
-import feign.FeignException;
 import feign.MethodMetadata;
 import feign.Request;
 import feign.Response;
-import feign.codec.DecodeException;
-import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -141,26 +137,17 @@ final class DirectTarget implements InvocationHandler {
       return null;
     }
     if (parts.decoder().isPlain(parts.json())) {
-      // no Feign Response to build: the decoder would only read the body and its charset
-      return parts.decoder().decodeJson(parts.json(), e.method(), answer.status(),
-          answer.headers().firstValue("content-type").orElse(null), answer.body(),
+      // no Feign Response to build: the decoder would only read the body
+      return parts.decoder().decodeJson(parts.json(), e.method(), answer.status(), answer.body(),
           e.returnType());
     }
-    Request request = request(e, url, body);
     Response response = Response.builder()
         .status(answer.status())
         .headers(parts.client().contentType(answer))
-        .request(request)
+        .request(request(e, url, body))
         .body(new BytesBody(answer.body()))
         .build();
-    try {
-      return parts.decoder().decode(response, e.returnType());
-    } catch (BrowserSessionException | FeignException x) {
-      throw x;
-    } catch (IOException | RuntimeException x) {
-      // as Feign's own method handler reports a decoder's failure
-      throw new DecodeException(answer.status(), String.valueOf(x.getMessage()), request, x);
-    }
+    return parts.decoder().decode(response, answer.body(), e.returnType());
   }
 
   /** The request as Feign's, for its error decoder and decoders (no headers: no credentials). */

@@ -10,10 +10,12 @@ import java.util.Optional;
  * What a vendor's error answer says, read from the common JSON shapes: {@code {message}}, {@code
  * {detail: "..."}}, FastAPI's {@code {detail: [{loc, msg}]}}, {@code {error: "..."}}, {@code
  * {error: [...]}}, {@code {error, issues: [{path, message}]}}, {@code {success: false, message}}
- * and {@code {statusCode, error, message}}.
+ * and {@code {statusCode, error, message}}. What it says is server text, made one line and bounded
+ * by {@link ServerData#text}.
  *
- * @param message the server's message, or a summary of its field errors
+ * @param message the server's message, or a summary of its field errors (one line, bounded)
  * @param fieldErrors per-field messages such as {@code body.url: field required}, possibly empty
+ *     (each one line, bounded)
  */
 public record ErrorBody(String message, List<String> fieldErrors) {
 
@@ -67,7 +69,7 @@ public record ErrorBody(String message, List<String> fieldErrors) {
     } else if (detail != null) {
       m = m + " (" + detail + ")";
     }
-    return Optional.of(new ErrorBody(m, fields));
+    return Optional.of(new ErrorBody(ServerData.text(m), fields));
   }
 
   private static Optional<String> text(JsonNode node) {
@@ -86,7 +88,7 @@ public record ErrorBody(String message, List<String> fieldErrors) {
         break;
       }
       if (issue.isTextual()) {
-        out.add(issue.asText());
+        out.add(ServerData.text(issue.asText()));
         continue;
       }
       JsonNode path = issue.has("loc") ? issue.path("loc") : issue.path("path");
@@ -100,7 +102,7 @@ public record ErrorBody(String message, List<String> fieldErrors) {
       }
       JsonNode msg = issue.has("msg") ? issue.path("msg") : issue.path("message");
       String what = msg.isMissingNode() ? issue.toString() : msg.asText();
-      out.add(where.isEmpty() ? what : where + ": " + what);
+      out.add(ServerData.text(where.isEmpty() ? what : where + ": " + what));
     }
   }
 }

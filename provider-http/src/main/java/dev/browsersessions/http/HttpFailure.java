@@ -1,5 +1,6 @@
 package dev.browsersessions.http;
 
+import dev.browsersessions.spi.ServerText;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +23,12 @@ public record HttpFailure(
     String body,
     Optional<ErrorBody> errorBody) {
 
+  /** The most characters of a body quoted when it says nothing readable. */
+  static final int MAX_SAID = 200;
+
   /**
-   * The server's message, or a bounded excerpt of the body, or {@code (no body)}.
+   * The server's message, or an excerpt of the body of at most {@value #MAX_SAID} characters, or
+   * {@code (no body)}: one clean line (see {@link ServerText#bounded}).
    *
    * @return text for an exception message
    */
@@ -34,7 +39,6 @@ public record HttpFailure(
     if (body == null || body.isBlank()) {
       return "(no body)";
     }
-    String flat = body.strip();
-    return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
+    return ServerText.bounded(body.strip(), MAX_SAID);
   }
 }

@@ -94,8 +94,9 @@ public record HttpSettings(
   }
 
   /**
-   * Checks a base URL: HTTPS, or plain HTTP on a loopback host, or anything with {@code
-   * allow-insecure}.
+   * Checks a base URL: a plain base URL ({@link SettingsChecks#requireBaseUrl}: a host, no
+   * user-info, query or fragment), and HTTPS, or plain HTTP on a loopback host, or anything with
+   * {@code allow-insecure}. No message shows the URL's user-info.
    *
    * @param url the base URL
    * @param key the configuration key it came from, for the message
@@ -104,6 +105,7 @@ public record HttpSettings(
    * @throws ProviderConfigurationException if it is not allowed
    */
   public URI requireSafe(URI url, String key, String provider) {
+    SettingsChecks.requireBaseUrl(provider, key, url);
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     boolean ok =
         scheme.equals("https") || (scheme.equals("http") && (allowInsecure || ServerData.isLoopback(url.getHost())));

@@ -36,7 +36,7 @@ import java.util.Map;
  * pass through the provider's {@link Redactor} here, before any decoder, error mapper or message
  * sees them, and so does every message built from a transport failure. The {@code HttpClient} is
  * the one {@link SharedHttpClients} keeps for these settings, taken on the first call and given
- * back by {@link #close()}.
+ * back by {@link #close()}; {@link #prepare()} builds it beforehand without keeping it.
  */
 final class JdkClient implements Client {
 
@@ -79,15 +79,23 @@ final class JdkClient implements Client {
   }
 
   /**
-   * Takes the shared {@code HttpClient} now (building it, if this is the JVM's first), so that the
-   * first call does not; nothing once closed.
+   * Builds the shared {@code HttpClient} for these settings now, if none is kept, so that the first
+   * call does not; takes no lease beyond this method (a provider built and never used holds no
+   * client), and nothing once closed. On Java 17 the client built is kept for the JVM's life, as
+   * every released one is; on Java 21+ it is shut down again unless a provider uses it meanwhile,
+   * and what stays done is loading and initialising the JDK's HTTP and TLS classes.
    */
   void prepare() {
-    shared();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
+    SharedHttpClients.acquire(settings).release();
   }
 
   /**
-   * This client's lease of the shared {@code HttpClient}, taken on first need.
+   * This client's lease of the shared {@code HttpClient}, taken on the first call.
    *
    * @return the lease, or {@code null} once closed
    */

@@ -11,20 +11,18 @@ import feign.Util;
 import feign.codec.Decoder;
 import feign.codec.EncodeException;
 import feign.codec.Encoder;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Jackson for Feign, with what it needs built once: an {@link ObjectReader} and an {@link
- * ObjectWriter} per Java type, reading straight from the answer's bytes (no {@code Reader}, no
- * charset parsing unless the answer names one other than UTF-8). Behaves as Feign's {@code
+ * ObjectWriter} per Java type, reading straight from the answer's bytes as UTF-8 (no {@code
+ * Reader}, no charset parsing: JSON is UTF-8). Behaves as Feign's {@code
  * JacksonDecoder}: a 204 or 404 decodes to the type's empty value, an empty body to {@code
  * null}; a body with anything after its JSON value fails (a truncated or concatenated answer is
  * never half-read).
@@ -45,38 +43,54 @@ final class JsonCodec implements Decoder, Encoder {
       return response.status() == 204 || response.status() == 404 ? Util.emptyValueOf(type)
           : null;
     }
-    Collection<String> types = response.headers().get("content-type");
-    return read(response.status(), types == null || types.isEmpty() ? null
-        : types.iterator().next(), BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1), type);
+    return read(response.status(), BytesBody.of(response, VendorHttp.MAX_SUCCESS_BODY + 1), type);
   }
 
   /**
-   * Reads an answer's body: what {@link #decode} does, from the parts of an answer.
+   * Reads an answer's body: what {@link #decode} does, from the parts of an answer. The body is
+   * read as UTF-8 whatever charset the answer names (RFC 8259: JSON exchanged between systems is
+   * UTF-8), so that what is decoded is what {@link Redactor} scanned; a body in another encoding
+   * (UTF-16 or UTF-32, which Jackson would otherwise detect from its first bytes) is refused.
    *
    * @param status the answer's status
-   * @param contentType its {@code Content-Type}, or {@code null}
    * @param bytes its body
    * @param type the type to read
    * @return the value: the type's empty value for a 204 or 404, {@code null} for no body
-   * @throws IOException if the body is not the JSON of the type
+   * @throws IOException if the body is not the UTF-8 JSON of the type
    */
-  Object read(int status, String contentType, byte[] bytes, Type type) throws IOException {
+  Object read(int status, byte[] bytes, Type type) throws IOException {
     if (status == 204 || status == 404) {
       return Util.emptyValueOf(type);
     }
     if (bytes.length == 0) {
       return null;
     }
-    ObjectReader reader = reader(type);
+    if (!utf8(bytes)) {
+      throw new CharConversionException("the answer is not UTF-8 JSON");
+    }
     try {
-      Charset charset = charset(contentType);
-      return charset == null ? reader.readValue(bytes) : reader.readValue(new String(bytes, charset));
+      return reader(type).readValue(bytes);
     } catch (RuntimeJsonMappingException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
       throw e;
     }
+  }
+
+  /**
+   * Whether a body may be UTF-8 JSON by the bytes Jackson looks at to detect another encoding:
+   * UTF-8 JSON has no {@code 0x00} byte (UTF-16 and UTF-32 have them among the first four) and
+   * no {@code 0xFE} or {@code 0xFF} byte (their byte-order marks).
+   */
+  private static boolean utf8(byte[] bytes) {
+    for (int i = 0; i < Math.min(4, bytes.length); i++) {
+      int b = bytes[i] & 0xff;
+      if (b == 0 || b == 0xfe || b == 0xff) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -121,26 +135,6 @@ final class JsonCodec implements Decoder, Encoder {
       return writer.writeValueAsBytes(object);
     } catch (IOException e) {
       throw new EncodeException(e.getMessage(), e);
-    }
-  }
-
-  /** The charset a {@code Content-Type} names when it is not UTF-8, else {@code null}. */
-  private static Charset charset(String type) {
-    if (type == null) {
-      return null;
-    }
-    int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
-    if (at < 0) {
-      return null;
-    }
-    String name = type.substring(at + 8).split(";", 2)[0].trim().replace("\"", "");
-    if (name.equalsIgnoreCase("utf-8") || name.equalsIgnoreCase("utf8")) {
-      return null;
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      return null; // an unknown charset: JSON is UTF-8 (RFC 8259)
     }
   }
 }

@@ -19,6 +19,15 @@ public enum LostCreatePolicy {
   public static final String KEY = "lost-create";
 
   /**
+   * The configuration value of this policy.
+   *
+   * @return {@code stop}, {@code report} or {@code ignore}
+   */
+  public String value() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
    * Reads the configured value.
    *
    * @param value {@code stop}, {@code report} or {@code ignore} (any case)

@@ -29,23 +29,19 @@ public record LostCreateSettings(LostCreatePolicy policy, Duration lookFor) {
       new LostCreateSettings(LostCreatePolicy.STOP, DEFAULT_WAIT);
 
   /**
-   * Checks the values.
+   * The settings, as given: {@link #of} is what checks configured values.
    *
    * @param policy what a failed create does about the session it may have started
    * @param lookFor how long a create without an answer keeps looking for its session
-   * @throws IllegalArgumentException if {@code lookFor} is negative or above 10 minutes
    */
   public LostCreateSettings {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(lookFor, "lookFor");
-    if (lookFor.isNegative() || lookFor.compareTo(MAX_WAIT) > 0) {
-      throw new IllegalArgumentException(WAIT_KEY + " must be between 0 and " + MAX_WAIT
-          + ", got " + lookFor);
-    }
   }
 
   /**
-   * The settings of a provider's {@code lost-create} and {@code lost-create-wait} values.
+   * The settings of a provider's {@code lost-create} and {@code lost-create-wait} values, checked:
+   * the one check of these keys, which every provider's settings record makes when built.
    *
    * @param provider the provider's name, for errors
    * @param policy {@code stop}, {@code report} or {@code ignore}, any case
@@ -54,7 +50,12 @@ public record LostCreateSettings(LostCreatePolicy policy, Duration lookFor) {
    * @throws ProviderConfigurationException naming the key of an invalid value
    */
   public static LostCreateSettings of(String provider, String policy, Duration lookFor) {
-    return new LostCreateSettings(LostCreatePolicy.parse(policy, provider),
-        SettingsChecks.requireLostCreateWait(provider, lookFor));
+    LostCreatePolicy p = LostCreatePolicy.parse(
+        Objects.requireNonNull(policy, LostCreatePolicy.KEY), provider);
+    Objects.requireNonNull(lookFor, WAIT_KEY);
+    if (lookFor.isNegative() || lookFor.compareTo(MAX_WAIT) > 0) {
+      throw SettingsChecks.invalid(provider, WAIT_KEY, "is " + lookFor + "; use 0s to 10m");
+    }
+    return new LostCreateSettings(p, lookFor);
   }
 }

@@ -637,15 +637,23 @@ public final class LostCreates<K> {
     return new Window<>(a.key, a.sentAt, a.sentAt.minus(settings.lookFor()), to);
   }
 
-  /** Pauses before the next look; whether there is time left for one. */
+  /**
+   * Pauses before the next look, never past the wait's deadline nor the client operation's
+   * ({@code operation-timeout}); whether there is time left for a look after it.
+   */
   private boolean pause(Instant deadline, Duration pause) {
     Instant now = clock.instant();
-    if (!now.isBefore(deadline)) {
+    OperationDeadline operation = OperationDeadline.current();
+    if (!now.isBefore(deadline) || (operation != null && operation.expired())) {
       return false;
     }
+    Duration d = TerminalWait.min(pause, Duration.between(now, deadline));
+    if (operation != null) {
+      d = TerminalWait.min(d, operation.remaining());
+    }
     try {
-      sleeper.sleep(TerminalWait.min(pause, Duration.between(now, deadline)));
-      return true;
+      sleeper.sleep(d);
+      return operation == null || !operation.expired();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

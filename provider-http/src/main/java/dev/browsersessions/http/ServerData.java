@@ -4,6 +4,7 @@ import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.spi.RequestChecks;
+import dev.browsersessions.spi.ServerText;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,6 +28,8 @@ import java.util.function.Function;
  *       else (another scheme, no host, not a URL) is not handed out: it is kept as sent, cut to
  *       {@value #MAX_RAW} characters, in the attribute {@value #UNSAFE_CDP_URL} or {@value
  *       #UNSAFE_LIVE_VIEW_URL}.
+ *   <li>Any other text (a status, a region, a close reason, a message quoted in an exception) goes
+ *       through {@link #text}: one line, at most {@value #MAX_TEXT} characters.
  * </ul>
  *
  * Thread-safe; no I/O (a host name is never resolved).
@@ -41,6 +44,9 @@ public final class ServerData {
 
   /** The longest text of a refused URL kept in its attribute. */
   public static final int MAX_RAW = 2048;
+
+  /** The longest server text {@link #text} keeps, in characters (then {@code …} is added). */
+  public static final int MAX_TEXT = 2048;
 
   private final String provider;
   private final boolean allowInsecure;
@@ -72,6 +78,38 @@ public final class ServerData {
       throw ProviderProtocolException.unusable(where + " names a session id this library does"
           + " not accept: " + e.getMessage(), provider, 200, null);
     }
+  }
+
+  /**
+   * A session id the server issued, when it is valid; for an answer that is unusable anyway,
+   * where a valid id names a session to stop and an invalid one a session to look for.
+   *
+   * @param id the id as sent, possibly {@code null} or blank
+   * @return the id, when it would be accepted from a user
+   */
+  public static Optional<String> validId(String id) {
+    if (id == null || id.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RequestChecks.requireValidId(id));
+    } catch (InvalidSessionRequestException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Text a server sent, made fit for a message, a log line or an attribute, by the API's
+   * {@link ServerText#bounded}: escape sequences, control characters and text-reordering
+   * characters removed, tabs and line breaks made spaces, cut to {@value #MAX_TEXT} characters
+   * (then {@code …} is added).
+   * Secrets are not this method's concern: answers are redacted before anything reads them.
+   *
+   * @param text the text as sent, or {@code null}
+   * @return the text, or {@code null}
+   */
+  public static String text(String text) {
+    return ServerText.bounded(text, MAX_TEXT);
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.browsersessions.http;
 
 import dev.browsersessions.ProviderConfigurationException;
+import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -59,30 +59,37 @@ public final class SettingsChecks {
   }
 
   /**
-   * Checks the {@value LostCreatePolicy#KEY} value.
+   * Requires a base URL a provider can be given: absolute, with a host, and without user-info
+   * (credentials go in the provider's own keys, never in a URL that messages and {@code
+   * toString()} show), query or fragment (paths are appended to it). Every provider's base URLs
+   * pass here ({@link HttpSettings#requireSafe} calls it). The message shows the URL's scheme,
+   * host, port and path only: never its user-info or query.
    *
    * @param provider the provider's name
-   * @param value {@code stop}, {@code report} or {@code ignore}, any case
-   * @return the value, lower case
+   * @param key the key the URL came from
+   * @param url the URL
+   * @return the URL
    */
-  public static String requireLostCreate(String provider, String value) {
-    String v = Objects.requireNonNull(value, LostCreatePolicy.KEY).trim().toLowerCase(Locale.ROOT);
-    LostCreatePolicy.parse(v, provider);
-    return v;
+  public static URI requireBaseUrl(String provider, String key, URI url) {
+    Objects.requireNonNull(url, key);
+    if (!url.isAbsolute() || url.isOpaque() || url.getHost() == null
+        || url.getRawUserInfo() != null || url.getRawQuery() != null
+        || url.getRawFragment() != null) {
+      throw invalid(provider, key, "is " + shown(url) + ": use an absolute URL with a host and"
+          + " no user-info, query or fragment (credentials go in the provider's own keys)");
+    }
+    return url;
   }
 
-  /**
-   * Checks the {@value LostCreateSettings#WAIT_KEY} value.
-   *
-   * @param provider the provider's name
-   * @param wait 0 to 10 minutes
-   * @return the value
-   */
-  public static Duration requireLostCreateWait(String provider, Duration wait) {
-    Objects.requireNonNull(wait, LostCreateSettings.WAIT_KEY);
-    if (wait.isNegative() || wait.compareTo(LostCreateSettings.MAX_WAIT) > 0) {
-      throw invalid(provider, LostCreateSettings.WAIT_KEY, "is " + wait + "; use 0s to 10m");
+  /** A URL as a message may show it: scheme, host, port and path; user-info and query masked. */
+  static String shown(URI url) {
+    if (url.isOpaque() || url.getHost() == null) {
+      return "a URI without a host";
     }
-    return wait;
+    return url.getScheme() + "://" + (url.getRawUserInfo() == null ? "" : Redactor.MASK + "@")
+        + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+        + (url.getRawPath() == null ? "" : url.getRawPath())
+        + (url.getRawQuery() == null ? "" : "?" + Redactor.MASK)
+        + (url.getRawFragment() == null ? "" : "#" + Redactor.MASK);
   }
 }

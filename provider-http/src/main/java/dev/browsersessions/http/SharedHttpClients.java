@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The JDK {@link HttpClient}s of every REST provider in the JVM: one per configuration that
  * shapes a client (today the {@code connect-timeout}), shared by all the providers built with it
  * and counted: {@link #acquire} on a provider's first call, {@link Lease#release} at its {@code
- * close()}. A client is built on the first acquire, never before.
+ * close()} (a provider's warm-up acquires and releases at once: it builds the client for the first
+ * call without holding it). A client is built on the first acquire, never before.
  *
  * <p>Threads: the client's work runs on an executor of ours whose daemon threads ({@code
  * browser-sessions-http-N}) end {@link #IDLE} after their last task, so a closed provider leaves

@@ -13,7 +13,6 @@ import feign.codec.Decoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +58,8 @@ public final class VendorHttp {
       new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.CompletableFuture<Void> warmedUp =
       new java.util.concurrent.CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicInteger feignTargets =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private VendorHttp(Builder b) {
     Redactor secrets = Redactor.of(b.secrets);
@@ -140,7 +141,9 @@ public final class VendorHttp {
    * plain text is sent directly (see {@code DirectTarget}), any other through Feign.
    *
    * @param api the Feign interface
-   * @param baseUrl the base URL (checked with {@link HttpSettings#requireSafe})
+   * @param baseUrl the base URL, already checked by the provider (with {@link
+   *     HttpSettings#requireSafe}, which refuses user-info: this client's {@code toString()}
+   *     shows it)
    * @param headers headers every request carries, e.g. the credentials: sent as given, never
    *     expanded as a template (a value may hold any character a header may)
    * @param <T> the interface
@@ -156,39 +159,82 @@ public final class VendorHttp {
       fixed.add(Objects.requireNonNull(value, () -> "header " + name));
     });
     Map<String, String> copy = new LinkedHashMap<>(headers);
-    T made = DirectTarget.of(api, baseUrl, fixed, parts, () -> feignClient(api, baseUrl, copy));
+    T made = DirectTarget.of(api, baseUrl, fixed, parts, () -> {
+      feignTargets.incrementAndGet();
+      return feignClient(api, baseUrl, copy);
+    });
     targets.add(DirectTarget.of(made));
     return made;
   }
 
   /**
    * Starts building, on a short-lived daemon thread ({@code browser-sessions-warm-up}), what the
-   * first call of this provider's clients needs and would otherwise build on the caller's thread:
-   * the shared {@code HttpClient}, the retry policies, the deadline sweeper, the JSON mapper, the
-   * clients' endpoints and the JSON readers of their answers. It sends nothing. A provider calls it once its clients are made, at the end
-   * of its construction; a call made before the warm-up ends waits for what it needs, never
-   * longer than building it would take. Idempotent; nothing after {@link #close()}.
+   * first call of this plumbing's clients needs and would otherwise build on the caller's thread;
+   * see {@link #warmUp(List)}. A provider with several {@code VendorHttp}s warms them up together
+   * with that method instead (one thread).
    */
   public void warmUp() {
-    if (!warming.compareAndSet(false, true)) {
+    warmUp(List.of(this));
+  }
+
+  /**
+   * Starts building, on one short-lived daemon thread ({@code browser-sessions-warm-up}), what the
+   * first call of these {@code VendorHttp}s' clients needs and would otherwise build on the
+   * caller's thread: the shared {@code HttpClient} of their settings (built, not held: no lease
+   * is taken beyond the warm-up, so a provider built and never used holds no client; see {@code
+   * JdkClient.prepare()}), the retry policies, the deadline sweeper, the JSON mappers, the clients'
+   * endpoints and the JSON readers of their answers. It sends nothing and ends when that is done.
+   * A provider calls it once its clients are made, at the end of its construction; a call made
+   * before the warm-up ends waits for what it needs, never longer than building it would take.
+   * Idempotent per {@code VendorHttp}; nothing for one already closed.
+   *
+   * @param plumbing the provider's {@code VendorHttp}s
+   */
+  public static void warmUp(List<VendorHttp> plumbing) {
+    List<VendorHttp> todo = new ArrayList<>();
+    for (VendorHttp v : plumbing) {
+      if (v.warming.compareAndSet(false, true)) {
+        todo.add(v);
+      }
+    }
+    if (todo.isEmpty()) {
       return;
     }
-    List<DirectTarget> made = List.copyOf(targets);
     Thread t = new Thread(() -> {
       try {
-        client.prepare();
-        calls.prepare();
         BodyDeadlines.prepare();
-        mapper.get();
-        made.forEach(DirectTarget::prepare);
       } catch (RuntimeException | LinkageError e) {
         // only a head start: the first call builds what is missing and reports any failure
-      } finally {
-        warmedUp.complete(null);
       }
+      todo.forEach(VendorHttp::prepare);
     }, "browser-sessions-warm-up");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Builds what this plumbing's first call needs; the warm-up thread's work for one of them. */
+  private void prepare() {
+    try {
+      client.prepare();
+      calls.prepare();
+      mapper.get();
+      List.copyOf(targets).forEach(DirectTarget::prepare);
+    } catch (RuntimeException | LinkageError e) {
+      // only a head start: the first call builds what is missing and reports any failure
+    } finally {
+      warmedUp.complete(null);
+    }
+  }
+
+  /**
+   * How many of this plumbing's clients have built their Feign target: a client builds it on its
+   * first call that the direct path does not resolve (see {@code DirectTarget}), so a provider's
+   * tests can check that the calls of its real interfaces go the direct way.
+   *
+   * @return the number of Feign targets built so far
+   */
+  public int feignTargetsBuilt() {
+    return feignTargets.get();
   }
 
   /**
@@ -266,8 +312,7 @@ public final class VendorHttp {
       return null;
     }
     try {
-      byte[] bytes = BytesBody.of(response, MAX_ERROR_BODY);
-      return new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BODY), StandardCharsets.UTF_8);
+      return BytesBody.text(BytesBody.of(response, MAX_ERROR_BODY), MAX_ERROR_BODY);
     } catch (IOException e) {
       return null;
     }

@@ -176,7 +176,7 @@ class DirectTargetTest {
   }
 
   @Test
-  void warmUpTakesTheHttpClientAndSendsNothing() throws Exception {
+  void warmUpBuildsTheHttpClientWithoutHoldingItAndSendsNothing() throws Exception {
     HttpSettings settings = ownClient("7781ms");
     VendorHttp fresh = VendorHttp.builder("t", "Vendor", settings).build();
     fresh.client(Shapes.class, server.base(), Map.of());
@@ -185,10 +185,33 @@ class DirectTargetTest {
     fresh.warmUp();
     fresh.warmUp();
     fresh.warmedUp().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    assertThat(SharedHttpClients.users(settings)).isEqualTo(1);
+    // built (Java 17 keeps a released client for the next provider; Java 21+ shuts it down), and
+    // not held: a provider built and never used keeps no client alive
+    assertThat(SharedHttpClients.users(settings))
+        .isEqualTo(Runtime.version().feature() >= 21 ? -1 : 0);
     assertThat(server.received).isEmpty();
+    server.then(ScriptedServer.Answer.of(200, "{}"));
+    fresh.client(Shapes.class, server.base(), Map.of()).get("s-1");
+    assertThat(SharedHttpClients.users(settings)).as("the first call's lease").isEqualTo(1);
     fresh.close();
     assertThat(SharedHttpClients.users(settings)).isLessThanOrEqualTo(0);
+  }
+
+  @Test
+  void oneWarmUpPreparesEveryPlumbingOfAProvider() throws Exception {
+    HttpSettings settings = ownClient("7783ms");
+    VendorHttp one = VendorHttp.builder("t", "Vendor", settings).build();
+    VendorHttp two = VendorHttp.builder("t", "Other", settings).build();
+    one.client(Shapes.class, server.base(), Map.of());
+    two.client(Shapes.class, server.base(), Map.of());
+    server.received.clear();
+    VendorHttp.warmUp(List.of(one, two));
+    one.warmedUp().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    two.warmedUp().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(SharedHttpClients.users(settings)).isLessThanOrEqualTo(0);
+    assertThat(server.received).isEmpty();
+    one.close();
+    two.close();
   }
 
   @Test
@@ -219,6 +242,10 @@ class DirectTargetTest {
         .hasSize(1);
   }
 
+  /**
+   * The shapes of {@link Shapes}; each provider module checks its real interfaces the same way,
+   * by calling every method and counting Feign targets built ({@code DirectPathTest}).
+   */
   @Test
   void everyShapeTheProvidersDeclareIsSentDirectly() throws NoSuchMethodException {
     DirectTarget target = DirectTarget.of(direct);
@@ -230,6 +257,22 @@ class DirectTargetTest {
     }
     assertThat(target.direct(Shapes.class.getMethod("query", Map.class)))
         .as("a query map is Feign's to expand").isFalse();
+  }
+
+  @Test
+  void onlyACallTheDirectPathDoesNotResolveBuildsTheFeignTarget() {
+    VendorHttp counted = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("5s")).build();
+    Shapes client = counted.client(Shapes.class, server.base(), Map.of());
+    server.then(ScriptedServer.Answer.of(200, "{}")).then(ScriptedServer.Answer.of(200, "[]"))
+        .then(ScriptedServer.Answer.of(200, "[]")).then(ScriptedServer.Answer.of(200, "[]"));
+    client.get("s-1");
+    client.page(1, 2, false);
+    assertThat(counted.feignTargetsBuilt()).isZero();
+    client.query(Map.of("status", "active"));
+    client.query(Map.of("status", "closed"));
+    assertThat(counted.feignTargetsBuilt()).as("built once, on the first query-map call")
+        .isEqualTo(1);
+    counted.close();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+/** What vendors' error answers say, read from their shapes: one bounded line each. */
 class ErrorBodyTest {
 
   private final ObjectMapper mapper = VendorHttp.newMapper();
@@ -28,6 +29,22 @@ class ErrorBodyTest {
     assertThat(ErrorBody.parse(mapper, "{\"statusCode\":429,\"error\":\"Too Many Requests\","
         + "\"message\":\"max concurrent sessions\"}")).get()
         .satisfies(b -> assertThat(b.message()).isEqualTo("max concurrent sessions"));
+  }
+
+  @Test
+  void whatTheServerSaysIsOneBoundedLine() {
+    String longLine = "y".repeat(3 * ServerData.MAX_TEXT);
+    ErrorBody b = ErrorBody.parse(mapper, "{\"message\":\"bad\\r\\nX-Injected: 1\\u2028"
+        + longLine + "\",\"detail\":[{\"loc\":[\"a\\nb\"],\"msg\":\"" + longLine + "\"}]}")
+        .orElseThrow();
+    assertThat(b.message()).startsWith("bad  X-Injected: 1 yyy").doesNotContain("\n", "\r")
+        .hasSize(ServerData.MAX_TEXT + 1).endsWith("…");
+    assertThat(b.fieldErrors()).singleElement().asString().startsWith("a b: yyy")
+        .hasSize(ServerData.MAX_TEXT + 1);
+    HttpFailure f = new HttpFailure(500, "GET", "/x", java.util.Map.of(),
+        "<html>\n<b>down</b>\u001b[2J" + longLine, java.util.Optional.empty());
+    assertThat(f.said()).startsWith("<html> <b>down</b>yyy").doesNotContain("\n", "\u001b", "[2J")
+        .hasSize(HttpFailure.MAX_SAID + 1);
   }
 
   @Test

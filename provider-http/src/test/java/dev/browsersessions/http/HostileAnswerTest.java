@@ -8,6 +8,7 @@ import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.http.ScriptedServer.Answer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,37 @@ class HostileAnswerTest {
     Throwable t = catchThrowable(() -> http.calls().read(() -> api.get("a")));
     assertThat(t).isInstanceOf(ProviderProtocolException.class);
     assertThat(everything(t)).doesNotContain(KEY).doesNotContain(echoed);
+  }
+
+  /** The text as a reader would see it once invisible characters (NUL, BOMs) are left out. */
+  private static String visible(String text) {
+    return text.replaceAll("[\\p{Cntrl}\\x{FEFF}\\x{FFFD}]", "");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32"})
+  void aKeyEchoedInAnAnswerThatIsNotUtf8LeaksNothing(String encoding) {
+    Charset charset = Charset.forName(encoding);
+    server.then(Answer.encoded(200, "{\"id\":\"a\",\"echo\":\"" + KEY + "\"}", charset));
+    Throwable t = catchThrowable(() -> http.calls().read(() -> api.get("a")));
+    assertThat(t).as("JSON is read as UTF-8 (RFC 8259), whatever the answer's charset says")
+        .isInstanceOf(ProviderProtocolException.class);
+    assertThat(visible(everything(t))).doesNotContain(KEY);
+
+    for (int status : new int[] {400, 404}) {
+      server.then(Answer.encoded(status, "{\"message\":\"invalid key " + KEY + "\"}", charset));
+      Throwable refused = catchThrowable(() -> http.calls().read(() -> api.get("a")));
+      assertThat(refused).isInstanceOf(BrowserSessionException.class);
+      assertThat(visible(everything(refused))).as("status %s", status).doesNotContain(KEY)
+          .contains("not UTF-8 text");
+    }
+  }
+
+  @Test
+  void aUtf8AnswerNamingAnotherCharsetIsReadAsUtf8() {
+    server.then(Answer.of(200, "{\"id\":\"é-1\"}",
+        Map.of("Content-Type", "application/json; charset=iso-8859-1")));
+    assertThat(http.calls().read(() -> api.get("a"))).containsEntry("id", "é-1");
   }
 
   @Test

@@ -50,6 +50,25 @@ class HttpSettingsTest {
   }
 
   @Test
+  void aBaseUrlWithUserInfoQueryOrFragmentIsRefusedWithoutShowingThem() {
+    HttpSettings s = settings("allow-insecure", "true");
+    for (String url : new String[] {"https://ci:pw-s3cret@grid.example/wd", "https://ci@grid.example",
+        "http://grid.example/api?token=tok-s3cret", "https://grid.example/#frag-s3cret",
+        "ci:pw-s3cret@grid.example", "http://ci:pw-s3cret@bad_host:80"}) {
+      assertThatThrownBy(() -> s.requireSafe(URI.create(url), "url", "p")).as(url)
+          .isInstanceOfSatisfying(ProviderConfigurationException.class, e -> {
+            assertThat(e.key()).contains("url");
+            assertThat(e.provider()).contains("p");
+          })
+          .hasMessageContaining("no user-info, query or fragment")
+          .hasMessageNotContaining("s3cret").hasMessageNotContaining("ci:")
+          .hasMessageNotContaining("ci@");
+    }
+    assertThatThrownBy(() -> s.requireSafe(URI.create("https://ci:pw@grid.example/wd"), "url",
+        "p")).hasMessageContaining("https://****@grid.example/wd");
+  }
+
+  @Test
   void absurdValuesAreRefusedNamingTheKey() {
     assertThatThrownBy(() -> settings("request-timeout", "0s"))
         .isInstanceOfSatisfying(ProviderConfigurationException.class,

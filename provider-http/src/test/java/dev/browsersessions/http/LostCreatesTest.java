@@ -11,6 +11,7 @@ import dev.browsersessions.SessionCleanupException;
 import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.observe.LostCreate;
 import dev.browsersessions.observe.LostCreate.Resolution;
+import dev.browsersessions.observe.Operation;
 import dev.browsersessions.observe.ProviderEvents;
 import dev.browsersessions.observe.Retry;
 import java.time.Duration;
@@ -131,6 +132,24 @@ class LostCreatesTest {
         + " PT5S)").hasMessageContaining("Look for tag=t1.");
     assertThat(looks.get()).as("looked again, 100 ms doubling up to 1 s").isBetween(5, 12);
     assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void noPauseBetweenLooksRunsPastTheOperationsDeadline() {
+    Duration budget = Duration.ofMillis(80); // shorter than the first pause, 100 ms
+    List<Duration> pauses = new CopyOnWriteArrayList<>();
+    LostCreates<String> lost = new LostCreates<>("p", "Vendor",
+        new LostCreateSettings(LostCreatePolicy.STOP, Duration.ofSeconds(5)), Duration.ofMillis(10),
+        clock, d -> {
+          pauses.add(d);
+          clock.advance(d);
+        }, vendor);
+
+    BrowserSessionException e = OperationDeadline.within(Operation.START, budget,
+        () -> lost.failed(lost.begin("t1"), reset()));
+
+    assertThat(e).hasMessageContaining("no running session of this create was found");
+    assertThat(pauses).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(budget));
   }
 
   @Test

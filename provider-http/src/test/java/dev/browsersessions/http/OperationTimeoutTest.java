@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.SessionStatus;
+import dev.browsersessions.StopNotConfirmedException;
+import dev.browsersessions.fake.MutableClock;
 import dev.browsersessions.http.ScriptedServer.Answer;
 import dev.browsersessions.observe.LostCreate;
 import dev.browsersessions.observe.Operation;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -24,9 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code operation-timeout} bounds a whole operation, attempts and retries together, against a
- * vendor that accepts connections and never answers; each retry is logged at INFO with the attempt
- * and the time left, and reported to the provider's events before its wait.
+ * {@code operation-timeout} bounds a whole operation, attempts and retries together (a stop's
+ * confirmation reads too), against a vendor that accepts connections and never answers; each
+ * retry is logged at INFO with the attempt and the time left, and reported to the provider's
+ * events before its wait.
  */
 class OperationTimeoutTest {
 
@@ -88,6 +93,28 @@ class OperationTimeoutTest {
           }
         })).isInstanceOf(ProviderUnavailableException.class)
             .hasMessageContaining("has passed"));
+  }
+
+  @Test
+  void aStopConfirmationReadCutByTheDeadlineIsAStopNotConfirmed() {
+    server.then(Answer.of(200, "{\"status\":\"active\"}")).then(Answer.hanging());
+    MutableClock clock = MutableClock.startingNow();
+    // the stop's own deadline (30 s, on a clock the pauses move) is far: operation-timeout ends it
+    TerminalWait confirmation = new TerminalWait("t", Duration.ofSeconds(30),
+        Duration.ofMillis(500), clock, clock::advance);
+    Function<String, SessionStatus> status =
+        s -> "closed".equals(s) ? SessionStatus.CLOSED : SessionStatus.ACTIVE;
+    assertTimeoutPreemptively(ENDS_WITHIN, () ->
+        assertThatThrownBy(() -> http.calls().within(Operation.STOP, () -> confirmation.await(
+            "s-1", "active", status,
+            () -> String.valueOf(http.calls().read(() -> api.get("s-1")).get("status")))))
+            .isInstanceOfSatisfying(StopNotConfirmedException.class, e -> {
+              assertThat(e.lastStatus()).isEqualTo(SessionStatus.ACTIVE);
+              assertThat(e).hasMessageContaining("operation-timeout (PT1S)");
+              assertThat(e.getSuppressed()).singleElement()
+                  .isInstanceOf(ProviderUnavailableException.class);
+            }));
+    assertThat(server.received).hasSize(2);
   }
 
   @Test

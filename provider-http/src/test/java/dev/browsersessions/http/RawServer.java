@@ -33,6 +33,11 @@ final class RawServer implements AutoCloseable {
     /** 200 headers announcing 100 bytes, 5 of them, then nothing until {@link #close()}. */
     STALL_BODY,
     /**
+     * 200 headers announcing {@link #HUGE_DECLARED} bytes (under the 2xx limit), 5 of them, then
+     * nothing until {@link #close()}.
+     */
+    STALL_HUGE_DECLARED,
+    /**
      * 200 headers and part of the body, then a TCP reset (which may reach the client before it
      * read the headers).
      */
@@ -44,6 +49,9 @@ final class RawServer implements AutoCloseable {
     /** 500 with a JSON string body of 16 MiB + 2 bytes. */
     HUGE_500
   }
+
+  /** The length {@link Act#STALL_HUGE_DECLARED} declares: about 16 MB. */
+  static final int HUGE_DECLARED = 16_000_000;
 
   private final ServerSocket socket;
   private final ConcurrentLinkedQueue<Act> script = new ConcurrentLinkedQueue<>();
@@ -112,8 +120,8 @@ final class RawServer implements AutoCloseable {
         write(out, "{\"ok\":", 6);
         return true;
       }
-      case STALL_BODY -> {
-        write(out, "{\"ok\"", 100);
+      case STALL_BODY, STALL_HUGE_DECLARED -> {
+        write(out, "{\"ok\"", act == Act.STALL_BODY ? 100 : HUGE_DECLARED);
         stalled.incrementAndGet();
         changed();
         release.await(60, TimeUnit.SECONDS);

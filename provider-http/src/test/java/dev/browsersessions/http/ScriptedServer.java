@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +18,25 @@ import java.util.concurrent.TimeUnit;
 /** A loopback HTTP server answering from a script, recording every request. */
 final class ScriptedServer implements AutoCloseable {
 
-  /** One scripted answer. */
-  record Answer(int status, Map<String, String> headers, String body, boolean hang) {
+  /** One scripted answer; its body is sent in its charset. */
+  record Answer(int status, Map<String, String> headers, String body, boolean hang,
+      Charset charset) {
     static Answer of(int status, String body) {
-      return new Answer(status, Map.of("Content-Type", "application/json"), body, false);
+      return of(status, body, Map.of("Content-Type", "application/json"));
     }
 
     static Answer of(int status, String body, Map<String, String> headers) {
-      return new Answer(status, headers, body, false);
+      return new Answer(status, headers, body, false, StandardCharsets.UTF_8);
+    }
+
+    /** A JSON answer encoded in {@code charset}, which its {@code Content-Type} names. */
+    static Answer encoded(int status, String body, Charset charset) {
+      return new Answer(status, Map.of("Content-Type", "application/json; charset="
+          + charset.name().toLowerCase(java.util.Locale.ROOT)), body, false, charset);
     }
 
     static Answer hanging() {
-      return new Answer(0, Map.of(), "", true);
+      return new Answer(0, Map.of(), "", true, StandardCharsets.UTF_8);
     }
   }
 
@@ -77,7 +85,7 @@ final class ScriptedServer implements AutoCloseable {
       ex.close();
       return;
     }
-    byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = a.body().getBytes(a.charset());
     a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
     ex.sendResponseHeaders(a.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = ex.getResponseBody()) {

@@ -31,6 +31,31 @@ class ServerDataTest {
   }
 
   @Test
+  void validIdIsTheIdWhenAUserCouldGiveIt() {
+    assertThat(ServerData.validId("Kit-1.a_b~c:d@e")).contains("Kit-1.a_b~c:d@e");
+    for (String bad : new String[] {"..", "a/b", "a b", "x\u001b[2J", "a".repeat(257), " ", ""}) {
+      assertThat(ServerData.validId(bad)).as(bad).isEmpty();
+    }
+    assertThat(ServerData.validId(null)).isEmpty();
+  }
+
+  @Test
+  void textIsOneLineWithoutControlCharactersAndBounded() {
+    assertThat(ServerData.text(null)).isNull();
+    String plain = "Browserbase status COMPLETED — ok";
+    assertThat(ServerData.text(plain)).isSameAs(plain);
+    assertThat(ServerData.text("a\r\nX-Injected: 1\tb\u001b[2Jc\u0085d\u2028e\u2029f\u0000"))
+        .isEqualTo("a  X-Injected: 1 bcd e f");
+    assertThat(ServerData.text("quota \u001b]0;pwned\u0007exceeded \u202eevil"))
+        .isEqualTo("quota exceeded evil");
+    String longText = "\n" + "x".repeat(3 * ServerData.MAX_TEXT);
+    assertThat(ServerData.text(longText)).hasSize(ServerData.MAX_TEXT + 1).startsWith(" xxx")
+        .endsWith("x…");
+    String pairs = "x" + "\uD83D\uDE00".repeat(ServerData.MAX_TEXT); // never cut inside a pair
+    assertThat(ServerData.text(pairs)).hasSize(ServerData.MAX_TEXT).endsWith("\uDE00…");
+  }
+
+  @Test
   void anAnswerAboutAnotherSessionIsAProtocolError() {
     assertThat(strict.sameId("s-1", "s-1", "w")).isEqualTo("s-1");
     assertThat(strict.sameId("s-1", null, "w")).isEqualTo("s-1");

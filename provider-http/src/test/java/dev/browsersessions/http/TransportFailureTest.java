@@ -68,6 +68,19 @@ class TransportFailureTest {
   }
 
   @Test
+  void aHugeDeclaredLengthIsNotTrustedAndAStalledBodyStillEndsAtTheDeadline()
+      throws InterruptedException {
+    server.then(Act.STALL_HUGE_DECLARED, Act.STALL_HUGE_DECLARED, Act.STALL_HUGE_DECLARED);
+    assertTimeoutPreemptively(ENDS_WITHIN, () ->
+        assertThatThrownBy(() -> http.calls().read(() -> api.get("a")))
+            .isInstanceOfSatisfying(ProviderUnavailableException.class, e ->
+                assertThat(e.getMessage()).contains("request-timeout")
+                    .contains("the body stalled after the headers")));
+    assertThat(server.awaitSeen(ATTEMPTS, ATTEMPTS)).isTrue();
+    assertThat(http.calls().read(() -> api.get("b"))).containsEntry("ok", 1);
+  }
+
+  @Test
   void aReadRetriesAStalledBody() {
     server.then(Act.STALL_BODY, Act.OK);
     assertTimeoutPreemptively(ENDS_WITHIN, () ->

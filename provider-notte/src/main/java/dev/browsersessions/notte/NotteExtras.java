@@ -7,6 +7,7 @@ import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.http.HttpSettings;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.Sleeper;
 import dev.browsersessions.notte.internal.NotteClient;
 import dev.browsersessions.notte.internal.NotteProvider;
@@ -57,7 +58,8 @@ public final class NotteExtras implements AutoCloseable {
   }
 
   /**
-   * Builds the extras and their provider from configuration; does no I/O.
+   * Builds the extras and their provider from configuration; sends nothing (see {@link
+   * #create(NotteSettings)}).
    *
    * @param config the configuration (bound to {@code notte} or not)
    * @return the extras
@@ -70,7 +72,9 @@ public final class NotteExtras implements AutoCloseable {
 
   /**
    * Builds the extras and their provider from settings, with provider-http's default timeouts and
-   * retries; does no I/O.
+   * retries; sends nothing. The provider's build starts a short-lived daemon thread that prepares
+   * its first call (the shared HTTP client included, which it does not keep); {@link #close()}
+   * gives back what its calls took.
    *
    * @param settings the settings
    * @return the extras
@@ -124,7 +128,7 @@ public final class NotteExtras implements AutoCloseable {
         sessionId, () -> client.api().setCookies(sessionId, new Cookies(cookies)));
     if (answer != null && Boolean.FALSE.equals(answer.success())) {
       throw BrowserSessionException.builder("Notte refused the cookies for session '" + sessionId
-          + "': " + Optional.ofNullable(answer.message()).orElse("(no message)"))
+          + "': " + Optional.ofNullable(ServerData.text(answer.message())).orElse("(no message)"))
           .provider(NAME).build();
     }
   }
@@ -192,7 +196,7 @@ public final class NotteExtras implements AutoCloseable {
     String where = "Notte's answer to DELETE /agents/" + agentId + "/stop";
     provider.serverData().sameId(agentId, a.agentId(), where);
     provider.serverData().sameId(sessionId, a.sessionId(), where);
-    String status = a.status() == null ? "" : a.status();
+    String status = a.status() == null ? "" : ServerData.text(a.status());
     AgentStatus.State state = switch (status.toLowerCase(Locale.ROOT)) {
       case "active" -> AgentStatus.State.ACTIVE;
       case "closed" -> AgentStatus.State.CLOSED;

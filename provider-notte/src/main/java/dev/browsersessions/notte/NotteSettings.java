@@ -2,10 +2,10 @@ package dev.browsersessions.notte;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
+import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.SettingsChecks;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The {@code notte} provider's own settings, every key once, typed and checked when built: read
@@ -62,27 +62,27 @@ public record NotteSettings(
    * Checks the values.
    *
    * @param apiKey {@value #API_KEY}: sent as {@code Authorization: Bearer}
-   * @param baseUrl {@value #BASE_URL}: the API
+   * @param baseUrl {@value #BASE_URL}: the API (a host, no user-info, query or fragment)
    * @param stopConfirmTimeout {@value #STOP_CONFIRM_TIMEOUT}: how long a stop waits for Notte to
    *     report the session ended
    * @param stopPollInterval {@value #STOP_POLL_INTERVAL}: status polling interval while confirming
    * @param pageSize {@value #PAGE_SIZE}: sessions per page when listing (1–1000)
    * @param legacyClose {@value #LEGACY_CLOSE}: stop with the legacy {@code POST /session/close}
-   * @param lostCreate {@value #LOST_CREATE}: {@code stop}, {@code report} or {@code ignore}
+   * @param lostCreate {@value #LOST_CREATE}: {@code stop}, {@code report} or {@code ignore} (any
+   *     case; kept lower case)
    * @param lostCreateWait {@value #LOST_CREATE_WAIT}: how long a create without an answer looks
-   *     for its session, and the clock-skew allowance of its time window
+   *     for its session, and the clock-skew allowance of its time window (0 to 10 minutes)
    * @throws ProviderConfigurationException naming the key of a missing or invalid value
    */
   public NotteSettings {
     SettingsChecks.requireSet(PROVIDER_NAME, API_KEY, apiKey, "NOTTE_API_KEY");
-    Objects.requireNonNull(baseUrl, BASE_URL);
+    SettingsChecks.requireBaseUrl(PROVIDER_NAME, BASE_URL, baseUrl);
     SettingsChecks.requirePositive(PROVIDER_NAME, STOP_CONFIRM_TIMEOUT, stopConfirmTimeout);
     SettingsChecks.requirePositive(PROVIDER_NAME, STOP_POLL_INTERVAL, stopPollInterval);
     if (pageSize < 1 || pageSize > 1000) {
       throw SettingsChecks.invalid(PROVIDER_NAME, PAGE_SIZE, "is " + pageSize + "; use 1 to 1000");
     }
-    lostCreate = SettingsChecks.requireLostCreate(PROVIDER_NAME, lostCreate);
-    SettingsChecks.requireLostCreateWait(PROVIDER_NAME, lostCreateWait);
+    lostCreate = LostCreateSettings.of(PROVIDER_NAME, lostCreate, lostCreateWait).policy().value();
   }
 
   /**

@@ -3,12 +3,14 @@ package dev.browsersessions.notte;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.fake.MutableClock;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.notte.internal.NotteProvider;
 import dev.browsersessions.notte.internal.NotteProviders;
 import dev.browsersessions.notte.sim.NotteSimulator;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A hostile or broken Notte: the ids and URLs it sends are checked before they are returned or
- * put in a request path (provider-http's {@code ServerData}).
+ * put in a request path, and its other texts are made one bounded line before they reach an
+ * attribute or a message (provider-http's {@code ServerData}).
  */
 class NotteServerDataTest {
 
@@ -107,6 +110,50 @@ class NotteServerDataTest {
         .isInstanceOf(ProviderProtocolException.class)
         .hasMessageContaining("Notte's session list")
         .hasMessageContaining("a/../b");
+  }
+
+  /** A hostile text: a line break that would forge a log line, an escape, and far too long. */
+  private static final String HOSTILE = "boom\\r\\nX-Injected: 1\\u001b[2J" + "z".repeat(5000);
+
+  /** What {@link #HOSTILE} must become: one bounded line. */
+  private static void assertOneBoundedLine(String text) {
+    assertThat(text).startsWith("boom  X-Injected: 1zzz")
+        .doesNotContain("\n", "\r", "\u001b", "[2J").hasSize(ServerData.MAX_TEXT + 1).endsWith("…");
+  }
+
+  @Test
+  void textsOfASessionAnswerAreOneBoundedLine() {
+    NotteProvider notte = provider(false);
+    String id = notte.create(SessionRequest.defaults()).id();
+    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
+        + "\"closed\\n" + HOSTILE + "\",\"error\":\"" + HOSTILE + "\",\"note\":\"" + HOSTILE
+        + "\"}");
+    SessionInfo info = notte.status(id);
+    assertOneBoundedLine(info.closeReason().orElseThrow());
+    assertThat((String) info.attributes().get("notte.status")).startsWith("closed boom")
+        .doesNotContain("\n").hasSize(ServerData.MAX_TEXT + 1);
+    assertOneBoundedLine((String) info.attributes().get("note"));
+  }
+
+  @Test
+  void errorTextsOfSuccessfulAnswersAreOneBoundedLineInMessages() {
+    NotteProvider legacy = NotteProviders.create(ProviderConfig.builder()
+        .put("api-key", KEY).put("base-url", sim.baseUrl().toString())
+        .put("legacy-close", "true").put("max-retries", "0").build(), clock, clock::advance);
+    sim.inject("POST", "/session/close", 200, "{\"session_id\":\"s1\",\"error\":\"" + HOSTILE
+        + "\"}");
+    assertThatThrownBy(() -> legacy.stop("s1")).isInstanceOfSatisfying(
+        BrowserSessionException.class, e -> assertOneBoundedLine(e.getMessage()
+            .substring(e.getMessage().indexOf("failed: ") + 8)));
+
+    NotteExtras extras = NotteExtras.create(ProviderConfig.builder()
+        .put("api-key", KEY).put("base-url", sim.baseUrl().toString()).build(), clock,
+        clock::advance);
+    sim.inject("POST", "/sessions/s1/cookies", 200, "{\"success\":false,\"message\":\""
+        + HOSTILE + "\"}");
+    assertThatThrownBy(() -> extras.setCookies("s1", java.util.List.of()))
+        .isInstanceOfSatisfying(BrowserSessionException.class, e -> assertOneBoundedLine(
+            e.getMessage().substring(e.getMessage().indexOf("': ") + 3)));
   }
 
   @Test

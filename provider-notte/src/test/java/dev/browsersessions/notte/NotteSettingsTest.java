@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +36,31 @@ class NotteSettingsTest {
         .build()).hasMessageContaining("lost-create-wait");
     assertThatThrownBy(() -> NotteSettings.builder(" ").build())
         .hasMessageContaining("api-key").hasMessageContaining("NOTTE_API_KEY");
+  }
+
+  @Test
+  void aBaseUrlWithUserInfoIsRefusedWithoutShowingIt() {
+    assertThatThrownBy(() -> NotteSettings.builder("k")
+        .baseUrl(URI.create("https://alice:pw-s3cret@api.notte.cc")).build())
+        .isInstanceOfSatisfying(ProviderConfigurationException.class,
+            e -> assertThat(e.key()).contains("base-url"))
+        .hasMessageContaining("https://****@api.notte.cc")
+        .hasMessageNotContaining("s3cret").hasMessageNotContaining("alice");
+    assertThatThrownBy(() -> NotteSettings.builder("k")
+        .baseUrl(URI.create("https://api.notte.cc/?token=t-s3cret")).build())
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void lostCreateIsCheckedOnceAndKeptLowerCase() {
+    assertThat(NotteSettings.builder("k").lostCreate(" REPORT ").build().lostCreate())
+        .isEqualTo("report");
+    assertThatThrownBy(() -> NotteSettings.builder("k").lostCreate("later").build())
+        .isInstanceOfSatisfying(ProviderConfigurationException.class,
+            e -> assertThat(e.key()).contains("lost-create"));
+    assertThatThrownBy(() -> NotteSettings.builder("k").lostCreateWait(Duration.ofSeconds(-1))
+        .build()).isInstanceOfSatisfying(ProviderConfigurationException.class,
+            e -> assertThat(e.key()).contains("lost-create-wait"));
   }
 
   @Test

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * Registers the {@code selenium-grid} provider with {@link java.util.ServiceLoader}: browser
  * sessions on a self-hosted Selenium Grid 4 (standalone, hub and nodes, or Kubernetes). The
- * configuration keys are listed on {@link SeleniumGridSettings}; building a provider does no I/O.
+ * configuration keys are listed on {@link SeleniumGridSettings}; building a provider sends nothing
+ * (see {@link #provider(SeleniumGridSettings)}).
  */
 public final class SeleniumGridProviderFactory implements BrowserSessionProviderFactory {
 
@@ -29,7 +30,10 @@ public final class SeleniumGridProviderFactory implements BrowserSessionProvider
   }
 
   /**
-   * Builds a provider from typed settings; does no I/O.
+   * Builds a provider from typed settings; sends nothing. One short-lived daemon thread prepares
+   * what its first call needs (the shared HTTP client, the JSON mapper and readers) and holds
+   * nothing afterwards; the provider takes the shared HTTP client on its first call and its {@code
+   * close()} gives it back.
    *
    * @param settings the settings
    * @return the provider

@@ -3,7 +3,7 @@ package dev.browsersessions.grid;
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
 import dev.browsersessions.http.HttpSettings;
-import dev.browsersessions.http.SettingsChecks;
+import dev.browsersessions.http.LostCreateSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,7 +33,8 @@ import java.util.Optional;
  *       without an answer keeps looking for its session</td></tr>
  * </table>
  *
- * @param url the router's URL, without a trailing slash
+ * @param url the router's URL, without a trailing slash (no user-info, query or fragment:
+ *     credentials go in {@code username} and {@code password})
  * @param username the basic-auth user, if the router asks for one
  * @param password the basic-auth password (never shown)
  * @param browser the W3C browser name
@@ -99,14 +100,7 @@ public record SeleniumGridSettings(
               + " Grid's router, e.g. http://127.0.0.1:4444 (or set SE_GRID_URL)",
           PROVIDER, URL);
     }
-    // before requireSafe, whose message shows the URL: user info must never reach a message
-    if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-      throw new ProviderConfigurationException(
-          "Configuration '" + URL + "' for provider '" + PROVIDER + "' must be a plain base URL"
-              + " (no user info, query or fragment; give credentials as '" + USERNAME + "' and '"
-              + PASSWORD + "')", PROVIDER, URL);
-    }
-    url = checked.requireSafe(url, URL, PROVIDER);
+    url = checked.requireSafe(url, URL, PROVIDER); // no user-info, query or fragment either
     username = Objects.requireNonNull(username, "username").filter(s -> !s.isBlank());
     password = Objects.requireNonNull(password, "password").filter(s -> !s.isEmpty());
     if (username.isPresent() != password.isPresent()) {
@@ -129,8 +123,7 @@ public record SeleniumGridSettings(
           "Configuration '" + QUEUE_TIMEOUT + "' for provider '" + PROVIDER + "' must be between"
               + " 1ms and " + MAX_QUEUE_TIMEOUT + ", got " + queueTimeout, PROVIDER, QUEUE_TIMEOUT);
     }
-    lostCreate = SettingsChecks.requireLostCreate(PROVIDER, lostCreate);
-    SettingsChecks.requireLostCreateWait(PROVIDER, lostCreateWait);
+    lostCreate = LostCreateSettings.of(PROVIDER, lostCreate, lostCreateWait).policy().value();
   }
 
   /**

@@ -23,7 +23,9 @@ public final class StagehandProviderFactory implements BrowserSessionProviderFac
   }
 
   /**
-   * Builds the provider. Does no I/O.
+   * Builds the provider. Sends nothing: one short-lived daemon thread prepares what its first call
+   * needs, and holds nothing afterwards; the provider's {@code close()} gives back the shared HTTP
+   * client its calls took.
    *
    * @param config the configuration
    * @return the provider

@@ -2,6 +2,7 @@ package dev.browsersessions.stagehand;
 
 import dev.browsersessions.ProviderConfig;
 import dev.browsersessions.ProviderConfigurationException;
+import dev.browsersessions.http.LostCreateSettings;
 import dev.browsersessions.http.SettingsChecks;
 import dev.browsersessions.stagehand.internal.Regions;
 import java.net.URI;
@@ -144,7 +145,8 @@ public record StagehandSettings(
   }
 
   /**
-   * Checks the values; copies the regional hosts; drops a trailing {@code /v1} from the URLs.
+   * Checks the values (every URL a plain base URL: a host, no user-info, query or fragment);
+   * copies the regional hosts; drops a trailing {@code /v1} from the URLs.
    *
    * @param apiKey the Browserbase API key ({@code api-key})
    * @param modelApiKey the model provider's key ({@code model-api-key}), sent only when set
@@ -169,16 +171,18 @@ public record StagehandSettings(
     SettingsChecks.requireSet(PROVIDER_NAME, API_KEY, apiKey, "BROWSERBASE_API_KEY");
     Objects.requireNonNull(modelApiKey, MODEL_API_KEY);
     Objects.requireNonNull(modelName, MODEL_NAME);
-    stagehandUrl = Objects.requireNonNull(stagehandUrl, STAGEHAND_URL).map(StagehandSettings::withoutV1);
+    stagehandUrl = Objects.requireNonNull(stagehandUrl, STAGEHAND_URL).map(u -> withoutV1(
+        SettingsChecks.requireBaseUrl(PROVIDER_NAME, STAGEHAND_URL, u)));
     java.util.Map<String, URI> regional = new java.util.LinkedHashMap<>();
-    regionalUrls.forEach((region, u) -> regional.put(region, withoutV1(u)));
+    regionalUrls.forEach((region, u) -> regional.put(region, withoutV1(SettingsChecks
+        .requireBaseUrl(PROVIDER_NAME, STAGEHAND_URL_REGION_PREFIX + region, u))));
     regionalUrls = java.util.Map.copyOf(regional);
-    browserbaseUrl = withoutV1(Objects.requireNonNull(browserbaseUrl, BROWSERBASE_URL));
+    browserbaseUrl = withoutV1(
+        SettingsChecks.requireBaseUrl(PROVIDER_NAME, BROWSERBASE_URL, browserbaseUrl));
     SettingsChecks.requirePositive(PROVIDER_NAME, STOP_TIMEOUT, stopTimeout);
     SettingsChecks.requirePositive(PROVIDER_NAME, STOP_POLL_INTERVAL, stopPollInterval);
     Objects.requireNonNull(ownerId, OWNER_ID);
-    lostCreate = SettingsChecks.requireLostCreate(PROVIDER_NAME, lostCreate);
-    SettingsChecks.requireLostCreateWait(PROVIDER_NAME, lostCreateWait);
+    lostCreate = LostCreateSettings.of(PROVIDER_NAME, lostCreate, lostCreateWait).policy().value();
   }
 
   /**

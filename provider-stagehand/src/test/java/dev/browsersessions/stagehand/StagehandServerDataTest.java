@@ -3,10 +3,12 @@ package dev.browsersessions.stagehand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.spi.BrowserSessionProvider;
 import dev.browsersessions.stagehand.sim.Scripted;
 import java.net.URI;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A hostile or broken Stagehand or Browserbase: the ids and URLs they send are checked before they
- * are returned or put in a request path (provider-http's {@code ServerData}).
+ * are returned or put in a request path, and their other texts are made one bounded line before
+ * they reach an attribute, the metadata or a message (provider-http's {@code ServerData}).
  */
 class StagehandServerDataTest {
 
@@ -72,6 +75,53 @@ class StagehandServerDataTest {
           .isInstanceOf(ProviderProtocolException.class)
           .hasMessageContaining("Browserbase's session list")
           .hasMessageNotContaining("\u001b");
+    }
+  }
+
+  /** A hostile text: a line break that would forge a log line, an escape, and far too long. */
+  private static final String HOSTILE = "boom\\r\\nX-Injected: 1\\u001b[2J" + "z".repeat(5000);
+
+  /** What {@link #HOSTILE} must become: one bounded line. */
+  private static void assertOneBoundedLine(Object text) {
+    assertThat(text).asString().startsWith("boom  X-Injected: 1zzz")
+        .doesNotContain("\n", "\r", "\u001b", "[2J").hasSize(ServerData.MAX_TEXT + 1)
+        .endsWith("…");
+  }
+
+  @Test
+  void textsOfABrowserbaseSessionAreOneBoundedLine() {
+    try (BrowserSessionProvider p = fx.provider()) {
+      String id = p.create(SessionRequest.defaults()).id();
+      fx.sim.enqueue("get", Scripted.json(200, "{\"id\":\"" + id + "\",\"status\":\"" + HOSTILE
+          + "\",\"region\":\"" + HOSTILE + "\",\"projectId\":\"" + HOSTILE + "\",\"contextId\":\""
+          + HOSTILE + "\",\"updatedAt\":\"" + HOSTILE + "\",\"userMetadata\":{\"tag\":\"" + HOSTILE
+          + "\",\"" + HOSTILE + "\":\"v\"}}"));
+      SessionInfo info = p.status(id);
+      for (String attribute : new String[] {"browserbase.status", "region", "projectId",
+          "contextId", "updatedAt"}) {
+        assertOneBoundedLine(info.attributes().get(attribute));
+      }
+      assertOneBoundedLine(info.metadata().get("tag"));
+      assertThat(info.metadata().keySet()).allSatisfy(k -> assertThat(k)
+          .doesNotContain("\n").hasSizeLessThanOrEqualTo(ServerData.MAX_TEXT + 1));
+
+      fx.sim.enqueue("get", Scripted.json(200, "{\"id\":\"" + id + "\",\"status\":\"COMPLETED\"}"));
+      assertThat(p.status(id).closeReason()).contains("Browserbase status COMPLETED");
+    }
+  }
+
+  @Test
+  void aStartRefusalsMessageIsOneBoundedLine() {
+    fx.sim.enqueue("start", Scripted.json(200, "{\"success\":false,\"message\":\"" + HOSTILE
+        + "\"}"));
+    try (BrowserSessionProvider p = fx.provider()) {
+      assertThatThrownBy(() -> p.create(SessionRequest.defaults()))
+          .isInstanceOfSatisfying(BrowserSessionException.class, e -> {
+            String m = e.getMessage();
+            String said = m.substring(m.indexOf("(success: false): ") + 18);
+            assertOneBoundedLine(said.contains(" — ") ? said.substring(0, said.indexOf(" — "))
+                : said);
+          });
     }
   }
 

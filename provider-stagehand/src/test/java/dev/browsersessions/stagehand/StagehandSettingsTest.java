@@ -43,6 +43,20 @@ class StagehandSettingsTest {
   }
 
   @Test
+  void urlsWithUserInfoAreRefusedWithoutShowingIt() {
+    URI withUserInfo = URI.create("https://alice:pw-s3cret@api.example");
+    for (var b : java.util.List.of(
+        StagehandSettings.builder("k").stagehandUrl(withUserInfo),
+        StagehandSettings.builder("k").stagehandUrl("eu-central-1", withUserInfo),
+        StagehandSettings.builder("k").browserbaseUrl(withUserInfo))) {
+      assertThatThrownBy(b::build)
+          .isInstanceOf(ProviderConfigurationException.class)
+          .hasMessageContaining("https://****@api.example")
+          .hasMessageNotContaining("s3cret").hasMessageNotContaining("alice");
+    }
+  }
+
+  @Test
   void toStringShowsNoKey() {
     assertThat(StagehandSettings.builder("bb_secret").modelApiKey("model_secret").build()
         .toString()).doesNotContain("bb_secret", "model_secret").contains("****");

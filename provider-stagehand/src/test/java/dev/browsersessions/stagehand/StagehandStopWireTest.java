@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browsersessions.AuthenticationException;
+import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
@@ -108,6 +109,9 @@ class StagehandStopWireTest {
           .isInstanceOfSatisfying(SessionNotFoundException.class, e -> {
             assertThat(e.sessionId()).isEqualTo("never-was");
             assertThat(e.isRetryable()).isFalse();
+            assertThat(e.getCause()).as("Browserbase's answer, kept")
+                .isInstanceOfSatisfying(BrowserSessionException.class, c -> assertThat(c)
+                    .hasMessageContaining("HTTP 404").hasMessageContaining("Session not found"));
           });
     }
     assertThat(fx.sim.requests("release")).isEmpty();

@@ -148,7 +148,7 @@ public final class NotteProvider implements BrowserSessionProvider {
     } catch (ProviderProtocolException e) {
       // a session named by a valid id is stopped; one named by an invalid id is looked for
       Optional<String> id = Optional.ofNullable(answer).flatMap(SessionResponse::id)
-          .filter(this::isValidId);
+          .flatMap(ServerData::validId);
       throw id.isPresent() ? lostCreates.unusable(attempt, id.get(), e)
           : lostCreates.failed(attempt, e);
     } catch (RuntimeException | Error e) {
@@ -256,15 +256,6 @@ public final class NotteProvider implements BrowserSessionProvider {
         "GET /sessions/" + sessionId);
   }
 
-  private boolean isValidId(String id) {
-    try {
-      server.id(id, START);
-      return true;
-    } catch (ProviderProtocolException e) {
-      return false;
-    }
-  }
-
   /** Every listed session of every page. */
   private List<SessionResponse> pages(boolean onlyActive) {
     List<SessionResponse> all = new ArrayList<>();
@@ -318,7 +309,8 @@ public final class NotteProvider implements BrowserSessionProvider {
     String error = answer == null ? null : answer.error();
     if (error != null && !error.isBlank()) {
       BrowserSessionException failed = BrowserSessionException.builder("Notte's legacy close of"
-          + " session '" + sessionId + "' failed: " + error).provider(NAME).build();
+          + " session '" + sessionId + "' failed: " + ServerData.text(error)).provider(NAME)
+          .build();
       throw NotteQuirks.saysAlreadyEnded(error) ? new NotteQuirks.AlreadyEnded(failed) : failed;
     }
     return status(sessionId);

@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds {@link NotteProvider}s on the shared HTTP plumbing of provider-http. No I/O: the HTTP
- * client, the JSON mapper and the Feign proxy are built on the first call.
+ * Builds {@link NotteProvider}s on the shared HTTP plumbing of provider-http. Sends nothing: a
+ * provider's build starts one short-lived daemon thread that prepares what its first call needs
+ * (the shared HTTP client, the JSON mapper and readers, the endpoints; {@code VendorHttp.warmUp})
+ * and holds nothing afterwards. The provider takes the shared HTTP client on its first call and
+ * gives it back in {@code close()}.
  */
 public final class NotteProviders {
 

@@ -18,7 +18,8 @@ import java.util.Optional;
  * Reads Notte's {@code SessionResponse} tolerantly: unknown fields go to the attributes, unknown
  * statuses become {@link SessionStatus#UNKNOWN}, timestamps with or without offset are accepted,
  * fields of the wrong type are ignored; only a missing {@code session_id} or {@code status} makes
- * the answer unusable.
+ * the answer unusable. Texts (the status, the close reason, text attributes) pass {@link
+ * ServerData#text}: one line, bounded.
  *
  * <p>Answers arrive as {@link SessionResponse} records whose unknown fields are already bound by
  * Jackson into plain Java values ({@code Map}, {@code List}, {@code String}, {@code Number},
@@ -27,8 +28,8 @@ import java.util.Optional;
  */
 public final class SessionResponses {
 
-  /** The longest text an attribute keeps; a container over this size is kept as cut text. */
-  static final int MAX_ATTRIBUTE_TEXT = 2048;
+  /** The longest JSON text of a container attribute; a larger one is kept as its cut text. */
+  static final int MAX_ATTRIBUTE_TEXT = ServerData.MAX_TEXT;
 
   private SessionResponses() {}
 
@@ -83,11 +84,11 @@ public final class SessionResponses {
         .closedAt(instant(answer.closedAt()))
         .idleTimeout(minutes(answer.idleTimeoutMinutes()))
         .maxDuration(minutes(answer.maxDurationMinutes()))
-        .attribute("notte.status", answer.status());
+        .attribute("notte.status", ServerData.text(answer.status()));
     server.cdpUrl(b, answer.cdpUrl());
     server.liveViewUrl(b, answer.viewerUrl());
     Optional.ofNullable(answer.closeReason()).or(() -> Optional.ofNullable(answer.error()))
-        .ifPresent(b::closeReason);
+        .map(ServerData::text).ifPresent(b::closeReason);
     Optional.ofNullable(answer.duration()).flatMap(NotteTimes::duration)
         .ifPresent(d -> b.attribute("duration", d));
     answer.others().forEach((key, value) -> b.attribute(key, bounded(value)));
@@ -127,10 +128,13 @@ public final class SessionResponses {
     return text == null ? null : NotteTimes.instant(text).orElse(null);
   }
 
-  /** An attribute value: short texts and small containers as they are, others cut. */
+  /**
+   * An attribute value: a text as {@link ServerData#text} keeps it, small containers as they are,
+   * others as their cut JSON text.
+   */
   private static Object bounded(Object v) {
     if (v instanceof String s) {
-      return s.length() <= MAX_ATTRIBUTE_TEXT ? s : s.substring(0, MAX_ATTRIBUTE_TEXT) + "…";
+      return ServerData.text(s);
     }
     if (v instanceof Map<?, ?> || v instanceof List<?>) {
       int[] budget = {MAX_ATTRIBUTE_TEXT};

@@ -9,6 +9,7 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.http.HttpErrorMapper;
 import dev.browsersessions.http.HttpFailure;
+import dev.browsersessions.http.ServerData;
 import dev.browsersessions.http.VendorHttp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -144,8 +145,7 @@ final class GridErrors implements HttpErrorMapper.Quirk {
     if (message == null || !message.isTextual() || message.asText().isBlank()) {
       return Optional.empty();
     }
-    String line = message.asText().strip().lines().findFirst().orElse("");
-    return Optional.of(line.length() <= 400 ? line : line.substring(0, 400) + "…");
+    return Optional.of(ServerData.text(message.asText().strip().lines().findFirst().orElse("")));
   }
 
   private static Instant instant(String text) {

@@ -1,6 +1,7 @@
 package dev.browsersessions.grid.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.Capability;
 import dev.browsersessions.ProviderProtocolException;
@@ -44,6 +45,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Sessions on a Selenium Grid 4 (provider name {@code selenium-grid}).
@@ -79,7 +81,6 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
 
   /** How often the background check ends the sessions whose timeout passed. */
   private static final Duration REAP_EVERY = Duration.ofSeconds(1);
-  private static final int MAX_TEXT = 512;
 
   private final SeleniumGridSettings settings;
   private final Clock clock;
@@ -98,7 +99,10 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
   private boolean closed;
 
   /**
-   * Builds the provider; does no I/O (the HTTP clients are built on the first call).
+   * Builds the provider; sends nothing. One short-lived daemon thread ({@code VendorHttp.warmUp})
+   * prepares what the first call needs (the shared HTTP client, the JSON mapper and readers, the
+   * endpoints) and holds nothing afterwards: the provider takes the shared HTTP client on its first
+   * call and {@link #close()} gives it back.
    *
    * @param settings the settings
    * @param clock the clock timeouts and the lost-create wait are measured on
@@ -116,12 +120,13 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         h.maxRetries(), h.initialBackoff(), h.maxBackoff(), h.allowInsecure(),
         h.operationTimeout().compareTo(createDeadline) >= 0 ? h.operationTimeout() : createDeadline);
     Map<String, String> auth = auth(settings);
-    this.http = plumbing(h);
-    VendorHttp createHttp = plumbing(forCreate);
+    Supplier<ObjectMapper> mapper = VendorHttp.lazyMapper(); // one for both, built on first use
+    this.http = plumbing(h, mapper);
+    VendorHttp createHttp = plumbing(forCreate, mapper);
     this.api = http.client(GridApi.class, settings.url(), auth);
     this.createApi = createHttp.client(GridApi.class, settings.url(), auth);
-    http.warmUp(); // the first call's HttpClient, mapper and readers, off the caller's thread
-    createHttp.warmUp();
+    // the first call's HttpClient, mapper and readers, off the caller's thread: one warm-up
+    VendorHttp.warmUp(List.of(http, createHttp));
     this.calls = http.calls();
     this.createCalls = createHttp.calls();
     this.windows = new WindowFit(api, calls, NAME);
@@ -132,8 +137,9 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
         new AttemptSessions(() -> list(SessionFilter.active()), this::stop));
   }
 
-  private VendorHttp plumbing(HttpSettings h) {
+  private VendorHttp plumbing(HttpSettings h, Supplier<ObjectMapper> mapper) {
     return VendorHttp.builder(NAME, VENDOR, h)
+        .mapper(mapper)
         .quirk(new GridErrors(NAME))
         .redact(settings.password().orElse(null))
         .build();
@@ -575,14 +581,9 @@ public final class SeleniumGridProvider implements BrowserSessionProvider {
     return URI.create(ws + "/session/" + id + "/se/cdp");
   }
 
+  /** A text the Grid sent, one line and bounded ({@link ServerData#text}); else {@code null}. */
   private static String bounded(Object o) {
-    if (!(o instanceof String s)) {
-      return null;
-    }
-    String clean = s.codePoints().filter(c -> c >= 0x20 && c != 0x7f)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
-    return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT) + "…";
+    return o instanceof String s ? ServerData.text(s) : null;
   }
 
   // --- timeouts ----------------------------------------------------------------

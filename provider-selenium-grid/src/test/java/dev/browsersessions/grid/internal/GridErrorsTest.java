@@ -8,6 +8,7 @@ import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.RateLimitedException;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.http.HttpFailure;
+import dev.browsersessions.http.ServerData;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,14 @@ class GridErrorsTest {
     assertThat(map(500, "POST", "/session", "Could not start a new session. No nodes support the"
         + " capabilities in the request"))
         .isInstanceOf(InvalidSessionRequestException.class);
+  }
+
+  @Test
+  void theGridsMessageIsItsFirstLineWithoutControlCharactersAndBounded() {
+    BrowserSessionException e = map(500, "GET", "/session/abc/url",
+        "\\u001b[2Jboom\\t" + "z".repeat(5000));
+    assertThat(e.getMessage()).contains("boom zzz").doesNotContain("\u001b", "[2J", "\t", "\n")
+        .hasSizeLessThan(ServerData.MAX_TEXT + 200);
   }
 
   @Test

@@ -16,6 +16,8 @@ public interface BrowserbaseApi extends AutoCloseable {
    *
    * @param sessionId the session
    * @return the session
+   * @throws dev.browsersessions.SessionNotFoundException if Browserbase answers 404 (the cause is
+   *     its answer)
    */
   BrowserbaseSession get(String sessionId);
 

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Turns Browserbase's {@code Session} into a {@link SessionInfo}. Tolerant: a missing or odd
  * field is left out, never an error; the vendor's own status string is kept in the attribute
- * {@value #VENDOR_STATUS}.
+ * {@value #VENDOR_STATUS}. Every text Browserbase sent passes {@link ServerData}: ids and URLs are
+ * checked, other texts made one line and bounded ({@link ServerData#text}).
  */
 public final class SessionMapping {
 
@@ -91,22 +92,25 @@ public final class SessionMapping {
     if (started.isPresent() && expires.isPresent() && expires.get().isAfter(started.get())) {
       b.maxDuration(Duration.between(started.get(), expires.get()));
     }
+    String vendorStatus = ServerData.text(s.status());
     if (status.isTerminal()) {
-      b.closeReason("Browserbase status " + s.status());
+      b.closeReason("Browserbase status " + vendorStatus);
     }
-    b.attribute(VENDOR_STATUS, s.status())
-        .attribute("region", s.region())
-        .attribute("projectId", s.projectId())
+    b.attribute(VENDOR_STATUS, vendorStatus)
+        .attribute("region", ServerData.text(s.region()))
+        .attribute("projectId", ServerData.text(s.projectId()))
         .attribute("keepAlive", s.keepAlive())
         .attribute("proxyBytes", s.proxyBytes())
-        .attribute("contextId", s.contextId())
-        .attribute("expiresAt", s.expiresAt())
-        .attribute("updatedAt", s.updatedAt());
+        .attribute("contextId", ServerData.text(s.contextId()))
+        .attribute("expiresAt", ServerData.text(s.expiresAt()))
+        .attribute("updatedAt", ServerData.text(s.updatedAt()));
     return b.build();
   }
 
   /**
-   * Renders the vendor's metadata as strings: strings as they are, other values as JSON.
+   * Renders the vendor's metadata as strings: strings as they are, other values as JSON; keys and
+   * values pass {@link ServerData#text} (one line, bounded: Browserbase keeps at most 512 bytes of
+   * metadata, so a tag this library wrote comes back whole).
    *
    * @param userMetadata Browserbase's {@code userMetadata}, possibly {@code null}
    * @return the tags
@@ -121,15 +125,17 @@ public final class SessionMapping {
           if (k == null || k.isBlank() || v == null) {
             return;
           }
+          String text;
           if (v instanceof String str) {
-            out.put(k, str);
+            text = str;
           } else {
             try {
-              out.put(k, mapper.get().writeValueAsString(v));
+              text = mapper.get().writeValueAsString(v);
             } catch (JsonProcessingException e) {
-              out.put(k, String.valueOf(v));
+              text = String.valueOf(v);
             }
           }
+          out.put(ServerData.text(k), ServerData.text(text));
         });
     return out;
   }

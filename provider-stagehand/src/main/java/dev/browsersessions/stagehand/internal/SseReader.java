@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.InvalidSessionRequestException;
 import dev.browsersessions.ProviderProtocolException;
+import dev.browsersessions.http.ServerData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -130,7 +131,7 @@ public final class SseReader {
     String name = event == null || event.isEmpty() || event.equals("message")
         ? payload.path("status").asText("")
         : event;
-    seen.add(name.isEmpty() ? "(unnamed)" : name);
+    seen.add(name.isEmpty() ? "(unnamed)" : ServerData.text(name));
     if (name.equals("finished")) {
       return payload.path("result").isMissingNode()
           ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
@@ -150,7 +151,7 @@ public final class SseReader {
             ? joinPath(issue.path("path"))
             : issue.path("path").asText("");
         String text = issue.path("message").asText(issue.toString());
-        fields.add(path.isEmpty() ? text : path + ": " + text);
+        fields.add(ServerData.text(path.isEmpty() ? text : path + ": " + text));
       }
       return InvalidSessionRequestException.refused(
           "Stagehand rejected the request: " + String.join("; ", fields), provider, 0, fields);
@@ -158,8 +159,8 @@ public final class SseReader {
     String text = error.isTextual() ? error.asText()
         : message.isTextual() ? message.asText()
         : error.isMissingNode() ? "(no message)" : error.toString();
-    return new BrowserSessionException(
-        "Stagehand reported an error in its event stream: " + text, provider, 0, false, null);
+    return new BrowserSessionException("Stagehand reported an error in its event stream: "
+        + ServerData.text(text), provider, 0, false, null);
   }
 
   private static String joinPath(JsonNode path) {

@@ -158,7 +158,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
       data = requireStarted(answer);
     } catch (BrowserSessionException unusable) {
       // a session named by a valid id is stopped; one named by an invalid id is looked for
-      Optional<String> named = namedSession(answer);
+      Optional<String> named = ServerData.validId(
+          answer == null || answer.data() == null ? null : answer.data().sessionId());
       throw named.isPresent() ? lost.unusable(attempt, named.get(), unusable)
           : lost.failed(attempt, unusable);
     }
@@ -356,7 +357,8 @@ public final class StagehandProvider implements BrowserSessionProvider {
           "Stagehand answered /v1/sessions/start with no body", NAME, 200, null);
     }
     if (!Boolean.TRUE.equals(answer.success())) {
-      String why = answer.message() == null ? "no reason given" : answer.message();
+      String why = answer.message() == null ? "no reason given"
+          : ServerData.text(answer.message());
       // Stagehand's own word, but a session may exist anyway: reconciled by its tag
       throw BrowserSessionException.builder(
           "Stagehand did not start the session (success: false): " + why)
@@ -376,19 +378,6 @@ public final class StagehandProvider implements BrowserSessionProvider {
           NAME, 200);
     }
     return data;
-  }
-
-  /** The session a start answer names, when its id is valid (a session to stop). */
-  private Optional<String> namedSession(StartResponse answer) {
-    String id = answer == null || answer.data() == null ? null : answer.data().sessionId();
-    if (id == null || id.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(server.id(id, START));
-    } catch (ProviderProtocolException invalid) {
-      return Optional.empty();
-    }
   }
 
   /** The live-view URL as Browserbase sent it, unchecked. */
@@ -411,19 +400,13 @@ public final class StagehandProvider implements BrowserSessionProvider {
     return sessions.about(sessionId, fetch(sessionId), "GET /v1/sessions/" + sessionId);
   }
 
-  /** Browserbase's answer about the session, not yet checked. */
+  /**
+   * Browserbase's answer about the session, not yet checked.
+   *
+   * @throws SessionNotFoundException if Browserbase does not know it ({@link BrowserbaseApi#get})
+   */
   private BrowserbaseSession fetch(String sessionId) {
-    BrowserbaseSession s;
-    try {
-      s = browserbase.get(sessionId);
-    } catch (SessionNotFoundException e) {
-      throw new SessionNotFoundException(sessionId, NAME, 404);
-    } catch (BrowserSessionException e) {
-      if (e.httpStatus().orElse(0) == 404) {
-        throw new SessionNotFoundException(sessionId, NAME, 404);
-      }
-      throw e;
-    }
+    BrowserbaseSession s = browserbase.get(sessionId);
     if (s == null) {
       throw ProviderProtocolException.unusable(
           "Browserbase answered GET /v1/sessions/" + sessionId + " with no body", NAME, 200, null);

@@ -17,6 +17,7 @@ import dev.browsersessions.stagehand.internal.http.HttpStagehandApi;
 import dev.browsersessions.stagehand.internal.http.StagehandClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,11 @@ import java.util.function.Supplier;
 
 /**
  * Builds {@link StagehandProvider}s from configuration on the shared HTTP plumbing of {@code
- * browser-sessions-provider-http}. No I/O.
+ * browser-sessions-provider-http}. Sends nothing: a provider's build starts one short-lived daemon
+ * thread that prepares what its first calls to Stagehand and Browserbase need (the shared HTTP
+ * client, the JSON mapper and readers, the endpoints; {@code VendorHttp.warmUp}) and holds nothing
+ * afterwards. The provider takes the shared HTTP client on its first call and gives it back in
+ * {@code close()}.
  */
 public final class StagehandProviders {
 
@@ -80,9 +85,8 @@ public final class StagehandProviders {
         BrowserbaseClient.class,
         settings.browserbaseUrl(),
         Map.of("X-BB-API-Key", settings.apiKey()));
-    // the first call's HttpClient, mapper and readers, off the caller's thread
-    stagehandHttp.warmUp();
-    browserbaseHttp.warmUp();
+    // the first call's HttpClient, mapper and readers, off the caller's thread: one warm-up
+    VendorHttp.warmUp(List.of(stagehandHttp, browserbaseHttp));
     return new StagehandProvider(
         settings,
         new HttpStagehandApi(stagehand, stagehandHttp.calls()),

@@ -1,6 +1,5 @@
 package dev.browsersessions.notte.internal.wire;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -19,10 +18,11 @@ import java.util.Set;
 /**
  * Notte's {@code SessionResponse}, read tolerantly: a field of the wrong type is left out (as if
  * absent), blank texts are absent, unknown fields are kept in {@link #others()} as bound JSON
- * values. Jackson reads an answer with {@link Reader}, straight from the parser into the fields
- * (an answer that is not a JSON object fails in the decoder, as any unreadable answer), which
- * gives what {@link #of(Map)} gives for the answer bound to a map of plain Java values; a listed item that is not an object is kept by {@link #item(Object)} (as {@link
- * #notAnObject()}) and reported with its excerpt.
+ * values. Every answer is read with {@link Reader}, straight from the parser into the fields: a
+ * session answer, and each listed item of a {@link SessionPage}. An answer that is not a JSON
+ * object fails in the decoder, as any unreadable answer, and a listed item that is not an object
+ * is kept (as {@link #notAnObject()}) and reported with its excerpt. A test checks that it reads
+ * what binding the answer to a map of plain Java values and picking the fields reads.
  *
  * @param sessionId {@code session_id}, when a non-blank text
  * @param status {@code status}, when a text (possibly blank)
@@ -70,39 +70,22 @@ public record SessionResponse(
   private static final Set<String> MAPPED = Set.copyOf(TYPED);
 
   /**
-   * Reads a bound answer.
+   * A listed item that is not a JSON object, kept to report it.
    *
-   * @param answer the JSON object bound to plain Java values ({@code Map}, {@code List}, {@code
-   *     String}, {@code Number}, {@code Boolean})
-   * @return the response
+   * @param item the item as bound (a {@code List}, {@code String}, {@code Number} or {@code
+   *     Boolean})
+   * @return the response with only {@link #notAnObject()} set
    */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public static SessionResponse of(Map<String, Object> answer) {
-    return read(answer);
-  }
-
-  /**
-   * Reads a listed item, which may not be an object.
-   *
-   * @param item the item bound to plain Java values, or {@code null}
-   * @return the response ({@code null} for a {@code null} item); only {@link #notAnObject()} set
-   *     if the item is not an object
-   */
-  public static SessionResponse item(Object item) {
-    if (item == null) {
-      return null;
-    }
-    if (item instanceof Map<?, ?> m) {
-      return read(m);
-    }
+  static SessionResponse notAnObject(Object item) {
     return new SessionResponse(null, null, null, null, null, null, null, null, null, null, null,
         null, Map.of(), Set.of(), item);
   }
 
   /**
-   * Reads a session answer from the parser, field by field: the record {@link #of(Map)} gives for
-   * the same answer bound to a map, without binding the map first (a status call reads one per
-   * answer). Unknown fields are bound to plain Java values, as {@link #others()} holds them.
+   * Reads a session answer from the parser, field by field, without binding it to a map first (a
+   * status call reads one per answer, a list page one per item). Unknown fields are bound to plain
+   * Java values, as {@link #others()} holds them; a field named twice keeps its last value, as a
+   * map binding does.
    */
   static final class Reader extends StdDeserializer<SessionResponse> {
 
@@ -118,32 +101,44 @@ public record SessionResponse(
       if (!p.isExpectedStartObjectToken()) {
         return (SessionResponse) ctxt.handleUnexpectedToken(Map.class, p);
       }
-      Object[] raw = new Object[RAW.size()];
-      Map<String, Object> others = new LinkedHashMap<>();
-      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-        JsonToken t = p.nextToken();
-        Object value = switch (t) {
-          case VALUE_STRING -> p.getText();
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
-          case VALUE_TRUE -> Boolean.TRUE;
-          case VALUE_FALSE -> Boolean.FALSE;
-          case VALUE_NULL -> null;
-          default -> ctxt.readValue(p, Object.class); // an object or array, bound untyped
-        };
-        Integer slot = RAW.get(name);
-        if (slot != null) {
-          raw[slot] = value;
-        }
-        if (!MAPPED.contains(name)) {
-          if (value == null) {
-            others.remove(name); // as a map binding: the last of two equal keys wins
-          } else {
-            others.put(name, value);
-          }
+      return read(p, ctxt);
+    }
+  }
+
+  /**
+   * Reads the object the parser is at (its {@code START_OBJECT} is the current token).
+   *
+   * @param p the parser
+   * @param ctxt binds unknown containers
+   * @return the response
+   * @throws IOException if the JSON is malformed
+   */
+  static SessionResponse read(JsonParser p, DeserializationContext ctxt) throws IOException {
+    Object[] raw = new Object[RAW.size()];
+    Map<String, Object> others = new LinkedHashMap<>();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      Object value = switch (t) {
+        case VALUE_STRING -> p.getText();
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+        case VALUE_TRUE -> Boolean.TRUE;
+        case VALUE_FALSE -> Boolean.FALSE;
+        case VALUE_NULL -> null;
+        default -> ctxt.readValue(p, Object.class); // an object or array, bound untyped
+      };
+      Integer slot = RAW.get(name);
+      if (slot != null) {
+        raw[slot] = value;
+      }
+      if (!MAPPED.contains(name)) {
+        if (value == null) {
+          others.remove(name); // as a map binding: the last of two equal keys wins
+        } else {
+          others.put(name, value);
         }
       }
-      return build(raw, others);
     }
+    return build(raw, others);
   }
 
   /** Each field read into a slot of {@link Reader}: the typed ones, then {@code error}. */
@@ -184,31 +179,6 @@ public record SessionResponse(
 
   private static Number number(Object value) {
     return value instanceof Number n ? n : null;
-  }
-
-  private static SessionResponse read(Map<?, ?> m) {
-    Map<String, Object> others = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> e : m.entrySet()) {
-      if (e.getValue() != null && e.getKey() instanceof String key && !MAPPED.contains(key)) {
-        others.put(key, e.getValue());
-      }
-    }
-    SessionResponse r = new SessionResponse(text(m, "session_id"),
-        m.get("status") instanceof String s ? s : null,
-        text(m, "created_at"), text(m, "last_accessed_at"), text(m, "closed_at"),
-        number(m, "idle_timeout_minutes"), number(m, "max_duration_minutes"),
-        text(m, "cdp_url"), text(m, "viewer_url"), text(m, "close_reason"), text(m, "error"),
-        text(m, "duration"), Collections.unmodifiableMap(others), Set.of(), null);
-    Object[] kept = r.typed();
-    Set<String> dropped = new HashSet<>();
-    for (int i = 0; i < kept.length; i++) {
-      if (kept[i] == null && m.get(TYPED.get(i)) != null) {
-        dropped.add(TYPED.get(i));
-      }
-    }
-    return dropped.isEmpty() ? r : new SessionResponse(r.sessionId, r.status, r.createdAt,
-        r.lastAccessedAt, r.closedAt, r.idleTimeoutMinutes, r.maxDurationMinutes, r.cdpUrl,
-        r.viewerUrl, r.closeReason, r.error, r.duration, r.others, Set.copyOf(dropped), null);
   }
 
   /**
@@ -257,9 +227,5 @@ public record SessionResponse(
   /** A non-blank text field of a bound object, or {@code null}. */
   static String text(Map<?, ?> node, String field) {
     return node.get(field) instanceof String s && !s.isBlank() ? s : null;
-  }
-
-  private static Number number(Map<?, ?> node, String field) {
-    return node.get(field) instanceof Number n ? n : null;
   }
 }

@@ -10,10 +10,20 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link SessionResponse.Reader} gives what binding the answer to a map and then {@code of} gives. */
+/**
+ * {@link SessionResponse.Reader} and {@link SessionPage.Reader}, which read straight from the
+ * parser, give what binding the answer to a map and picking the fields gives ({@link
+ * MapReference}).
+ */
 class SessionResponseReaderTest {
 
   private static final ObjectMapper MAPPER = VendorHttp.newMapper();
+
+  private static final String SESSION = "{\"session_id\":\"s-1\",\"status\":\"active\","
+      + "\"created_at\":\"2026-12-01T17:51:43.565058196\",\"headless\":true,"
+      + "\"steps\":[{\"x\":1}],\"error\":null,\"proxies\":false}";
+  private static final String ODD = "{\"session_id\":7,\"status\":\" \",\"cdp_url\":[\"x\"],"
+      + "\"close_reason\":false,\"extra\":1,\"extra\":null,\"error\":\"boom\"}";
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -36,9 +46,40 @@ class SessionResponseReaderTest {
   void readsWhatTheMapBindingReads(String json) throws Exception {
     SessionResponse direct = MAPPER.readValue(json, SessionResponse.class);
     SessionResponse viaMap =
-        SessionResponse.of(MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {}));
+        MapReference.session(MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {}));
     assertThat(direct).isEqualTo(viaMap);
     assertThat(direct.others()).containsExactlyEntriesOf(viaMap.others());
+    assertThat(direct.dropped()).isEqualTo(viaMap.dropped());
+  }
+
+  /** Every item of a page is read by the same reader as a session answer. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "[]",
+      "[" + SESSION + ",null,\"text\",3,2.5,true,[1,{\"a\":null}]," + ODD + "]",
+      "{\"items\":[" + SESSION + "," + ODD + ",{}],\"has_next\":true,\"page\":1}",
+      "{\"items\":[" + SESSION + "],\"has_next\":\"true\"}",
+      "{\"has_next\":true,\"items\":[" + ODD + "],\"items\":[" + SESSION + "]}",
+      "{\"items\":[" + SESSION + "],\"items\":{\"not\":\"a list\"},\"has_next\":true}",
+      "{\"items\":null,\"total\":0,\"note\":[1,null]}",
+      "{\"data\":[" + SESSION + "]}",
+      "\"a string\"",
+      "42"})
+  void readsPagesAsTheMapBindingReadsThem(String json) throws Exception {
+    SessionPage direct = MAPPER.readValue(json, SessionPage.class);
+    SessionPage viaMap = MapReference.page(MAPPER.readValue(json, Object.class));
+    assertThat(direct).isEqualTo(viaMap);
+    if (direct.items() != null) {
+      for (int i = 0; i < direct.items().size(); i++) {
+        SessionResponse d = direct.items().get(i);
+        SessionResponse m = viaMap.items().get(i);
+        if (d == null) {
+          assertThat(m).isNull();
+        } else {
+          assertThat(d.others().keySet()).containsExactlyElementsOf(m.others().keySet());
+        }
+      }
+    }
   }
 
   @ParameterizedTest

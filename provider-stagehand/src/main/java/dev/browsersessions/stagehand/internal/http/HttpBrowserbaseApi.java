@@ -29,7 +29,7 @@ public final class HttpBrowserbaseApi implements BrowserbaseApi {
 
   @Override
   public BrowserbaseSession get(String sessionId) {
-    return calls.read(() -> client.get(sessionId));
+    return calls.session(sessionId, () -> client.get(sessionId));
   }
 
   @Override
