@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -150,7 +151,7 @@ public abstract class BrowserSessionProviderContract {
    * runs in); the defaults are an idle timeout of 5 minutes, a maximum duration of 10 minutes,
    * headless, a 1280x720 viewport, a fixed user agent, an external proxy at {@code
    * http://127.0.0.1:3128}, a managed proxy in {@code us}, region {@code us-west-2}, captcha
-   * solving, recording, keep-alive, and one metadata tag.
+   * solving, recording, keep-alive, and the kit's three metadata tags.
    *
    * @param capability a capability that is a request option (not {@code LIST}, {@code CDP_URL},
    *     {@code LIVE_VIEW})
@@ -732,10 +733,14 @@ public abstract class BrowserSessionProviderContract {
       return;
     }
     SessionInfo live = createMinimal();
+    SessionInfo stopped = createMinimal();
+    stop(stopped.id());
     awaitList(SessionFilter.active(), l -> Expect.ids(l).contains(live.id()),
         "R6.2: list(active()) must contain the running session " + live.id());
     SessionFilter ended = new SessionFilter(TERMINAL, Map.of());
-    List<SessionInfo> terminal = provider.list(ended);
+    List<SessionInfo> terminal = awaitList(ended, l -> Expect.ids(l).contains(stopped.id()),
+        "R6.2: list(terminal statuses) must contain the stopped session " + stopped.id()
+            + " (an empty answer does not honour the filter)");
     assertThat(Expect.ids(terminal)).as("R6.2: list(terminal statuses) must not contain a running"
         + " session").doesNotContain(live.id());
     assertThat(terminal).as("R6.2: every listed session must match the filter")
@@ -834,16 +839,45 @@ public abstract class BrowserSessionProviderContract {
     Expect.rejectedLocally("R7.3: stop(null)", catchThrowable(() -> provider.stop(null)));
   }
 
-  /** R7.4: every option whose capability is not declared is refused. */
+  /** R7.4: every option whose capability is not declared is refused, before a session starts. */
   @Test
   public void required_R7_4_undeclaredCapabilitiesAreRefused() {
-    Set<Capability> missing = missingRequestOptions();
-    for (Capability c : missing) {
-      Expect.refused(c, catchThrowable(() -> create(requestUsing(c))));
+    for (Capability c : missingRequestOptions()) {
+      refusedBeforeAnySessionStarts(c);
     }
     if (!provider.capabilities().contains(Capability.LIST)) {
       Expect.refused(Capability.LIST, catchThrowable(() -> provider.list(SessionFilter.all())));
     }
+  }
+
+  /**
+   * For R7.4: create(requestUsing(c)) is refused, and, where LIST shows it, no session was
+   * started by it. With METADATA the request carries a tag of its own and the kit lists that tag
+   * (exact even when others start sessions meanwhile); otherwise it compares list(all()) before
+   * and after. Whatever a refused create left behind is stopped after the test.
+   */
+  private void refusedBeforeAnySessionStarts(Capability c) {
+    if (!declared(Capability.LIST)) {
+      Expect.refused(c, catchThrowable(() -> create(requestUsing(c))));
+      return;
+    }
+    SessionRequest request = requestUsing(c);
+    SessionFilter probe = SessionFilter.all();
+    if (declared(Capability.METADATA) && c != Capability.METADATA) {
+      String mine = token();
+      request = request.toBuilder().metadata(TAG, mine).build();
+      probe = probe.withMetadata(TAG, mine);
+    }
+    SessionRequest refusedRequest = request;
+    Set<String> before = Expect.ids(provider.list(probe));
+    Expect.refused(c, catchThrowable(() -> create(refusedRequest)));
+    Set<String> started = new TreeSet<>(Expect.ids(provider.list(probe)));
+    started.removeAll(before);
+    started.forEach(this::track);
+    assertThat(started)
+        .as("R7.4: the refused create of undeclared %s started sessions; check the capabilities"
+            + " before the vendor call (RequestChecks.requireSupported first in create)", c)
+        .isEmpty();
   }
 
   /** R7.5: every option whose capability is declared is accepted. */
@@ -851,7 +885,7 @@ public abstract class BrowserSessionProviderContract {
   public void required_R7_5_declaredCapabilitiesAreAccepted() {
     Map<Capability, String> refused = new LinkedHashMap<>();
     for (Capability c : provider.capabilities()) {
-      if (!CapabilityRequests.REQUEST_OPTIONS.contains(c)) {
+      if (!c.isRequestOption()) {
         continue;
       }
       try {
@@ -1514,7 +1548,7 @@ public abstract class BrowserSessionProviderContract {
   }
 
   private Set<Capability> missingRequestOptions() {
-    Set<Capability> missing = EnumSet.copyOf(CapabilityRequests.REQUEST_OPTIONS);
+    Set<Capability> missing = EnumSet.copyOf(Capability.requestOptions());
     missing.removeAll(provider.capabilities());
     return missing;
   }

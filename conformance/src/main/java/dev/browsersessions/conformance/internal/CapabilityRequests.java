@@ -5,20 +5,16 @@ import dev.browsersessions.ProxySettings;
 import dev.browsersessions.SessionRequest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The kit's requests for the capability rules. Which capabilities are request options, and when
- * a request uses one, is {@link Capability}'s knowledge ({@link Capability#requestOptions()},
+ * a request uses one, is {@link Capability}'s knowledge ({@link Capability#isRequestOption()},
  * {@link Capability#isUsedBy(SessionRequest)}); this class only picks the values.
  */
 public final class CapabilityRequests {
 
   /** The metadata key the kit's requests carry. */
   public static final String METADATA_KEY = "browser-sessions-conformance";
-
-  /** The capabilities a {@link SessionRequest} can ask for (the others are not options). */
-  public static final Set<Capability> REQUEST_OPTIONS = Capability.requestOptions();
 
   /** Three metadata tags: the rules check more than one of everything. */
   public static final Map<String, String> TAGS =
@@ -48,7 +44,7 @@ public final class CapabilityRequests {
   /**
    * A request that adds the default value of one option to a base request.
    *
-   * @param capability one of {@link #REQUEST_OPTIONS}
+   * @param capability a request option ({@link Capability#isRequestOption()})
    * @param base the request to start from
    * @return the request
    * @throws IllegalArgumentException if the capability is not a request option
@@ -61,7 +57,7 @@ public final class CapabilityRequests {
   /**
    * Copies the value of one option from one request onto another; metadata is merged.
    *
-   * @param capability one of {@link #REQUEST_OPTIONS}
+   * @param capability a request option ({@link Capability#isRequestOption()})
    * @param from the request holding the value
    * @param onto the request to add it to
    * @return {@code onto} with the option set
@@ -71,8 +67,8 @@ public final class CapabilityRequests {
   public static SessionRequest copy(Capability capability, SessionRequest from,
       SessionRequest onto) {
     if (!capability.isRequestOption()) {
-      throw new IllegalArgumentException(
-          capability + " is not a request option; request options are " + REQUEST_OPTIONS);
+      throw new IllegalArgumentException(capability + " is not a request option; request options"
+          + " are " + Capability.requestOptions());
     }
     if (!capability.isUsedBy(from)) {
       throw new IllegalArgumentException("the request to copy " + capability + " from does not"

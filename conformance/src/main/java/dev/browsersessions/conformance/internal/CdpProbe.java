@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,19 +15,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A minimal Chrome DevTools Protocol client on the JDK's {@link WebSocket}, for the kit's
  * applied-in-the-browser rules: it sends a command, waits (bounded) for the answer with the same
  * id and reads single fields out of it. Answers come from outside and are read defensively:
- * bounded in size, every wait has a deadline.
+ * bounded in size, every wait has a deadline, and they are parsed as JSON ({@link Json}), so the
+ * order and spacing of their fields do not matter.
  */
 public final class CdpProbe implements AutoCloseable {
 
   private static final int MAX_MESSAGE_CHARS = 1 << 20;
-  private static final Pattern ANSWER_ID = Pattern.compile("^\\{\"id\":(\\d+)");
 
   private final WebSocket socket;
   private final Duration timeout;
@@ -80,7 +81,7 @@ public final class CdpProbe implements AutoCloseable {
     try {
       socket.sendText(message, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (text.contains("\"error\":")) {
+      if (isError(text)) {
         throw new AssertionError(method + " failed: " + shorten(text));
       }
       return text;
@@ -102,21 +103,80 @@ public final class CdpProbe implements AutoCloseable {
    * @return the value as text
    */
   public String evaluateInPage(String expression) {
-    String targets = call("Target.getTargets", "{}", null);
-    Matcher page = Pattern.compile("\\{\"targetId\":\"([^\"]+)\",\"type\":\"page\"")
-        .matcher(targets);
-    String targetId = page.find() ? page.group(1)
-        : field(call("Target.createTarget", "{\"url\":\"about:blank\"}", null), "targetId");
+    String targetId = firstPage(call("Target.getTargets", "{}", null)).orElseGet(() ->
+        field(call("Target.createTarget", "{\"url\":\"about:blank\"}", null), "targetId"));
     String session = field(call("Target.attachToTarget",
         "{\"targetId\":\"" + targetId + "\",\"flatten\":true}", null), "sessionId");
-    String answer = call("Runtime.evaluate",
-        "{\"expression\":\"" + expression + "\",\"returnByValue\":true}", session);
-    Matcher number = Pattern.compile("\"value\":(-?\\d+(?:\\.\\d+)?)").matcher(answer);
-    return number.find() ? number.group(1) : field(answer, "value");
+    return evaluated(call("Runtime.evaluate",
+        "{\"expression\":\"" + expression + "\",\"returnByValue\":true}", session));
   }
 
   /**
-   * Reads one string field of a CDP answer.
+   * The value of a {@code Runtime.evaluate} answer.
+   *
+   * @param answer the answer
+   * @return a string value, or a number as the browser wrote it
+   * @throws AssertionError when the answer holds neither
+   */
+  static String evaluated(String answer) {
+    Object value = Json.first(resultOf(answer), "value", Object.class);
+    if (value instanceof Json.JsonNumber || value instanceof String) {
+      return value.toString();
+    }
+    throw new AssertionError("Runtime.evaluate answered no string or number value: "
+        + shorten(answer));
+  }
+
+  /**
+   * The id of the first page in a {@code Target.getTargets} answer, whatever the order and
+   * spacing of its fields.
+   *
+   * @param answer the answer
+   * @return the page's {@code targetId}; empty when the answer lists no page
+   */
+  static Optional<String> firstPage(String answer) {
+    List<?> targets = Json.first(resultOf(answer), "targetInfos", List.class);
+    if (targets == null) {
+      return Optional.empty();
+    }
+    for (Object target : targets) {
+      if (target instanceof Map<?, ?> t && "page".equals(t.get("type"))
+          && t.get("targetId") instanceof String id) {
+        return Optional.of(id);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The id of an answer: the top-level {@code "id"} member, wherever it stands in the object and
+   * however the text is spaced. Events (no id) and text that is not a JSON object have none.
+   *
+   * @param message a message from the browser
+   * @return the id, or empty
+   */
+  static OptionalInt answerId(String message) {
+    if (Json.object(message).get("id") instanceof Json.JsonNumber n
+        && n.text().matches("\\d{1,9}")) {
+      return OptionalInt.of(Integer.parseInt(n.text()));
+    }
+    return OptionalInt.empty();
+  }
+
+  /**
+   * Whether an answer reports a failure: it has a top-level {@code "error"} member. The word
+   * inside the result (in a string, or as a member of an evaluated object) is not a failure.
+   *
+   * @param answer the answer
+   * @return {@code true} for an error answer
+   */
+  static boolean isError(String answer) {
+    return Json.object(answer).containsKey("error");
+  }
+
+  /**
+   * Reads one string field of a CDP answer: the first member with that name and a string value,
+   * in the answer's {@code result} (the whole answer when it has none), depth first.
    *
    * @param json the answer
    * @param name the field
@@ -124,13 +184,18 @@ public final class CdpProbe implements AutoCloseable {
    * @throws AssertionError when the field is missing
    */
   public static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"((?:[^\"\\\\]|\\\\.)*)\"")
-        .matcher(json);
-    if (!m.find()) {
+    String value = Json.first(resultOf(json), name, String.class);
+    if (value == null) {
       throw new AssertionError("CDP answer has no string field '" + name + "': "
           + shorten(json));
     }
-    return unescape(m.group(1));
+    return value;
+  }
+
+  /** Where an answer's fields are: its {@code result}, or the whole message without one. */
+  private static Object resultOf(String answer) {
+    Object tree = Json.parseOrNull(answer);
+    return tree instanceof Map<?, ?> m && m.get("result") != null ? m.get("result") : tree;
   }
 
   @Override
@@ -138,41 +203,14 @@ public final class CdpProbe implements AutoCloseable {
     socket.abort();
   }
 
-  private static String unescape(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\' || i + 1 == s.length()) {
-        b.append(c);
-        continue;
-      }
-      char n = s.charAt(++i);
-      switch (n) {
-        case 'n' -> b.append('\n');
-        case 't' -> b.append('\t');
-        case 'r' -> b.append('\r');
-        case 'b' -> b.append('\b');
-        case 'f' -> b.append('\f');
-        case 'u' -> {
-          if (i + 4 < s.length()) {
-            b.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-            i += 4;
-          }
-        }
-        default -> b.append(n);
-      }
-    }
-    return b.toString();
-  }
-
   private static String shorten(String s) {
     return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
   private void answer(String text) {
-    Matcher m = ANSWER_ID.matcher(text);
-    if (m.find()) {
-      CompletableFuture<String> f = pending.get(Integer.parseInt(m.group(1)));
+    OptionalInt id = answerId(text);
+    if (id.isPresent()) {
+      CompletableFuture<String> f = pending.get(id.getAsInt());
       if (f != null) {
         f.complete(text);
       }

@@ -74,6 +74,8 @@ public record BrokenCase(
             BrokenProviders.DeclaredButRefused::new, Set.of("R7.5")),
         new BrokenCase("UndeclaredButAccepted", "drops an undeclared option instead of refusing",
             BrokenProviders.UndeclaredButAccepted::new, Set.of("R7.4")),
+        new BrokenCase("RefusedAfterStarting", "refuses an undeclared region only after"
+            + " starting the session", BrokenProviders.RefusedAfterStarting::new, Set.of("R7.4")),
         new BrokenCase("SilentOptOut", "LIST, IDLE_TIMEOUT undeclared but not refused",
             BrokenProviders.SilentOptOut::new, Set.of("R2.7", "R6.1", "R7.4", "R8.1")),
         new BrokenCase("ParallelStopRace", "a stop during another stop of the session throws",
@@ -115,6 +117,8 @@ public record BrokenCase(
             BrokenReads.VendorShapedNotFoundRetryable::new, Set.of("R11.2")),
         new BrokenCase("ListFirstPageOnly", "list returns the vendor's first page of three",
             BrokenReads.ListFirstPageOnly::new, Set.of("R6.1")),
+        new BrokenCase("TerminalFilterListsNothing", "a filter on terminal statuses lists"
+            + " nothing", BrokenReads.TerminalFilterListsNothing::new, Set.of("R6.2")),
         new BrokenCase("CombinedFilterIgnoresStatus", "with a metadata filter the status filter"
             + " is dropped", BrokenReads.CombinedFilterIgnoresStatus::new, Set.of("R6.3")),
         new BrokenCase("ListStaleAfterTimeout", "list shows timed-out sessions as ACTIVE",

@@ -204,6 +204,33 @@ public final class BrokenProviders {
   }
 
   /**
+   * Does not declare REGION, but refuses a requested region only after the vendor's answer shows
+   * it: the session is already started when UnsupportedCapabilityException is thrown.
+   */
+  public static final class RefusedAfterStarting extends ForwardingProvider {
+    /** @param delegate the honest provider, declaring everything */
+    public RefusedAfterStarting(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+      Set<Capability> caps = EnumSet.copyOf(delegate.capabilities());
+      caps.remove(Capability.REGION);
+      return Set.copyOf(caps);
+    }
+
+    @Override
+    public SessionInfo create(SessionRequest request) {
+      SessionInfo started = delegate.create(request);
+      if (request.region().isPresent()) {
+        throw new UnsupportedCapabilityException(Capability.REGION, name());
+      }
+      return started;
+    }
+  }
+
+  /**
    * Declares neither LIST nor IDLE_TIMEOUT, yet list() answers and idle timeouts are accepted: an
    * opt-out that is not enforced, so optional rules would silently not apply.
    */

@@ -122,6 +122,28 @@ public final class BrokenReads {
     }
   }
 
+  /**
+   * A status filter is sent as the vendor's "running only" flag and then applied on the client:
+   * a filter on the terminal statuses always lists nothing.
+   */
+  public static final class TerminalFilterListsNothing extends ForwardingProvider {
+    /** @param delegate the honest provider */
+    public TerminalFilterListsNothing(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public List<SessionInfo> list(SessionFilter filter) {
+      if (filter.statuses().isEmpty()) {
+        return delegate.list(filter);
+      }
+      return delegate.list(new SessionFilter(Set.of(), filter.metadata())).stream()
+          .filter(i -> !i.isTerminal())
+          .filter(filter::matches)
+          .toList();
+    }
+  }
+
   /** list returns the vendor's first page of three only. */
   public static final class ListFirstPageOnly extends ForwardingProvider {
     /** @param delegate the honest provider */
