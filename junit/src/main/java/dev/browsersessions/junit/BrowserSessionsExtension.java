@@ -45,32 +45,25 @@ public final class BrowserSessionsExtension
         ParameterResolver {
 
   private static final Namespace NS = Namespace.create(BrowserSessionsExtension.class);
-  private static final String CLIENT = "client";
-  private static final String SCOPE = "scope";
+  /** A test's scope, in the store of its method context. */
+  private static final String TEST_SCOPE = "testScope";
 
   /** Created by JUnit. */
   public BrowserSessionsExtension() {}
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    Options options = options(context);
-    BrowserSessions client =
-        options.provider().isEmpty()
-            ? BrowserSessions.create()
-            : BrowserSessions.create(options.provider());
-    ExtensionContext.Store store = context.getStore(NS);
-    store.put(CLIENT, client);
-    SessionScope scope = new SessionScope(client, context.getRequiredTestClass().getSimpleName());
-    store.put(SCOPE, scope);
-    inject(context.getRequiredTestClass(), null, client, scope, f -> isStatic(f));
+    // under PER_CLASS the instance (and its constructor parameters) came first: reuse their state
+    ClassState state = classState(context);
+    inject(context.getRequiredTestClass(), null, state.client, state.scope, f -> isStatic(f));
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    BrowserSessions client = client(context);
+    BrowserSessions client = existingClassState(context).client;
     SessionScope scope =
         new SessionScope(client, "Test " + context.getDisplayName());
-    context.getStore(NS).put(SCOPE, scope);
+    context.getStore(NS).put(TEST_SCOPE, scope);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       inject(instance.getClass(), instance, client, scope, f -> !isStatic(f));
     }
@@ -78,7 +71,7 @@ public final class BrowserSessionsExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    SessionScope scope = context.getStore(NS).remove(SCOPE, SessionScope.class);
+    SessionScope scope = context.getStore(NS).remove(TEST_SCOPE, SessionScope.class);
     if (scope != null) {
       // tests running concurrently share the client: a test's leaks are then found per class
       scope.finish(options(context).failOnLeak(),
@@ -88,18 +81,14 @@ public final class BrowserSessionsExtension
 
   @Override
   public void afterAll(ExtensionContext context) {
-    ExtensionContext.Store store = context.getStore(NS);
-    SessionScope scope = store.remove(SCOPE, SessionScope.class);
-    BrowserSessions client = store.remove(CLIENT, BrowserSessions.class);
-    if (client == null) {
+    ClassState state = context.getStore(NS).remove(stateKey(context), ClassState.class);
+    if (state == null) {
       return;
     }
     try {
-      if (scope != null) {
-        scope.finish(options(context).failOnLeak(), true);
-      }
+      state.scope.finish(options(context).failOnLeak(), true);
     } finally {
-      client.close();
+      state.client.close();
     }
   }
 
@@ -111,28 +100,83 @@ public final class BrowserSessionsExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    if (parameter.getParameter().getType() == BrowserSessions.class) {
-      return client(context);
+    // a class-level context (@BeforeAll, or the constructor, which under PER_CLASS comes before
+    // beforeAll) makes the class's client and scope on first need; a test's context finds them
+    if (isClassContext(context)) {
+      ClassState state = classState(context);
+      return parameter.getParameter().getType() == BrowserSessions.class
+          ? state.client
+          : state.scope.start();
     }
-    // the nearest scope: the test's inside a test, the class's in @BeforeAll or a constructor
-    SessionScope scope = context.getStore(NS).get(SCOPE, SessionScope.class);
+    if (parameter.getParameter().getType() == BrowserSessions.class) {
+      return existingClassState(context).client;
+    }
+    // the nearest scope: the test's inside a test, else the class's
+    SessionScope scope = context.getStore(NS).get(TEST_SCOPE, SessionScope.class);
     if (scope == null) {
-      throw new ExtensionConfigurationException(
-          "A BrowserSession parameter of " + parameter.getDeclaringExecutable()
-              + " cannot be resolved here: declare it on a test, @BeforeEach, @AfterEach or"
-              + " @BeforeAll method");
+      scope = existingClassState(context).scope;
     }
     return scope.start();
   }
 
-  private static BrowserSessions client(ExtensionContext context) {
-    BrowserSessions client = context.getStore(NS).get(CLIENT, BrowserSessions.class);
-    if (client == null) {
-      throw new ExtensionConfigurationException(
-          "No BrowserSessions client: register BrowserSessionsExtension on the test class"
-              + " (@BrowserSessionsTest or @ExtendWith), not on a single method");
+  /** The client and class scope of the class of a class-level context, made on first need. */
+  private static ClassState classState(ExtensionContext classContext) {
+    return classContext.getStore(NS).getOrComputeIfAbsent(
+        stateKey(classContext), k -> ClassState.create(classContext), ClassState.class);
+  }
+
+  /** The state of the nearest enclosing class context; never made here. */
+  private static ClassState existingClassState(ExtensionContext context) {
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent();
+        c = c.get().getParent()) {
+      if (isClassContext(c.get())) {
+        ClassState state = c.get().getStore(NS).get(stateKey(c.get()), ClassState.class);
+        if (state != null) {
+          return state;
+        }
+        break;
+      }
     }
-    return client;
+    throw new ExtensionConfigurationException(
+        "No BrowserSessions client: register BrowserSessionsExtension on the test class"
+            + " (@BrowserSessionsTest or @ExtendWith), not on a single method");
+  }
+
+  private static boolean isClassContext(ExtensionContext context) {
+    return context.getTestClass().isPresent() && context.getTestMethod().isEmpty();
+  }
+
+  /**
+   * A key of its own per class context: a store lookup also searches the parents' stores, and a
+   * {@code @Nested} class gets its own client, not its enclosing class's.
+   */
+  private static Object stateKey(ExtensionContext classContext) {
+    return new StateKey(classContext.getUniqueId());
+  }
+
+  private record StateKey(String classUniqueId) {}
+
+  /**
+   * One test class's client and class scope. afterAll removes and closes it; when the class ends
+   * without afterAll (a {@code PER_CLASS} constructor failed after a parameter was resolved),
+   * JUnit 5.13+ closes it from the store, and closing the client stops its sessions.
+   */
+  private record ClassState(BrowserSessions client, SessionScope scope) implements AutoCloseable {
+
+    static ClassState create(ExtensionContext classContext) {
+      Options options = options(classContext);
+      BrowserSessions client =
+          options.provider().isEmpty()
+              ? BrowserSessions.create()
+              : BrowserSessions.create(options.provider());
+      return new ClassState(
+          client, new SessionScope(client, classContext.getRequiredTestClass().getSimpleName()));
+    }
+
+    @Override
+    public void close() {
+      client.close();
+    }
   }
 
   private static void inject(

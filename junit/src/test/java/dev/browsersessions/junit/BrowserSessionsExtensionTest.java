@@ -19,9 +19,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -38,6 +42,8 @@ class BrowserSessionsExtensionTest {
   @BeforeEach
   void clear() {
     SEEN.clear();
+    PerClassConstructor.CLIENTS.clear();
+    Outer.CLIENTS.clear();
   }
 
   @Test
@@ -93,9 +99,59 @@ class BrowserSessionsExtensionTest {
     assertThat(SEEN).hasSize(2).allSatisfy(s -> assertThat(atProvider(s).isTerminal()).isTrue());
   }
 
+  @Test
+  void constructorParametersUnderPerClassGetTheClassClientAndAClassSession() {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(PerClassConstructor.class)).execute();
+
+    assertThat(failures(results.containerEvents())).isEmpty();
+    assertThat(failures(results.testEvents())).isEmpty();
+    results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    // the constructor's session: one, shared by both tests, open during them, stopped after them
+    assertThat(SEEN).hasSize(2);
+    assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+    assertThat(atProvider(SEEN.get(0)).status()).isEqualTo(SessionStatus.CLOSED);
+    // one client: the constructor's, @BeforeAll's and the tests' (checked inside the class)
+    assertThat(PerClassConstructor.CLIENTS).hasSize(4)
+        .containsOnly(PerClassConstructor.CLIENTS.get(0));
+  }
+
+  @Test
+  void aNestedClassGetsItsOwnClientNotItsEnclosingClasss() {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(Outer.class)).execute();
+
+    assertThat(failures(results.containerEvents())).isEmpty();
+    assertThat(failures(results.testEvents())).isEmpty();
+    results.testEvents().assertStatistics(s -> s.succeeded(2));
+    assertThat(Outer.CLIENTS).hasSize(2).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void withFailOnLeakOffALeftRunningSessionIsStoppedButFailsNothing() {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(LeakingAllowed.class)).execute();
+
+    assertThat(failures(results.testEvents())).isEmpty();
+    assertThat(failures(results.containerEvents())).isEmpty();
+    results.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
+    // one leaked by @BeforeAll (found after the class), one by the test (found after the test)
+    assertThat(SEEN).hasSize(2)
+        .allSatisfy(s -> assertThat(atProvider(s).isTerminal()).isTrue());
+  }
+
   private static Events run(Class<?> testClass) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute()
         .testEvents();
+  }
+
+  /** What failed, as its throwables' text, so that a failing check shows the reason. */
+  private static List<String> failures(Events events) {
+    return events.failed().stream()
+        .map(e -> e.getTestDescriptor().getDisplayName() + ": " + e.getPayload(
+                TestExecutionResult.class)
+            .flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?"))
+        .toList();
   }
 
   private static SessionInfo atProvider(BrowserSession s) {
@@ -153,6 +209,71 @@ class BrowserSessionsExtensionTest {
 
     @Test
     void b(BrowserSessions sessions) {
+      SEEN.add(sessions.start(SessionRequest.defaults()));
+    }
+  }
+
+  @BrowserSessionsTest
+  @TestInstance(Lifecycle.PER_CLASS)
+  static class PerClassConstructor {
+    static final List<BrowserSessions> CLIENTS = new CopyOnWriteArrayList<>();
+
+    private final BrowserSession session;
+
+    PerClassConstructor(BrowserSession session, BrowserSessions sessions) {
+      this.session = session;
+      CLIENTS.add(sessions);
+      assertThat(sessions.openSessions()).containsExactly(session.id());
+    }
+
+    @BeforeAll
+    void before(BrowserSessions sessions) {
+      CLIENTS.add(sessions);
+    }
+
+    @Test
+    void one(BrowserSessions sessions) {
+      CLIENTS.add(sessions);
+      SEEN.add(session);
+      assertThat(session.info().status()).isEqualTo(SessionStatus.ACTIVE);
+    }
+
+    @Test
+    void two(BrowserSessions sessions) {
+      CLIENTS.add(sessions);
+      SEEN.add(session);
+      // a class session: the end of the test that ran first did not stop it
+      assertThat(session.info().status()).isEqualTo(SessionStatus.ACTIVE);
+    }
+  }
+
+  @BrowserSessionsTest
+  static class Outer {
+    static final List<BrowserSessions> CLIENTS = new CopyOnWriteArrayList<>();
+
+    @Test
+    void outer(BrowserSessions sessions) {
+      CLIENTS.add(sessions);
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void inner(BrowserSessions sessions) {
+        CLIENTS.add(sessions);
+      }
+    }
+  }
+
+  @BrowserSessionsTest(failOnLeak = false)
+  static class LeakingAllowed {
+    @BeforeAll
+    static void leaksForTheClass(BrowserSessions sessions) {
+      SEEN.add(sessions.start(SessionRequest.defaults()));
+    }
+
+    @Test
+    void leaks(BrowserSessions sessions) {
       SEEN.add(sessions.start(SessionRequest.defaults()));
     }
   }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,13 @@ final class FaultProxy implements AutoCloseable {
   volatile List<Fault> randomFaults = FAST;
 
   static final long HUGE = 50L * 1024 * 1024;
+
+  /**
+   * How long a stalling fault holds the connection (or until the proxy closes): longer than any
+   * request timeout a test gives a client here (DeadlineTest's 60 s), so that a stalled call ends
+   * only by the client's own timeout or deadline, and a call neither cuts takes at least this.
+   */
+  static final Duration HOLD = Duration.ofSeconds(120);
 
   private final ServerSocket listener;
   private final InetSocketAddress upstream;
@@ -194,7 +202,7 @@ final class FaultProxy implements AutoCloseable {
 
   private void hold() {
     try {
-      closed.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      closed.await(HOLD.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
