@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Runs the built runnable jar ({@code target/browser-sessions.jar}) as a separate process, the way
@@ -45,13 +51,53 @@ class BrowserSessionsJarIT {
     assertThat(help.out()).contains("Exit codes:");
   }
 
+  /**
+   * The jar carries every provider of this repository, and nothing else: each module of the root
+   * pom's {@code <modules>} that registers a {@code BrowserSessionProviderFactory} ({@code
+   * provider-<name>}). A provider dropped from the jar (or a new one not added) fails here, on a
+   * machine without Chromium or chromedriver too, where {@link LocalJarIT} and {@link GridJarIT}
+   * are skipped.
+   */
   @Test
-  void providersListsTheProvidersTheJarCarries() throws Exception {
+  void providersListsEveryProviderOfTheRepository() throws Exception {
+    List<String> expected = providerModules();
     JarProcess.Run r = java("providers", "--json");
 
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.out());
-    assertThat(doc.get("providers").findValuesAsText("name")).contains("fake");
+    assertThat(doc.get("providers").findValuesAsText("name"))
+        .as("providers in %s", r.out())
+        .containsExactlyElementsOf(expected);
+    assertThat(doc.get("reason").asText())
+        .contains("none was chosen: " + String.join(", ", expected) + ".");
+  }
+
+  /** The provider names of the root pom's modules that register a provider factory, sorted. */
+  private static List<String> providerModules() throws Exception {
+    Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..");
+    Element project =
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(root.resolve("pom.xml").toFile()).getDocumentElement();
+    NodeList modules = null; // the project's own <modules>, not a profile's
+    for (Node n = project.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if ("modules".equals(n.getNodeName())) {
+        modules = ((Element) n).getElementsByTagName("module");
+      }
+    }
+    assertThat(modules).as("<modules> in %s", root.resolve("pom.xml")).isNotNull();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < modules.getLength(); i++) {
+      String module = modules.item(i).getTextContent().strip();
+      if (Files.exists(root.resolve(module).resolve(
+          "src/main/resources/META-INF/services/"
+              + "dev.browsersessions.spi.BrowserSessionProviderFactory"))) {
+        assertThat(module).as("a provider module is named provider-<name>").startsWith("provider-");
+        names.add(module.substring("provider-".length()));
+      }
+    }
+    assertThat(names).as("provider modules in %s", root.resolve("pom.xml")).isNotEmpty();
+    Collections.sort(names);
+    return names;
   }
 
   @Test

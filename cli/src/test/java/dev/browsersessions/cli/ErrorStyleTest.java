@@ -3,6 +3,8 @@ package dev.browsersessions.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.browsersessions.ProviderUnavailableException;
+import dev.browsersessions.fake.FakeOperation;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,23 @@ class ErrorStyleTest {
     assertThat(listed.out()).doesNotContain("\u001b").doesNotContain("\u009b");
     assertThat(json.out()).contains("\\u001b[2J").doesNotContain("\u001b").doesNotContain("\u009b");
     assertThat(json.json().get(0).get("metadata").get("k").asText()).isEqualTo(hostile);
+  }
+
+  /** The cli README: under --json, an error's message is cleaned as its text line is. */
+  @Test
+  void underJsonAnErrorMessageIsCleanedAsTheTextLineIs() {
+    String hostile = "vendor \u001b[2Jis\u001b]0;title\u0007 down\u009b31m\nagain";
+    f.fake.failNext(FakeOperation.CREATE, 2,
+        () -> new ProviderUnavailableException(hostile, "fake", 503, null));
+
+    CliResult text = f.run("start");
+    CliResult json = f.run("start", "--json");
+
+    assertThat(text.errLines()).singleElement().asString()
+        .isEqualTo("browser-sessions: vendor is down again");
+    assertThat(error(json))
+        .containsEntry("exitCode", String.valueOf(ExitCodes.FAILURE))
+        .containsEntry("message", "vendor is down again");
   }
 
   private static Map<String, String> error(CliResult r) {

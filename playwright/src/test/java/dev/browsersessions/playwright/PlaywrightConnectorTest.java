@@ -2,7 +2,6 @@ package dev.browsersessions.playwright;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.sun.net.httpserver.HttpServer;
@@ -13,10 +12,9 @@ import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.UnsupportedCapabilityException;
 import dev.browsersessions.fake.FakeProvider;
+import dev.browsersessions.local.testing.Chromium;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +33,7 @@ class PlaywrightConnectorTest {
 
   @BeforeAll
   static void startServerAndSession() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) || System.getenv("CHROME_PATH") != null,
-        "No Chromium on this machine (apt-get install chromium); Playwright tests skipped");
+    Chromium.require(); // as the local provider finds it; skipped without one
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       byte[] body = "<html><head><title>Served on loopback</title></head><body>hi</body></html>"

@@ -18,15 +18,6 @@ abstract class ProviderCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 
   /**
-   * Whether to print stack traces.
-   *
-   * @return the {@code --verbose} flag
-   */
-  boolean verbose() {
-    return common.verbose;
-  }
-
-  /**
    * How this command's errors are shown.
    *
    * @return from {@code --json} and {@code --verbose}
