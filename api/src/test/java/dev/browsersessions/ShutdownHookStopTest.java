@@ -3,7 +3,6 @@ package dev.browsersessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,29 +14,19 @@ import org.junit.jupiter.api.Test;
  */
 class ShutdownHookStopTest {
 
-  private static final long WAIT_SECONDS = 30;
+  private static final long WAIT_SECONDS = Gate.WAIT_SECONDS;
 
   /** Holds the first stop at a gate until the test opens it; later stops go through. */
   private static final class GatedStops extends InMemoryProvider {
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch gate = new CountDownLatch(1);
+    final Gate gate = new Gate();
     final AtomicReference<String> held = new AtomicReference<>();
     private final AtomicBoolean first = new AtomicBoolean(true);
 
     @Override
     public SessionInfo stop(String sessionId) {
-      if (!first.getAndSet(false)) {
-        return super.stop(sessionId);
-      }
-      held.set(sessionId);
-      entered.countDown();
-      try {
-        if (!gate.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the test never opened the gate");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (first.getAndSet(false)) {
+        held.set(sessionId);
+        gate.pass();
       }
       return super.stop(sessionId);
     }
@@ -73,11 +62,11 @@ class ShutdownHookStopTest {
         }
       }, "users-own-hook");
       user.start();
-      assertThat(provider.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(provider.gate.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
       Thread hook = new Thread(() -> sessions.stopOnShutdown(Duration.ofSeconds(WAIT_SECONDS)),
           "client-hook");
       hook.start();
-      provider.gate.countDown();
+      provider.gate.open();
       user.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
       hook.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
       assertThat(user.isAlive() || hook.isAlive()).isFalse();
@@ -96,10 +85,10 @@ class ShutdownHookStopTest {
       Thread hook = new Thread(() -> sessions.stopOnShutdown(Duration.ofSeconds(WAIT_SECONDS)),
           "client-hook");
       hook.start(); // the client is closed from here on
-      assertThat(provider.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(provider.gate.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
       BrowserSession other = a.id().equals(provider.held.get()) ? b : a;
       assertThat(other.stop().status()).isEqualTo(SessionStatus.CLOSED);
-      provider.gate.countDown();
+      provider.gate.open();
       hook.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
       assertThat(hook.isAlive()).isFalse();
       assertThat(provider.count("stop")).as("each session stopped once").isEqualTo(2);

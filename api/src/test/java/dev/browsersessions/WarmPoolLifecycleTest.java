@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class WarmPoolLifecycleTest {
 
-  private static final long WAIT_SECONDS = 30;
+  private static final long WAIT_SECONDS = Gate.WAIT_SECONDS;
 
   private final InMemoryProvider provider = new InMemoryProvider();
   private final ManualExecutor background = new ManualExecutor();
@@ -45,20 +44,11 @@ class WarmPoolLifecycleTest {
 
   /** Holds every create at a gate until the test opens it. */
   private static final class GatedProvider extends InMemoryProvider {
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch gate = new CountDownLatch(1);
+    final Gate gate = new Gate();
 
     @Override
     public SessionInfo create(SessionRequest request) {
-      entered.countDown();
-      try {
-        if (!gate.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the test never opened the gate");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      gate.pass();
       return super.create(request);
     }
   }
@@ -153,13 +143,13 @@ class WarmPoolLifecycleTest {
     pooled(gated, 1, true);
     Thread refill = new Thread(background::runAll, "test-refill");
     refill.start();
-    assertThat(gated.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(gated.gate.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
     Thread hook = new Thread(() -> sessions.stopOnShutdown(Duration.ofSeconds(WAIT_SECONDS)),
         "test-shutdown-hook");
     hook.start();
     awaitWaitingOrEnded(hook); // waiting for the refill, or (the bug) already done
 
-    gated.gate.countDown();
+    gated.gate.open();
     refill.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     hook.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
 
@@ -180,11 +170,11 @@ class WarmPoolLifecycleTest {
     pooled(gated, 1, true);
     Thread refill = new Thread(background::runAll, "test-refill");
     refill.start();
-    assertThat(gated.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(gated.gate.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
 
     sessions.stopOnShutdown(Duration.ZERO); // cannot get the lock: goes on without it
 
-    gated.gate.countDown();
+    gated.gate.open();
     refill.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     assertThat(refill.isAlive()).isFalse();
     assertThat(gated.sessions.get("s-1").status()).isEqualTo(SessionStatus.CLOSED);

@@ -31,6 +31,13 @@ public final class BrokenProviders {
 
   private BrokenProviders() {}
 
+  /** What a provider declares, less some capabilities. */
+  private static Set<Capability> without(Set<Capability> declared, Capability... dropped) {
+    Set<Capability> caps = EnumSet.copyOf(declared);
+    caps.removeAll(java.util.List.of(dropped));
+    return Set.copyOf(caps);
+  }
+
   /** Stopping an already stopped session throws. */
   public static final class NonIdempotentStop extends ForwardingProvider {
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
@@ -192,9 +199,7 @@ public final class BrokenProviders {
 
     @Override
     public Set<Capability> capabilities() {
-      Set<Capability> caps = EnumSet.copyOf(delegate.capabilities());
-      caps.remove(Capability.REGION);
-      return Set.copyOf(caps);
+      return without(delegate.capabilities(), Capability.REGION);
     }
 
     @Override
@@ -215,9 +220,7 @@ public final class BrokenProviders {
 
     @Override
     public Set<Capability> capabilities() {
-      Set<Capability> caps = EnumSet.copyOf(delegate.capabilities());
-      caps.remove(Capability.REGION);
-      return Set.copyOf(caps);
+      return without(delegate.capabilities(), Capability.REGION);
     }
 
     @Override
@@ -242,9 +245,7 @@ public final class BrokenProviders {
 
     @Override
     public Set<Capability> capabilities() {
-      Set<Capability> caps = EnumSet.copyOf(delegate.capabilities());
-      caps.removeAll(EnumSet.of(Capability.LIST, Capability.IDLE_TIMEOUT));
-      return Set.copyOf(caps);
+      return without(delegate.capabilities(), Capability.LIST, Capability.IDLE_TIMEOUT);
     }
   }
 
