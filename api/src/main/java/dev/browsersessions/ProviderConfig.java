@@ -47,6 +47,21 @@ import java.util.regex.Pattern;
  */
 public final class ProviderConfig {
 
+  /**
+   * A key any provider may read: {@code true} asks that sessions outlive the program that
+   * started them where they would otherwise end with it (a browser on this machine, whose
+   * sessions end with their JVM). Providers whose sessions live at a vendor until stopped ignore
+   * it. A tool that starts a session and exits, such as the command line's {@code start}, sets
+   * it; the sessions must then be stopped explicitly (or by their timeouts).
+   */
+  public static final String DETACH = "detach";
+
+  /**
+   * The keys every provider accepts, whether or not it acts on them ({@link #DETACH}). A provider
+   * that refuses keys it does not know (to catch typos) accepts these.
+   */
+  public static final Set<String> STANDARD_KEYS = Set.of(DETACH);
+
   private static final Pattern KEY = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
   private static final Pattern SIMPLE_DURATION = Pattern.compile("([0-9]+)\\s*(ms|s|m|h|d)");
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");

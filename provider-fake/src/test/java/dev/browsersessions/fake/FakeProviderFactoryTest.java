@@ -154,6 +154,11 @@ class FakeProviderFactoryTest {
   }
 
   @Test
+  void theApisStandardKeysAreAcceptedThoughNotKnownToTheFake() {
+    assertThat(create(Map.of(dev.browsersessions.ProviderConfig.DETACH, "true"))).isNotNull();
+  }
+
+  @Test
   void instanceReturnsTheRegisteredProvider() {
     FakeProvider registered =
         FakeProviders.register("factory-test", FakeProvider.builder().build());

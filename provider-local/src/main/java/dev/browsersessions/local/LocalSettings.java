@@ -51,7 +51,7 @@ public record LocalSettings(
   /** Key of the record retention. */
   public static final String RECORD_RETENTION = "record-retention";
   /** Key that makes sessions outlive the JVM that started them. */
-  public static final String DETACH = "detach";
+  public static final String DETACH = ProviderConfig.DETACH;
   /** Key that turns Chromium's sandbox off. */
   public static final String NO_SANDBOX = "no-sandbox";
 

@@ -19,11 +19,6 @@ final class ProviderChooser {
   /** The environment variable that names the provider, as in {@link BrowserSessions#create()}. */
   static final String ENV = "BROWSERSESSIONS_PROVIDER";
 
-  /** The local provider's name and its key that lets sessions outlive this command's JVM. */
-  private static final String LOCAL = "local";
-
-  private static final String LOCAL_DETACH = "detach";
-
   /** What happens to the sessions a command starts when it ends. */
   enum Lifetime {
     /** They keep running after the command ends (for {@code start}). */
@@ -127,10 +122,9 @@ final class ProviderChooser {
     Choice choice = choose(available());
     String name = choice.name().orElseThrow(() -> new ProviderNotFoundException(choice.reason()));
     boolean endWithCommand = lifetime == Lifetime.END_WITH_COMMAND;
-    // The local provider ends its sessions when the JVM that started them exits, unless detached.
-    ProviderConfig config = !endWithCommand && LOCAL.equals(name)
-        ? options.providerConfig(Map.of(LOCAL_DETACH, "true"))
-        : options.providerConfig();
+    // A provider whose sessions would end with this JVM (a local browser) keeps them running.
+    ProviderConfig config = endWithCommand ? options.providerConfig()
+        : options.providerConfig(Map.of(ProviderConfig.DETACH, "true"));
     return BrowserSessions.builder()
         .provider(name)
         .config(config)
