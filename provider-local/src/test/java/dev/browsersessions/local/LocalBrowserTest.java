@@ -116,7 +116,9 @@ class LocalBrowserTest {
   void aStaleRecordWhosePidIsGoneReadsAsClosed() {
     StateDirectory state = new StateDirectory(stateDir);
     SessionRecord stale = new SessionRecord("local-stale", Long.MAX_VALUE - 1,
-        Optional.of(Instant.parse("2020-01-01T00:00:00Z")), URI.create("ws://127.0.0.1:9/devtools/browser/x"),
+        Optional.of(new dev.browsersessions.local.internal.ProcessStart(
+            Instant.parse("2020-01-01T00:00:00Z"), java.util.OptionalLong.empty())),
+        URI.create("ws://127.0.0.1:9/devtools/browser/x"),
         stateDir.resolve("gone-profile"), Instant.parse("2020-01-01T00:00:00Z"),
         Instant.parse("2020-01-01T00:00:00Z"), Optional.empty(), Optional.empty(),
         SessionStatus.ACTIVE, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),

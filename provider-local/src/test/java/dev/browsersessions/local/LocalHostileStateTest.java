@@ -15,6 +15,7 @@ import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
 import dev.browsersessions.local.internal.DirectoryTrees;
 import dev.browsersessions.local.internal.PosixUser;
+import dev.browsersessions.local.internal.ProcessStart;
 import dev.browsersessions.local.internal.SessionRecord;
 import dev.browsersessions.local.internal.StateDirectory;
 import dev.browsersessions.local.internal.Watchdog;
@@ -62,7 +63,8 @@ class LocalHostileStateTest {
   }
 
   private SessionRecord planted(String id, long pid, Optional<Instant> start, Path profile) {
-    return new SessionRecord(id, pid, start, URI.create("ws://127.0.0.1:9/devtools/browser/x"),
+    return new SessionRecord(id, pid,
+        start.map(at -> new ProcessStart(at, java.util.OptionalLong.empty())), URI.create("ws://127.0.0.1:9/devtools/browser/x"),
         profile, Instant.now(), Instant.now(), Optional.of(Duration.ofSeconds(1)),
         Optional.empty(), SessionStatus.ACTIVE, Optional.empty(), Optional.empty(), Map.of(),
         Optional.empty(), Optional.empty(), Optional.empty());

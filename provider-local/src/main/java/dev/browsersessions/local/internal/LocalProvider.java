@@ -127,7 +127,7 @@ public final class LocalProvider implements BrowserSessionProvider {
         ViewportFit.fit(cdp, request.viewport().get(), CDP_TIMEOUT);
       }
       Instant now = clock.instant();
-      record = new SessionRecord(id, process.pid(), process.toHandle().info().startInstant(),
+      record = new SessionRecord(id, process.pid(), ProcessStart.of(process.toHandle()),
           cdp, profile, now, now, request.idleTimeout(), request.maxDuration(),
           SessionStatus.ACTIVE, Optional.empty(), Optional.empty(), request.metadata(),
           settings.detach() ? Optional.empty() : SessionRecord.Owner.self(), Optional.empty(),

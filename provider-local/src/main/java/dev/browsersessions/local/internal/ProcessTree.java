@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,14 +26,10 @@ public final class ProcessTree {
    * @param recordedStart when the recorded process started, if known
    * @return the process, when it is alive and matches
    */
-  public static Optional<ProcessHandle> find(long pid, Optional<Instant> recordedStart) {
+  public static Optional<ProcessHandle> find(long pid, Optional<ProcessStart> recordedStart) {
     return ProcessHandle.of(pid)
         .filter(ProcessTree::isRunning)
-        .filter(
-            h ->
-                recordedStart.isEmpty()
-                    || h.info().startInstant().map(s -> sameSecond(s, recordedStart.get()))
-                        .orElse(true));
+        .filter(h -> recordedStart.isEmpty() || recordedStart.get().matches(h));
   }
 
   /**
@@ -48,7 +43,7 @@ public final class ProcessTree {
    * @return the process, when all of that holds
    */
   public static Optional<ProcessHandle> findBrowser(
-      long pid, Optional<Instant> recordedStart, Path profileDir) {
+      long pid, Optional<ProcessStart> recordedStart, Path profileDir) {
     if (recordedStart.isEmpty()) {
       return Optional.empty();
     }
@@ -183,9 +178,5 @@ public final class ProcessTree {
       LockSupport.parkNanos(POLL_NANOS);
     }
     return true;
-  }
-
-  private static boolean sameSecond(Instant a, Instant b) {
-    return Math.abs(a.getEpochSecond() - b.getEpochSecond()) <= 1;
   }
 }

@@ -35,7 +35,7 @@ import java.util.TreeMap;
 public record SessionRecord(
     String id,
     long pid,
-    Optional<Instant> processStart,
+    Optional<ProcessStart> processStart,
     URI cdpUrl,
     Path profileDir,
     Instant createdAt,
@@ -58,7 +58,7 @@ public record SessionRecord(
    * @param pid its process id
    * @param start when it started, to tell a reused pid apart
    */
-  public record Owner(long pid, Instant start) {
+  public record Owner(long pid, ProcessStart start) {
 
     /**
      * This JVM.
@@ -67,7 +67,7 @@ public record SessionRecord(
      */
     public static Optional<Owner> self() {
       ProcessHandle me = ProcessHandle.current();
-      return me.info().startInstant().map(s -> new Owner(me.pid(), s));
+      return ProcessStart.of(me).map(s -> new Owner(me.pid(), s));
     }
 
     /**
@@ -208,7 +208,10 @@ public record SessionRecord(
     Map<String, String> m = new TreeMap<>();
     m.put("id", id);
     m.put("pid", Long.toString(pid));
-    processStart.ifPresent(v -> m.put("process-start", v.toString()));
+    processStart.ifPresent(v -> {
+      m.put("process-start", v.instant().toString());
+      v.bootTicks().ifPresent(t -> m.put("process-start-ticks", Long.toString(t)));
+    });
     m.put("cdp-url", cdpUrl.toString());
     m.put("profile-dir", profileDir.toString());
     m.put("created-at", createdAt.toString());
@@ -221,7 +224,8 @@ public record SessionRecord(
     metadata.forEach((k, v) -> m.put(META + k, v));
     owner.ifPresent(o -> {
       m.put("owner-pid", Long.toString(o.pid()));
-      m.put("owner-start", o.start().toString());
+      m.put("owner-start", o.start().instant().toString());
+      o.start().bootTicks().ifPresent(t -> m.put("owner-start-ticks", Long.toString(t)));
     });
     relayPort.ifPresent(v -> m.put("relay-port", Integer.toString(v)));
     browserVersion.ifPresent(v -> m.put("browser", v));
@@ -247,7 +251,7 @@ public record SessionRecord(
     return new SessionRecord(
         required(p, "id"),
         Long.parseLong(required(p, "pid")),
-        optional(p, "process-start").map(Instant::parse),
+        optional(p, "process-start").map(at -> start(at, optional(p, "process-start-ticks"))),
         loopbackWebSocket(required(p, "cdp-url")),
         absolute(required(p, "profile-dir")),
         Instant.parse(required(p, "created-at")),
@@ -259,9 +263,20 @@ public record SessionRecord(
         optional(p, "close-reason"),
         metadata,
         optional(p, "owner-pid").map(pid -> new Owner(Long.parseLong(pid),
-            Instant.parse(required(p, "owner-start")))),
+            start(required(p, "owner-start"), optional(p, "owner-start-ticks")))),
         optional(p, "relay-port").map(Integer::valueOf).filter(v -> v > 0 && v < 65536),
         optional(p, "browser"));
+  }
+
+  /** A recorded start: its instant, and its ticks since boot if the record has them. */
+  private static ProcessStart start(String instant, Optional<String> ticks) {
+    return new ProcessStart(Instant.parse(instant), ticks.map(t -> {
+      long v = Long.parseLong(t);
+      if (v < 0) {
+        throw new IllegalArgumentException("a start in ticks since boot is not negative");
+      }
+      return java.util.OptionalLong.of(v);
+    }).orElse(java.util.OptionalLong.empty()));
   }
 
   private static URI loopbackWebSocket(String value) {

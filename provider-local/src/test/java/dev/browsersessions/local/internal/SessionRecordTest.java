@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,8 @@ class SessionRecordTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   static SessionRecord record(String id, long pid) {
-    return new SessionRecord(id, pid, Optional.of(T0), URI.create("ws://127.0.0.1:1/devtools/browser/x"),
+    return new SessionRecord(id, pid, Optional.of(new ProcessStart(T0, OptionalLong.of(1234))),
+        URI.create("ws://127.0.0.1:1/devtools/browser/x"),
         Path.of("/tmp/none-" + id), T0, T0, Optional.of(Duration.ofMinutes(1)),
         Optional.of(Duration.ofMinutes(5)), SessionStatus.ACTIVE, Optional.empty(),
         Optional.empty(), Map.of("team", "qa", "a.b", "c=d"), Optional.empty(), Optional.empty(),
