@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Feign's transport over {@code java.net.http}: one deadline, {@code request-timeout}, bounds each
- * attempt from sending the request to the last byte of the answer; the body is read (bounded, see
- * {@link BoundedBody}) before the answer is handed to Feign. Every request carries the user agent
+ * The transport over {@code java.net.http}, for Feign (as its {@link Client}) and for the direct
+ * path that bypasses Feign ({@link #send}, see {@link DirectTarget}): one deadline, {@code
+ * request-timeout}, bounds each attempt from sending the request to the last byte of the answer;
+ * the body is read whole (bounded, see {@link BoundedBody}) before the answer is handed on to a
+ * decoder, Feign's or the direct path's. Every request carries the user agent
  * {@code browser-sessions/<version>}, and {@code Accept: application/json} unless it names
  * another. Every transport failure becomes a
  * {@link ProviderUnavailableException}: a refused connection (cause {@link ConnectException},
@@ -37,6 +39,15 @@ import java.util.Map;
  * sees them, and so does every message built from a transport failure. The {@code HttpClient} is
  * the one {@link SharedHttpClients} keeps for these settings, taken on the first call and given
  * back by {@link #close()}; {@link #prepare()} builds it beforehand without keeping it.
+ *
+ * <p>An interrupt of the caller's thread while it waits ends the attempt with a {@link
+ * ProviderUnavailableException} ("Interrupted while waiting ...", outcome unknown) and the
+ * thread's interrupt flag set again, whether it came while waiting for the headers or, on Java
+ * 21+, while reading the body (the JDK's body stream reports it as an {@code IOException} caused
+ * by the {@code InterruptedException}). On Java 17 the JDK's body stream swallows an interrupt
+ * that comes while a body of up to {@link BoundedBody#TRUSTED_LENGTH} bytes is read (it clears
+ * the flag and waits again): the read then goes on until the body arrives or {@code
+ * request-timeout} (or the operation's deadline) cuts it, and the interrupt is lost.
  */
 final class JdkClient implements Client {
 
@@ -162,18 +173,19 @@ final class JdkClient implements Client {
     HttpClient client = (current != null ? current : own).client();
     // The caller's thread sends and waits (no hop to another thread per call). The request's
     // own timeout covers the wait for the headers; BodyDeadlines cuts a body still unread.
-    BodyDeadlines.watch(body);
     HttpResponse<Object> r;
     byte[] bytes;
     try {
+      BodyDeadlines.watch(body);
       r = client.send(jdk, body);
       bytes = body.read(r.body());
     } catch (InterruptedException e) {
-      body.abort();
-      Thread.currentThread().interrupt();
-      throw new ProviderUnavailableException("Interrupted while waiting for " + vendor
-          + " to answer " + what(method, url), provider, 0, e).markOutcomeUnknown();
+      throw interrupted(method, url, body, e);
     } catch (IOException e) {
+      // Java 21+: the JDK's body stream reports an interrupt as an IOException caused by it
+      if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+        throw interrupted(method, url, body, e);
+      }
       throw failed(method, url, e, body, cutByOperation ? operation : null, timeout);
     } finally {
       BodyDeadlines.unwatch(body);
@@ -238,6 +250,18 @@ final class JdkClient implements Client {
     boolean successful() {
       return status >= 200 && status < 300;
     }
+  }
+
+  /**
+   * The caller's thread was interrupted while it waited for an answer: the answer is given up
+   * and the interrupt flag is set again.
+   */
+  private RuntimeException interrupted(String method, String url, BoundedBody body,
+      Exception cause) {
+    body.abort();
+    Thread.currentThread().interrupt();
+    return new ProviderUnavailableException("Interrupted while waiting for " + vendor
+        + " to answer " + what(method, url), provider, 0, cause).markOutcomeUnknown();
   }
 
   private RuntimeException failed(String method, String url, IOException c, BoundedBody body,

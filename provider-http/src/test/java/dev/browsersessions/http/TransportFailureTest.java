@@ -3,13 +3,18 @@ package dev.browsersessions.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.browsersessions.ProviderProtocolException;
 import dev.browsersessions.ProviderUnavailableException;
 import dev.browsersessions.http.RawServer.Act;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,5 +165,55 @@ class TransportFailureTest {
         });
     assertThat(http.calls().read(() -> api.get("b"))).containsEntry("ok", 1);
     roomy.close();
+  }
+
+  /**
+   * An interrupt while the body of a small answer is read ends the call as interrupted, with the
+   * flag set again, not as a retryable broken-off answer. Java 21+ only: Java 17's body stream
+   * swallows the interrupt (documented on {@code JdkClient}), and the read ends at its deadline.
+   */
+  @Test
+  void anInterruptWhileTheBodyIsReadEndsTheCallAsInterruptedWithTheFlagSet() {
+    assumeTrue(Runtime.version().feature() >= 21, "Java 17's body stream swallows interrupts");
+    server.then(Act.STALL_BODY);
+    // a long request-timeout: only the interrupt can end the call soon
+    VendorHttp patient = VendorHttp.builder("t", "Vendor", TestApi.quickRetries("60s")).build();
+    TestApi slow = patient.client(TestApi.class, server.base(), Map.of());
+    CompletableFuture<Boolean> flagAfter = new CompletableFuture<>();
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    Thread caller = new Thread(() -> {
+      try {
+        slow.get("a");
+        failure.complete(null);
+      } catch (Throwable t) {
+        failure.complete(t);
+      }
+      flagAfter.complete(Thread.currentThread().isInterrupted());
+    }, "interrupted-caller");
+    caller.setDaemon(true);
+    caller.start();
+    try {
+      assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        while (!readingTheBody(caller)) { // bounded by the timeout around it
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        caller.interrupt();
+        assertThat(failure.get()).isInstanceOfSatisfying(ProviderUnavailableException.class,
+            e -> {
+              assertThat(e.getMessage()).startsWith("Interrupted while waiting for Vendor")
+                  .contains("GET /things/a");
+              assertThat(e.isOutcomeUnknown()).isTrue();
+            });
+        assertThat(flagAfter.get()).as("the interrupt flag is set again").isTrue();
+      });
+    } finally {
+      patient.close();
+    }
+  }
+
+  private static boolean readingTheBody(Thread t) {
+    return Arrays.stream(t.getStackTrace()).anyMatch(f ->
+        f.getClassName().equals(BoundedBody.class.getName()) && f.getMethodName().equals("read"))
+        && t.getState() == Thread.State.WAITING;
   }
 }
