@@ -28,8 +28,10 @@ import java.util.stream.Collectors;
  * turns the relay's traffic into the record's last activity, and ends sessions whose idle timeout
  * or maximum duration passed, whose owner process exited (unless detached), or whose browser
  * died. It deletes an ended session's profile that a stop could not (see {@link
- * Endings#clearLeftovers}), and sweeps records of sessions that ended longer ago than the
- * retention. It exits once no live session has been left for {@link #LINGER}.
+ * Endings#clearLeftovers}), trying again after growing pauses ({@link Retries}) for as long as
+ * the profile is there, and sweeps records of sessions that ended longer ago than the retention,
+ * but never the record of a session whose profile is still there. It exits once no live session
+ * and no such profile has been left for {@link #LINGER}.
  *
  * <p>Only one runs per state directory: it holds an exclusive lock on {@code watchdog.lock}
  * while it runs, and a second one exits at once.
@@ -44,10 +46,6 @@ public final class Watchdog {
   public static final Duration FLUSH = TICK;
   /** The lock file a running watchdog holds. */
   public static final String LOCK_FILE = "watchdog.lock";
-  /** The first pause before a failed ending or clean-up is tried again; it doubles each time. */
-  static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-  /** The longest pause between tries. */
-  static final Duration MAX_RETRY = Duration.ofMinutes(1);
   /** The file a running watchdog writes its pid to (informational; never used to kill). */
   public static final String PID_FILE = "watchdog.pid";
 
@@ -57,15 +55,36 @@ public final class Watchdog {
   private final Path profiles;
   private final Duration retention;
   private final Duration stopGrace;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
+  private final Cleaner cleaner;
   private final Map<String, Relay> relays = new HashMap<>();
-  private final Map<String, Retry> retries = new HashMap<>();
+  private final Retries retries = new Retries();
 
-  private Watchdog(StateDirectory state, Duration retention, Duration stopGrace) {
+  /**
+   * A watchdog on a clock, with a way to clear an ended session's leftovers (tests replace both).
+   */
+  Watchdog(StateDirectory state, Duration retention, Duration stopGrace, Clock clock,
+      Cleaner cleaner) {
     this.state = state;
     this.profiles = state.profilesPath();
     this.retention = retention;
     this.stopGrace = stopGrace;
+    this.clock = clock;
+    this.cleaner = cleaner;
+  }
+
+  /** Clears an ended session's leftovers, as {@link Endings#clearLeftovers} does. */
+  @FunctionalInterface
+  interface Cleaner {
+    /**
+     * Clears them.
+     *
+     * @param r the ended record
+     * @param profiles the profiles folder
+     * @param grace the stop grace
+     * @return {@code true} if nothing is left
+     */
+    boolean clear(SessionRecord r, Path profiles, Duration grace);
   }
 
   /**
@@ -90,7 +109,8 @@ public final class Watchdog {
       Path pidFile = state.path().resolve(PID_FILE);
       Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
       try {
-        new Watchdog(state, Duration.parse(args[1]), Duration.parse(args[2])).run();
+        new Watchdog(state, Duration.parse(args[1]), Duration.parse(args[2]),
+            Clock.systemUTC(), Endings::clearLeftovers).run();
       } finally {
         Files.deleteIfExists(pidFile);
         lock.release();
@@ -159,17 +179,29 @@ public final class Watchdog {
     }
   }
 
-  /** One look at every record; returns how many sessions are still live. */
+  /**
+   * One look at every record; returns how many sessions still need the watchdog: the live ones,
+   * and the ended ones whose profile is still there (tried again after {@link Retries}' pauses,
+   * their records kept past the retention until the profile is gone, so that no profile is left
+   * with no record naming it).
+   */
   int round() {
     int live = 0;
     Instant now = clock.instant();
     Set<String> seen = new java.util.HashSet<>();
     for (SessionRecord listed : state.readAll()) {
       seen.add(listed.id());
-      if (listed.status().isTerminal() && listed.closedAt()
-          .filter(at -> !at.plus(retention).isBefore(now)).isPresent()
-          && !(Endings.hasLeftovers(listed, profiles) && retryDue(listed.id(), now))) {
-        continue; // ended, not yet due for the sweep: nothing to do, no lock taken
+      if (listed.status().isTerminal()) {
+        boolean leftovers = Endings.hasLeftovers(listed, profiles);
+        boolean sweepDue = listed.closedAt().filter(at -> at.plus(retention).isBefore(now))
+            .isPresent();
+        if (leftovers && !retries.due(listed.id(), now)) {
+          live++; // its clean-up failed: kept running to try again after the pause
+          continue;
+        }
+        if (!leftovers && !sweepDue) {
+          continue; // ended, not yet due for the sweep: nothing to do, no lock taken
+        }
       }
       try {
         if (watchOne(listed.id(), now)) {
@@ -185,7 +217,7 @@ public final class Watchdog {
             .orElse(true))
         .collect(Collectors.toSet());
     gone.forEach(id -> relays.remove(id).close());
-    retries.keySet().retainAll(seen);
+    retries.retainAll(seen);
     return live;
   }
 
@@ -197,13 +229,16 @@ public final class Watchdog {
       }
       SessionRecord r = read.get();
       if (r.status().isTerminal()) {
-        if (retryDue(id, now)) {
-          retried(id, now, Endings.clearLeftovers(r, profiles, stopGrace));
+        closeRelay(id);
+        if (retries.due(id, now)) {
+          retries.tried(id, now, cleaner.clear(r, profiles, stopGrace));
+        }
+        if (Endings.hasLeftovers(r, profiles)) {
+          return true; // the record is kept, so that the profile is tried again
         }
         if (r.closedAt().filter(at -> at.plus(retention).isBefore(now)).isPresent()) {
           state.delete(id);
         }
-        closeRelay(id);
         return false;
       }
       Relay relay = relays.get(id);
@@ -216,12 +251,12 @@ public final class Watchdog {
       }
       Optional<Endings.Ending> ending = Endings.due(r, now, Optional.empty());
       if (ending.isPresent()) {
-        if (!retryDue(id, now)) {
+        if (!retries.due(id, now)) {
           return true; // its processes outlived the last try: tried again after a pause
         }
         closeRelay(id);
         List<ProcessHandle> left = Endings.endBrowser(r, profiles, stopGrace);
-        retried(id, now, left.isEmpty());
+        retries.tried(id, now, left.isEmpty());
         if (!left.isEmpty()) {
           LOG.warning("Watchdog: session " + id + " is due to end (" + ending.get().reason()
               + ") but its processes " + left.stream().map(ProcessHandle::pid).toList()
@@ -244,29 +279,6 @@ public final class Watchdog {
       return true;
     });
   }
-
-  /** Whether a session whose ending or clean-up failed before may be tried again now. */
-  private boolean retryDue(String id, Instant now) {
-    Retry retry = retries.get(id);
-    return retry == null || !now.isBefore(retry.next());
-  }
-
-  /** Records how a try went: forgotten on success, otherwise the next one after a longer pause. */
-  private void retried(String id, Instant now, boolean succeeded) {
-    if (succeeded) {
-      retries.remove(id);
-    } else {
-      Retry last = retries.get(id);
-      Duration pause = last == null ? FIRST_RETRY : last.pause().multipliedBy(2);
-      if (pause.compareTo(MAX_RETRY) > 0) {
-        pause = MAX_RETRY;
-      }
-      retries.put(id, new Retry(now.plus(pause), pause));
-    }
-  }
-
-  /** When a failed ending or clean-up is tried again, and the pause that led there. */
-  private record Retry(Instant next, Duration pause) {}
 
   private void closeRelay(String id) {
     Relay relay = relays.remove(id);
