@@ -115,7 +115,8 @@ class LocalBrowserTest {
   @Test
   void aStaleRecordWhosePidIsGoneReadsAsClosed() {
     StateDirectory state = new StateDirectory(stateDir);
-    SessionRecord stale = new SessionRecord("local-stale", Long.MAX_VALUE - 1,
+    String id = SessionRecord.newId();
+    SessionRecord stale = new SessionRecord(id, Long.MAX_VALUE - 1,
         Optional.of(new dev.browsersessions.local.internal.ProcessStart(
             Instant.parse("2020-01-01T00:00:00Z"), java.util.OptionalLong.empty())),
         URI.create("ws://127.0.0.1:9/devtools/browser/x"),
@@ -125,10 +126,10 @@ class LocalBrowserTest {
         Optional.empty(), Optional.empty());
     state.write(stale);
     try (BrowserSessionProvider p = provider()) {
-      assertThat(p.status("local-stale").status()).isEqualTo(SessionStatus.CLOSED);
+      assertThat(p.status(id).status()).isEqualTo(SessionStatus.CLOSED);
       assertThat(p.list(SessionFilter.active())).extracting(SessionInfo::id)
-          .doesNotContain("local-stale");
-      assertThat(p.stop("local-stale").status()).isEqualTo(SessionStatus.CLOSED);
+          .doesNotContain(id);
+      assertThat(p.stop(id).status()).isEqualTo(SessionStatus.CLOSED);
     }
   }
 

@@ -43,6 +43,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalHostileStateTest {
 
+  // Ids of the provider's form (local-<uuid>): a record with any other id is not read at all.
+  private static final String FORGED = SessionRecord.newId();
+  private static final String DEAD = SessionRecord.newId();
+  private static final String VICTIM = SessionRecord.newId();
+  private static final String FORGER = SessionRecord.newId();
+  private static final String LEFT = SessionRecord.newId();
+  private static final String LINK = SessionRecord.newId();
+  private static final String REAL = SessionRecord.newId();
+  private static final String IO = SessionRecord.newId();
+
   @TempDir Path tmp;
   private Path stateDir;
   private BrowserSessionProvider provider;
@@ -76,11 +86,11 @@ class LocalHostileStateTest {
     Files.writeString(foreign.resolve("data"), "keep me");
     ProcessHandle h = bystander.toHandle();
     // The right pid and start time, long expired: only the command line tells it apart.
-    new StateDirectory(stateDir).write(planted("local-forged", h.pid(), h.info().startInstant(),
+    new StateDirectory(stateDir).write(planted(FORGED, h.pid(), h.info().startInstant(),
         foreign));
-    assertThat(provider.status("local-forged").status()).isEqualTo(SessionStatus.CLOSED);
+    assertThat(provider.status(FORGED).status()).isEqualTo(SessionStatus.CLOSED);
     assertThat(provider.list(SessionFilter.all())).hasSize(1);
-    assertThat(provider.stop("local-forged").status()).isEqualTo(SessionStatus.CLOSED);
+    assertThat(provider.stop(FORGED).status()).isEqualTo(SessionStatus.CLOSED);
     assertThat(bystander.isAlive()).isTrue();
     assertThat(foreign.resolve("data")).hasContent("keep me");
   }
@@ -88,12 +98,12 @@ class LocalHostileStateTest {
   @Test
   void listAndStatusNeverDeleteAProfileStopDeletesOnlyOurOwn() throws Exception {
     StateDirectory state = new StateDirectory(stateDir);
-    Path profile = Files.createDirectory(state.profiles().resolve("local-dead"));
-    state.write(planted("local-dead", Long.MAX_VALUE - 1, Optional.of(Instant.now()), profile));
+    Path profile = Files.createDirectory(state.profiles().resolve(DEAD));
+    state.write(planted(DEAD, Long.MAX_VALUE - 1, Optional.of(Instant.now()), profile));
     provider.list(SessionFilter.all());
-    provider.status("local-dead");
+    provider.status(DEAD);
     assertThat(profile).isDirectory();
-    provider.stop("local-dead");
+    provider.stop(DEAD);
     assertThat(profile).doesNotExist();
   }
 
@@ -101,13 +111,13 @@ class LocalHostileStateTest {
   void aRecordNamingAnotherSessionsProfileEndsNoneOfItsProcessesAndDeletesNothing()
       throws Exception {
     StateDirectory state = new StateDirectory(stateDir);
-    Path victim = Files.createDirectory(state.profiles().resolve("local-victim"));
+    Path victim = Files.createDirectory(state.profiles().resolve(VICTIM));
     Files.writeString(victim.resolve("Local State"), "keep me");
     Process helper = Straggler.start(victim); // a live helper of session local-victim
     try {
-      state.write(planted("local-forger", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+      state.write(planted(FORGER, Long.MAX_VALUE - 1, Optional.of(Instant.now()),
           victim));
-      assertThat(provider.stop("local-forger").status()).isEqualTo(SessionStatus.CLOSED);
+      assertThat(provider.stop(FORGER).status()).isEqualTo(SessionStatus.CLOSED);
       assertThat(helper.isAlive()).isTrue();
       assertThat(victim.resolve("Local State")).hasContent("keep me");
     } finally {
@@ -118,8 +128,8 @@ class LocalHostileStateTest {
   @Test
   void theWatchdogEndsWhatStillWritesIntoAnEndedSessionsProfileAndDeletesIt() throws Exception {
     StateDirectory state = new StateDirectory(stateDir);
-    Path profile = Files.createDirectory(state.profiles().resolve("local-left"));
-    state.write(planted("local-left", Long.MAX_VALUE - 1, Optional.of(Instant.now()), profile)
+    Path profile = Files.createDirectory(state.profiles().resolve(LEFT));
+    state.write(planted(LEFT, Long.MAX_VALUE - 1, Optional.of(Instant.now()), profile)
         .ended(SessionStatus.CLOSED, Instant.now(), "stopped"));
     Process straggler = Straggler.start(profile);
     try {
@@ -128,7 +138,7 @@ class LocalHostileStateTest {
       WatchdogLauncher.ensureRunning(state, Duration.ofMinutes(5), Duration.ofSeconds(2),
           Optional.empty());
       Polling.until(Duration.ofSeconds(20), () -> !straggler.isAlive() && !Files.exists(profile));
-      assertThat(state.read("local-left")).isPresent(); // the record is kept for its retention
+      assertThat(state.read(LEFT)).isPresent(); // the record is kept for its retention
     } finally {
       straggler.destroyForcibly();
       Optional<ProcessHandle> watchdog = readPid(stateDir.resolve(Watchdog.PID_FILE));
@@ -150,10 +160,34 @@ class LocalHostileStateTest {
     StateDirectory state = new StateDirectory(stateDir);
     Path target = Files.createDirectories(tmp.resolve("target"));
     Files.writeString(target.resolve("data"), "keep me");
-    Path link = Files.createSymbolicLink(state.profiles().resolve("local-link"), target);
-    state.write(planted("local-link", Long.MAX_VALUE - 1, Optional.of(Instant.now()), link));
-    provider.stop("local-link");
+    Path link = Files.createSymbolicLink(state.profiles().resolve(LINK), target);
+    state.write(planted(LINK, Long.MAX_VALUE - 1, Optional.of(Instant.now()), link));
+    provider.stop(LINK);
     assertThat(target.resolve("data")).hasContent("keep me");
+  }
+
+  @Test
+  void aProfilesFolderThatIsALinkToHomeDeletesNothingThere() throws Exception {
+    StateDirectory state = new StateDirectory(stateDir);
+    state.ensureSecure();
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path documents = Files.createDirectories(home.resolve("Documents"));
+    Files.writeString(documents.resolve("thesis"), "keep me");
+    Path ownForm = Files.createDirectories(home.resolve(LINK));
+    Files.writeString(ownForm.resolve("data"), "keep me");
+    Files.createSymbolicLink(state.profilesPath(), home);
+    // A record whose id is a folder of the user's: not of the provider's form, so never read.
+    state.write(planted("Documents", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+        state.profilesPath().resolve("Documents")).ended(SessionStatus.CLOSED, Instant.now(),
+        "stopped"));
+    assertThatThrownBy(() -> provider.stop("Documents"))
+        .isInstanceOf(SessionNotFoundException.class);
+    // A record of the provider's form: its profile is in a profiles folder that is a link.
+    state.write(planted(LINK, Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+        state.profilesPath().resolve(LINK)));
+    provider.stop(LINK);
+    assertThat(documents.resolve("thesis")).hasContent("keep me");
+    assertThat(ownForm.resolve("data")).hasContent("keep me");
   }
 
   @Test
@@ -162,11 +196,11 @@ class LocalHostileStateTest {
     state.ensureSecure();
     Path elsewhere = tmp.resolve("elsewhere.properties");
     Files.write(elsewhere, new byte[0]);
-    state.write(planted("local-real", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
-        state.profiles().resolve("local-real")));
-    Files.move(stateDir.resolve("local-real.properties"), elsewhere,
+    state.write(planted(REAL, Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+        state.profiles().resolve(REAL)));
+    Files.move(stateDir.resolve(REAL + ".properties"), elsewhere,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.createSymbolicLink(stateDir.resolve("local-real.properties"), elsewhere);
+    Files.createSymbolicLink(stateDir.resolve(REAL + ".properties"), elsewhere);
     Process mkfifo = new ProcessBuilder("mkfifo",
         stateDir.resolve("local-fifo.properties").toString()).start();
     assertThat(mkfifo.waitFor()).isZero();
@@ -174,7 +208,7 @@ class LocalHostileStateTest {
 
     assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
       assertThat(provider.list(SessionFilter.all())).isEmpty();
-      assertThatThrownBy(() -> provider.status("local-real"))
+      assertThatThrownBy(() -> provider.status(REAL))
           .isInstanceOf(SessionNotFoundException.class);
       assertThatThrownBy(() -> provider.status("local-fifo"))
           .isInstanceOf(SessionNotFoundException.class);
@@ -248,12 +282,12 @@ class LocalHostileStateTest {
   @Test
   void anIoFailureInTheStateDirectoryIsABrowserSessionException() throws Exception {
     StateDirectory state = new StateDirectory(stateDir);
-    state.write(planted("local-io", Long.MAX_VALUE - 1, Optional.of(Instant.now()),
-        state.profiles().resolve("local-io")));
-    Files.createDirectory(stateDir.resolve("local-io.lock")); // the lock file cannot be opened
-    assertThatThrownBy(() -> provider.stop("local-io"))
+    state.write(planted(IO, Long.MAX_VALUE - 1, Optional.of(Instant.now()),
+        state.profiles().resolve(IO)));
+    Files.createDirectory(stateDir.resolve(IO + ".lock")); // the lock file cannot be opened
+    assertThatThrownBy(() -> provider.stop(IO))
         .isInstanceOf(BrowserSessionException.class)
-        .hasMessageContaining(stateDir.resolve("local-io.lock").toString())
+        .hasMessageContaining(stateDir.resolve(IO + ".lock").toString())
         .hasMessageContaining("state-dir");
   }
 }

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -106,7 +105,7 @@ public final class LocalProvider implements BrowserSessionProvider {
   public SessionInfo create(SessionRequest request) {
     RequestChecks.requireSupported(request, CAPABILITIES, NAME);
     state.ensureSecure();
-    String id = "local-" + UUID.randomUUID();
+    String id = SessionRecord.newId();
     Path profile = state.profiles().resolve(id);
     // Built before anything exists, so that a refused request leaves nothing behind.
     List<String> command = ChromiumCommand.build(settings.chromium(), profile, request, display,

@@ -36,7 +36,10 @@ public final class ProfileDirectories {
 
   /**
    * Whether a session's profile directory is there and may be deleted: it is the session's own
-   * ({@link #isSessions}), a real directory (not a link), owned by this user.
+   * ({@link #isSessions}), a real directory (not a link), owned by this user, in a {@code
+   * profiles} folder that is itself a real directory owned by this user (a {@code profiles} that
+   * is a link to, say, the home directory would otherwise make {@code <profiles>/<id>} one of the
+   * user's own folders).
    *
    * @param profiles the state directory's {@code profiles} folder
    * @param id the session id
@@ -47,11 +50,16 @@ public final class ProfileDirectories {
     if (!isSessions(profiles, id, dir)) {
       return false;
     }
+    return isOwnRealDirectory(profiles) && isOwnRealDirectory(dir);
+  }
+
+  /** A directory that is not a link, owned by this user (where the platform tells owners). */
+  private static boolean isOwnRealDirectory(Path p) {
     try {
       BasicFileAttributes a =
-          Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return a.isDirectory() && !a.isSymbolicLink()
-          && (PosixUser.current().isEmpty() || PosixUser.owns(dir));
+          && (PosixUser.current().isEmpty() || PosixUser.owns(p));
     } catch (IOException e) {
       return false;
     }

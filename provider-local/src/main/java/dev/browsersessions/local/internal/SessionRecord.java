@@ -51,6 +51,31 @@ public record SessionRecord(
     Optional<String> browserVersion) {
 
   private static final String META = "metadata.";
+  private static final String ID_PREFIX = "local-";
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
+      "local-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /**
+   * A new session id: {@code local-} and a random UUID, the only form a record read from the
+   * state directory may have.
+   *
+   * @return the id
+   */
+  public static String newId() {
+    return ID_PREFIX + java.util.UUID.randomUUID();
+  }
+
+  /**
+   * Whether an id has the form {@link #newId} gives: {@code local-} and a UUID in lower case.
+   * So a planted record's id can never name another folder of the profiles directory's parent
+   * (say {@code Documents}), nor resolve anywhere ({@code ..}).
+   *
+   * @param id the id
+   * @return {@code true} if it has that form
+   */
+  public static boolean isProviderId(String id) {
+    return ID.matcher(id).matches();
+  }
 
   /**
    * The process a non-detached session belongs to.
@@ -239,7 +264,8 @@ public record SessionRecord(
    *
    * @param p the properties
    * @return the record
-   * @throws IllegalArgumentException if a required entry is missing or malformed
+   * @throws IllegalArgumentException if a required entry is missing or malformed, or the id is
+   *     not of the {@link #isProviderId provider's form}
    */
   public static SessionRecord fromProperties(Properties p) {
     Map<String, String> metadata = new TreeMap<>();
@@ -248,8 +274,12 @@ public record SessionRecord(
         metadata.put(name.substring(META.length()), p.getProperty(name));
       }
     }
+    String id = required(p, "id");
+    if (!isProviderId(id)) {
+      throw new IllegalArgumentException("'id' is not of the form local-<uuid>");
+    }
     return new SessionRecord(
-        required(p, "id"),
+        id,
         Long.parseLong(required(p, "pid")),
         optional(p, "process-start").map(at -> start(at, optional(p, "process-start-ticks"))),
         loopbackWebSocket(required(p, "cdp-url")),

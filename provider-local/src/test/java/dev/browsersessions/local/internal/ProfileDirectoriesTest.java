@@ -52,4 +52,15 @@ class ProfileDirectoriesTest {
     assertThat(ProfileDirectories.deleteIfOurs(profiles, "local-link", link)).isFalse();
     assertThat(target).isDirectory();
   }
+
+  @Test
+  void nothingIsDeletableInAProfilesFolderThatIsALink(@TempDir Path tmp) throws Exception {
+    Path home = Files.createDirectory(tmp.resolve("home"));
+    Path inHome = Files.createDirectory(home.resolve("local-real"));
+    Path profiles = Files.createSymbolicLink(tmp.resolve("profiles"), home);
+    Path viaLink = profiles.resolve("local-real");
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-real", viaLink)).isFalse();
+    assertThat(ProfileDirectories.deleteIfOurs(profiles, "local-real", viaLink)).isFalse();
+    assertThat(inHome).isDirectory();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.browsersessions.local.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.browsersessions.SessionStatus;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +31,21 @@ class SessionRecordTest {
   @Test
   void roundTripsThroughTheStateDirectory(@TempDir Path dir) {
     StateDirectory state = new StateDirectory(dir);
-    SessionRecord r = record("local-1", 42).ended(SessionStatus.CLOSED, T0.plusSeconds(5), "stopped");
+    String id = SessionRecord.newId();
+    SessionRecord r = record(id, 42).ended(SessionStatus.CLOSED, T0.plusSeconds(5), "stopped");
     state.write(r);
-    assertThat(state.read("local-1")).contains(r);
+    assertThat(state.read(id)).contains(r);
     assertThat(state.readAll()).containsExactly(r);
-    assertThat(state.read("local-2")).isEmpty();
+    assertThat(state.read(SessionRecord.newId())).isEmpty();
   }
 
   @Test
   void unreadableFilesAreSkipped(@TempDir Path dir) throws Exception {
     StateDirectory state = new StateDirectory(dir);
     java.nio.file.Files.writeString(dir.resolve("broken.properties"), "id=x\n");
-    state.write(record("local-1", 1));
-    assertThat(state.readAll()).extracting(SessionRecord::id).containsExactly("local-1");
+    String id = SessionRecord.newId();
+    state.write(record(id, 1));
+    assertThat(state.readAll()).extracting(SessionRecord::id).containsExactly(id);
   }
 
   @Test
@@ -54,5 +58,23 @@ class SessionRecordTest {
     SessionRecord busy = r.touched(T0.plusSeconds(290));
     assertThat(busy.expiry(T0.plusSeconds(300))).get()
         .satisfies(e -> assertThat(e.reason()).contains("maximum duration"));
+  }
+
+  @Test
+  void aRecordWhoseIdIsNotOfTheProvidersFormIsNotRead(@TempDir Path dir) throws Exception {
+    StateDirectory state = new StateDirectory(dir);
+    for (String id : new String[] {"Documents", "local-1", "..", "local-" + "A".repeat(36),
+        SessionRecord.newId() + "x"}) {
+      Properties p = record(SessionRecord.newId(), 1).toProperties();
+      p.setProperty("id", id);
+      assertThatThrownBy(() -> SessionRecord.fromProperties(p)).as(id)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("local-<uuid>");
+    }
+    state.write(record("Documents", 1));
+    assertThat(state.read("Documents")).isEmpty();
+    assertThat(state.readAll()).isEmpty();
+    String id = SessionRecord.newId();
+    assertThat(SessionRecord.isProviderId(id)).isTrue();
+    assertThat(SessionRecord.fromProperties(record(id, 1).toProperties()).id()).isEqualTo(id);
   }
 }
