@@ -21,12 +21,11 @@ import java.util.function.Supplier;
 record OperationDeadline(Operation operation, Duration budget, long deadlineNanos) {
 
   /**
-   * The current thread's deadline, in a holder kept for the thread's life: opening and closing an
-   * operation then sets a field, where setting and removing a thread-local value would create and
-   * expunge an entry of the thread's map on every call.
+   * The current thread's deadline, set by the outermost {@link #within} and removed when it ends,
+   * so that no thread (a container's pooled one, say) keeps a value of this library's classes,
+   * which would keep its class loader.
    */
-  private static final ThreadLocal<OperationDeadline[]> CURRENT =
-      ThreadLocal.withInitial(() -> new OperationDeadline[1]);
+  private static final ThreadLocal<OperationDeadline> CURRENT = new ThreadLocal<>();
 
   /**
    * Runs a body within a deadline; within the current thread's deadline when one is open already.
@@ -38,15 +37,14 @@ record OperationDeadline(Operation operation, Duration budget, long deadlineNano
    * @return its result
    */
   static <T> T within(Operation operation, Duration budget, Supplier<T> body) {
-    OperationDeadline[] current = CURRENT.get();
-    if (current[0] != null) {
+    if (CURRENT.get() != null) {
       return body.get();
     }
-    current[0] = new OperationDeadline(operation, budget, System.nanoTime() + budget.toNanos());
+    CURRENT.set(new OperationDeadline(operation, budget, System.nanoTime() + budget.toNanos()));
     try {
       return body.get();
     } finally {
-      current[0] = null;
+      CURRENT.remove();
     }
   }
 
@@ -56,7 +54,7 @@ record OperationDeadline(Operation operation, Duration budget, long deadlineNano
    * @return the deadline, or {@code null} outside of any operation
    */
   static OperationDeadline current() {
-    return CURRENT.get()[0];
+    return CURRENT.get();
   }
 
   /**
