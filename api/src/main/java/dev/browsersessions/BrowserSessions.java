@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -115,15 +116,9 @@ public final class BrowserSessions implements AutoCloseable {
     this.stopSessionsOnClose = b.stopSessionsOnClose;
     this.tagOwner = b.tagOwner;
     this.ownerId = b.ownerId;
-    if (b.shutdownHook) {
-      this.shutdownHook =
-          new Thread(
-              () -> stopOnShutdown(SHUTDOWN_LOCK_WAIT),
-              "browser-sessions-shutdown");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
-    } else {
-      this.shutdownHook = null;
-    }
+    this.shutdownHook = b.shutdownHook
+        ? new Thread(() -> stopOnShutdown(SHUTDOWN_LOCK_WAIT), "browser-sessions-shutdown")
+        : null;
     Executor given = b.warmPoolExecutor;
     this.ownedRefills = b.warmPools.isEmpty() || given != null ? null : refillThreads(b);
     this.refills = given != null ? given : ownedRefills;
@@ -131,7 +126,45 @@ public final class BrowserSessions implements AutoCloseable {
     b.warmPools.forEach((shape, size) ->
         made.put(shape, new WarmPool(shape, size, refills, this::startWarm)));
     this.pools = Map.copyOf(made);
-    pools.values().forEach(WarmPool::fill); // last: the refills may run at once
+    // Registered once every field the hook reads is set.
+    if (shutdownHook != null) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+    try {
+      pools.values().forEach(WarmPool::fill); // last: the refills may run at once
+    } catch (RuntimeException | Error e) {
+      abandon(e); // e.g. a warmPoolExecutor that throws: nobody gets this client to close
+      throw e;
+    }
+  }
+
+  /**
+   * Undoes a constructor that fails after the hook is registered and the pools may have started
+   * sessions: removes the hook, ends the refill threads and stops the warm sessions started. The
+   * provider is left to whoever made it ({@link Builder#build()} closes one it made).
+   */
+  private void abandon(Throwable failure) {
+    List<String> warm;
+    lifecycle.writeLock().lock();
+    try {
+      closeCalled = true;
+      closed = true;
+      warm = closePools();
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+    removeShutdownHook();
+    if (ownedRefills != null) {
+      ownedRefills.shutdownNow();
+    }
+    try {
+      stopAll(warm, List.of(), LeakGuardStop.Trigger.CLOSE);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+    for (String id : List.copyOf(tracked.keySet())) {
+      untrack(id);
+    }
   }
 
   private static ThreadPoolExecutor refillThreads(Builder b) {
@@ -285,7 +318,11 @@ public final class BrowserSessions implements AutoCloseable {
           }
           observed(info); // an ended one is no longer tracked
           if (!info.isTerminal()) {
-            return new BrowserSession(this, info);
+            // The user's handle replaces the one made at the warm start, so the leak guard
+            // stops the session through the handle its holder stops it with: one stop.
+            BrowserSession handedOut = new BrowserSession(this, info);
+            tracked.replace(id, handedOut);
+            return handedOut;
           }
         }
         return null;
@@ -416,10 +453,15 @@ public final class BrowserSessions implements AutoCloseable {
   }
 
   /**
-   * Stops a session. Idempotent: a session that already ended returns its terminal state. A
-   * session this client still holds can be stopped while the client closes (by {@link #close()}
-   * or its shutdown hook, which stop it too): a user's own shutdown hook that stops its session
-   * gets the terminal state, not a "closed" error.
+   * Stops a session. Idempotent: a session that already ended returns its terminal state.
+   *
+   * <p>While this client closes ({@link #close()} or its shutdown hook stop the sessions it still
+   * holds), stop a session it started through its {@link BrowserSession#stop() handle}: that
+   * waits for the client's stop of it, or the client's waits for it, and returns the terminal
+   * state, not a "closed" error, with one stop at the provider. This method, by id, does not
+   * share that: it reaches the provider only while the client still holds the session, possibly
+   * stopping it a second time, and fails with a "closed" error once the client has stopped or
+   * released it.
    *
    * @param sessionId the session's id
    * @return its terminal state
@@ -559,9 +601,10 @@ public final class BrowserSessions implements AutoCloseable {
     } catch (RuntimeException e) {
       failure = e;
     }
-    if (listeners != null) {
-      // the client forgets what it could not (or was told not to) stop
-      tracked.keySet().forEach(id -> listeners.sessionReleased(provider.name(), id));
+    // The client forgets what it could not (or was told not to) stop: released once, and a
+    // later stop of it is a call to a closed client, never one to the closed provider.
+    for (String id : List.copyOf(tracked.keySet())) {
+      untrack(id);
     }
     try {
       provider.close();
@@ -623,8 +666,9 @@ public final class BrowserSessions implements AutoCloseable {
     List<String> warm = new ArrayList<>();
     pools.values().forEach(p -> warm.addAll(p.close()));
     for (String id : List.copyOf(warmToStop)) {
-      warmToStop.remove(id);
-      warm.add(id);
+      if (warmToStop.remove(id)) { // the hook and close() never both take one
+        warm.add(id);
+      }
     }
     return warm;
   }
@@ -652,16 +696,22 @@ public final class BrowserSessions implements AutoCloseable {
         continue;
       }
       try {
-        java.util.function.Supplier<SessionInfo> stop = () -> listeners == null
-            ? provider.stop(id)
-            : listeners.observe(provider.name(), Operation.STOP, id, () -> provider.stop(id));
+        AtomicBoolean ran = new AtomicBoolean();
+        java.util.function.Supplier<SessionInfo> stop = () -> {
+          ran.set(true);
+          return listeners == null
+              ? provider.stop(id)
+              : listeners.observe(provider.name(), Operation.STOP, id, () -> provider.stop(id));
+        };
         BrowserSession held = tracked.get(id);
         if (held == null) {
           continue; // stopped meanwhile by its own stop(), which also released it
         }
         observed(held.stopOnce(stop)); // a later held.stop() returns this
         untrack(id); // a stop that returned is as far as we can go
-        leakGuardStopped(id, trigger, null);
+        if (ran.get()) { // not when its holder's stop, finished meanwhile, is what was returned
+          leakGuardStopped(id, trigger, null);
+        }
       } catch (SessionNotFoundException gone) {
         untrack(id);
         leakGuardStopped(id, trigger, null);

@@ -99,6 +99,36 @@ class ListenerTest {
   }
 
   @Test
+  void whatCloseLeavesRunningIsReleasedOnceAndALaterStopOfItIsRefusedAsClosed() {
+    BrowserSessions sessions = BrowserSessions.builder().provider(provider).listener(recording)
+        .stopSessionsOnClose(false).build();
+    BrowserSession left = sessions.start(SessionRequest.defaults());
+    sessions.close();
+
+    assertThat(sessions.openSessions()).isEmpty();
+    assertThatThrownBy(() -> sessions.stop("s-1"))
+        .isInstanceOf(BrowserSessionException.class).hasMessageContaining("closed");
+    assertThatThrownBy(left::stop)
+        .isInstanceOf(BrowserSessionException.class).hasMessageContaining("closed");
+    assertThat(provider.count("stop")).as("no call to the closed provider").isZero();
+    assertThat(recording.lifecycle).containsExactly("opened s-1", "released s-1");
+  }
+
+  @Test
+  void aSessionCloseCouldNotStopIsReleasedOnceAndNotStoppedAfterTheProviderClosed() {
+    BrowserSessions sessions = client();
+    sessions.start(SessionRequest.defaults());
+    provider.failStopFor.add("s-1");
+    assertThatThrownBy(sessions::close).isInstanceOf(SessionCleanupException.class);
+    provider.failStopFor.clear();
+
+    assertThatThrownBy(() -> sessions.stop("s-1"))
+        .isInstanceOf(BrowserSessionException.class).hasMessageContaining("closed");
+    assertThat(provider.count("stop")).as("only close()'s failed stop").isEqualTo(1);
+    assertThat(recording.lifecycle).containsExactly("opened s-1", "released s-1");
+  }
+
+  @Test
   void theWarmPoolsOwnWorkIsNeitherAUserCallNorALeakGuardStop() {
     List<Runnable> background = new ArrayList<>();
     BrowserSessions sessions = BrowserSessions.builder().provider(provider).listener(recording)

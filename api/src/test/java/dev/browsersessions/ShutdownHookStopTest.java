@@ -3,6 +3,10 @@ package dev.browsersessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +40,19 @@ class ShutdownHookStopTest {
     return BrowserSessions.builder().provider(provider).discoverListeners(false).build();
   }
 
+  /** Bounded: until the thread waits (here: for the handle's stop lock) or ends. */
+  private static void awaitWaitingOrEnded(Thread t) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (t.isAlive() && !WAITING.contains(t.getState()) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(t.getState()).isIn(Thread.State.WAITING, Thread.State.BLOCKED,
+        Thread.State.TIMED_WAITING, Thread.State.TERMINATED);
+  }
+
+  private static final Set<Thread.State> WAITING = EnumSet.of(
+      Thread.State.WAITING, Thread.State.BLOCKED, Thread.State.TIMED_WAITING);
+
   @Test
   void aStopAfterTheHookStoppedTheSessionReturnsItsTerminalState() {
     InMemoryProvider provider = new InMemoryProvider();
@@ -49,9 +66,29 @@ class ShutdownHookStopTest {
   }
 
   @Test
+  void aHandedOutWarmSessionStoppedByTheHookReturnsItsTerminalStateToItsHolder() {
+    InMemoryProvider provider = new InMemoryProvider();
+    List<Runnable> background = new ArrayList<>();
+    try (BrowserSessions sessions = BrowserSessions.builder().provider(provider)
+        .warmPool(SessionRequest.defaults(), 1).warmPoolExecutor(background::add)
+        .discoverListeners(false).build()) {
+      background.remove(0).run(); // s-1 warm
+      BrowserSession session = sessions.start(SessionRequest.defaults());
+      assertThat(session.id()).isEqualTo("s-1");
+
+      sessions.stopOnShutdown(Duration.ofSeconds(WAIT_SECONDS));
+
+      assertThat(session.stop().status()).isEqualTo(SessionStatus.CLOSED);
+      assertThat(provider.count("stop")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aStopUnderWayWhenTheHookRunsIsWaitedForAndNotRepeated() throws Exception {
     GatedStops provider = new GatedStops();
-    try (BrowserSessions sessions = client(provider)) {
+    ListenerTest.Recording recording = new ListenerTest.Recording();
+    try (BrowserSessions sessions = BrowserSessions.builder().provider(provider)
+        .listener(recording).discoverListeners(false).build()) {
       BrowserSession session = sessions.start(SessionRequest.defaults());
       AtomicReference<Object> userStop = new AtomicReference<>();
       Thread user = new Thread(() -> {
@@ -66,6 +103,7 @@ class ShutdownHookStopTest {
       Thread hook = new Thread(() -> sessions.stopOnShutdown(Duration.ofSeconds(WAIT_SECONDS)),
           "client-hook");
       hook.start();
+      awaitWaitingOrEnded(hook); // the hook holds the handle and waits for the user's stop
       provider.gate.open();
       user.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
       hook.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
@@ -73,6 +111,9 @@ class ShutdownHookStopTest {
       assertThat(userStop.get()).isInstanceOf(SessionInfo.class);
       assertThat(((SessionInfo) userStop.get()).status()).isEqualTo(SessionStatus.CLOSED);
       assertThat(provider.count("stop")).isEqualTo(1);
+      assertThat(recording.leakGuard)
+          .as("the user stopped it: no leak-guard stop is reported")
+          .isEmpty();
     }
   }
 

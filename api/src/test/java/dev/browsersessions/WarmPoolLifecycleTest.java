@@ -165,6 +165,61 @@ class WarmPoolLifecycleTest {
   }
 
   @Test
+  void theShutdownHookWaitsForAUsersStartUnderWayAndStopsTheSessionItStarted() throws Exception {
+    GatedProvider gated = new GatedProvider();
+    pooled(gated, 1, true); // its refill stays queued: only the user's create runs
+    java.util.concurrent.atomic.AtomicReference<Object> started =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread user = new Thread(() -> {
+      try {
+        started.set(sessions.start(SessionRequest.defaults()));
+      } catch (RuntimeException e) {
+        started.set(e);
+      }
+    }, "test-user-start");
+    user.start();
+    assertThat(gated.gate.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Thread hook = new Thread(() -> sessions.stopOnShutdown(Duration.ofSeconds(WAIT_SECONDS)),
+        "test-shutdown-hook");
+    hook.start();
+    awaitWaitingOrEnded(hook); // waiting for the start, or (the bug) already done
+
+    gated.gate.open();
+    user.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    hook.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+
+    assertThat(user.isAlive() || hook.isAlive()).isFalse();
+    assertThat(started.get()).isInstanceOf(BrowserSession.class);
+    String id = ((BrowserSession) started.get()).id();
+    assertThat(gated.sessions.get(id).status())
+        .as("the session the user's start made while the hook waited is stopped")
+        .isEqualTo(SessionStatus.CLOSED);
+    assertThat(gated.sessions.values()).allMatch(SessionInfo::isTerminal);
+    assertThat(sessions.openSessions()).isEmpty();
+  }
+
+  @Test
+  void aClientWhoseFirstFillFailsStopsTheWarmSessionsItStarted() {
+    java.util.concurrent.atomic.AtomicInteger tasks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Executor firstRunsThenFails = task -> {
+      if (tasks.incrementAndGet() > 1) {
+        throw new IllegalStateException("executor broken");
+      }
+      task.run();
+    };
+    assertThatThrownBy(() -> BrowserSessions.builder().provider(provider)
+        .warmPool(SessionRequest.defaults(), 2).warmPoolExecutor(firstRunsThenFails)
+        .shutdownHook(true).discoverListeners(false).build())
+        .isInstanceOf(IllegalStateException.class).hasMessage("executor broken");
+
+    assertThat(provider.sessions.get("s-1").status())
+        .as("nobody can close a client that was never returned: its warm session is stopped")
+        .isEqualTo(SessionStatus.CLOSED);
+    assertThat(provider.count("create")).isEqualTo(1);
+  }
+
+  @Test
   void aRefillThatFinishesAfterTheHookGaveUpWaitingStopsItsOwnSession() throws Exception {
     GatedProvider gated = new GatedProvider();
     pooled(gated, 1, true);
