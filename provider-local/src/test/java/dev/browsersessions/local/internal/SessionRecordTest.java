@@ -77,4 +77,23 @@ class SessionRecordTest {
     assertThat(SessionRecord.isProviderId(id)).isTrue();
     assertThat(SessionRecord.fromProperties(record(id, 1).toProperties()).id()).isEqualTo(id);
   }
+
+  @Test
+  void anOwnersStartInTicksSinceBootRoundTrips(@TempDir Path dir) {
+    SessionRecord.Owner owner =
+        new SessionRecord.Owner(42, new ProcessStart(T0, OptionalLong.of(99)));
+    String id = SessionRecord.newId();
+    SessionRecord r = new SessionRecord(id, 7, Optional.of(new ProcessStart(T0,
+        OptionalLong.of(1234))), URI.create("ws://127.0.0.1:1/devtools/browser/x"),
+        Path.of("/tmp/none-" + id), T0, T0, Optional.empty(), Optional.empty(),
+        SessionStatus.ACTIVE, Optional.empty(), Optional.empty(), Map.of(), Optional.of(owner),
+        Optional.empty(), Optional.empty());
+    assertThat(r.toProperties().getProperty("owner-start-ticks")).isEqualTo("99");
+    SessionRecord read = SessionRecord.fromProperties(r.toProperties());
+    assertThat(read.owner()).contains(owner);
+    assertThat(read.owner().orElseThrow().start().bootTicks()).hasValue(99);
+    StateDirectory state = new StateDirectory(dir);
+    state.write(r);
+    assertThat(state.read(id)).contains(r);
+  }
 }
