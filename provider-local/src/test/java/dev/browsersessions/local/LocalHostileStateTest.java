@@ -16,6 +16,7 @@ import dev.browsersessions.SessionStatus;
 import dev.browsersessions.local.internal.DirectoryTrees;
 import dev.browsersessions.local.internal.PosixUser;
 import dev.browsersessions.local.internal.ProcessStart;
+import dev.browsersessions.local.internal.ProcessTree;
 import dev.browsersessions.local.internal.SessionRecord;
 import dev.browsersessions.local.internal.StateDirectory;
 import dev.browsersessions.local.internal.Watchdog;
@@ -91,7 +92,8 @@ class LocalHostileStateTest {
     assertThat(provider.status(FORGED).status()).isEqualTo(SessionStatus.CLOSED);
     assertThat(provider.list(SessionFilter.all())).hasSize(1);
     assertThat(provider.stop(FORGED).status()).isEqualTo(SessionStatus.CLOSED);
-    assertThat(bystander.isAlive()).isTrue();
+    assertThat(ProcessTree.isRunning(bystander.toHandle())).as("the bystander was not killed")
+        .isTrue();
     assertThat(foreign.resolve("data")).hasContent("keep me");
   }
 
@@ -118,7 +120,8 @@ class LocalHostileStateTest {
       state.write(planted(FORGER, Long.MAX_VALUE - 1, Optional.of(Instant.now()),
           victim));
       assertThat(provider.stop(FORGER).status()).isEqualTo(SessionStatus.CLOSED);
-      assertThat(helper.isAlive()).isTrue();
+      // Not Process.isAlive(): a killed process reads alive until the JVM reaps its zombie.
+      assertThat(ProcessTree.isRunning(helper.toHandle())).as("the helper was not ended").isTrue();
       assertThat(victim.resolve("Local State")).hasContent("keep me");
     } finally {
       helper.destroyForcibly();
