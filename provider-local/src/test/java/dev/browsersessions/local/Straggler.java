@@ -21,8 +21,11 @@ final class Straggler {
    */
   static Process start(Path profile) throws IOException {
     // $0 is the profile; the flag is an argument of its own, as on the browser's command line.
+    // Default is made once, before the loop: inside it only shell builtins write, for an external
+    // mkdir orphaned by killing the shell could make the profile again after it was deleted.
     return new ProcessBuilder("/bin/sh", "-c",
-        "while :; do mkdir -p \"$0/Default\" && : > \"$0/Default/straggler\"; sleep 0.02; done",
+        "mkdir -p \"$0/Default\" || exit 1;"
+            + " while :; do : > \"$0/Default/straggler\"; sleep 0.02; done",
         profile.toString(), "--user-data-dir=" + profile)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
