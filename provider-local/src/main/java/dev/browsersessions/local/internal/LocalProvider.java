@@ -73,6 +73,8 @@ public final class LocalProvider implements BrowserSessionProvider {
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final ScheduledExecutorService checker;
   private final AtomicBoolean checking = new AtomicBoolean();
+  /** Paces the check's tries at a session whose ending failed; on the system clock. */
+  private final Retries retries = new Retries();
 
   /**
    * Creates the provider. Starts nothing and touches no file.
@@ -358,9 +360,19 @@ public final class LocalProvider implements BrowserSessionProvider {
     }
   }
 
-  /** Ends the sessions this provider started whose limit passed on its clock. */
+  /**
+   * Ends the sessions this provider started whose limit passed on its clock. A session whose
+   * ending failed (its processes outlived twice stop-grace, or its record could not be written) is
+   * tried again only after the watchdog's growing pauses ({@link Retries}), not every tick: each
+   * try holds the session's lock, which {@code status} and {@code stop} wait for, for as long as
+   * an ending takes.
+   */
   private void checkOwnSessions() {
     for (String id : List.copyOf(processes.keySet())) {
+      Instant now = Instant.now();
+      if (!retries.due(id, now)) {
+        continue;
+      }
       try {
         synchronized (lock(id)) {
           state.locked(id, () -> {
@@ -377,10 +389,12 @@ public final class LocalProvider implements BrowserSessionProvider {
             return null;
           });
         }
+        retries.tried(id, now, true);
       } catch (RuntimeException e) {
-        // The next round, or the next call on the session, tries again.
+        retries.tried(id, now, false); // tried again after a pause, or by the next call on it
       }
     }
+    retries.retainAll(processes.keySet());
   }
 
   private static SessionInfo toInfo(SessionRecord r) {
