@@ -42,6 +42,18 @@ class RequestChecksTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"a\u0007b", "a\u007fb", "a\u0085b", "a\u009bb", "a\u202eb",
+      "a\u2066b", "a\u200fb", "a\u2028b"})
+  void aRefusedIdIsShownWithItsUnsafeCharactersEscaped(String id) {
+    String escape = String.format("\\u%04x", (int) id.charAt(1));
+    assertThatThrownBy(() -> RequestChecks.requireValidId(id))
+        .isInstanceOfSatisfying(
+            InvalidSessionRequestException.class,
+            e -> assertThat(e.getMessage()).contains("a" + escape + "b")
+                .doesNotContain(id.substring(1, 2)));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"abc", "sess_1.a~b:c@d-e", "..a", "", "  ", "../x", "a/b", "%2e%2e",
       "a\r\nb", ".", "..", "\u00e4"})
   void isValidIdAnswersWhatRequireValidIdDecidesWithoutThrowing(String id) {
