@@ -25,9 +25,10 @@ import java.util.function.Function;
  *       asked is unusable too.
  *   <li>A CDP URL must be {@code wss://}, or {@code ws://} on a loopback host (any host with {@code
  *       allow-insecure}); a live-view URL {@code https://}, or {@code http://} likewise. Anything
- *       else (another scheme, no host, not a URL) is not handed out: it is kept as sent, cut to
- *       {@value #MAX_RAW} characters, in the attribute {@value #UNSAFE_CDP_URL} or {@value
- *       #UNSAFE_LIVE_VIEW_URL}.
+ *       else (another scheme, no host, not a URL) is not handed out: it is kept as sent, but
+ *       made one line by {@link ServerText#clean} (escape sequences and control characters
+ *       removed, as from any server text) and cut to {@value #MAX_RAW} characters, in the
+ *       attribute {@value #UNSAFE_CDP_URL} or {@value #UNSAFE_LIVE_VIEW_URL}.
  *   <li>Any other text (a status, a region, a close reason, a message quoted in an exception) goes
  *       through {@link #text}: one line, at most {@value #MAX_TEXT} characters.
  * </ul>
@@ -36,10 +37,10 @@ import java.util.function.Function;
  */
 public final class ServerData {
 
-  /** Attribute keeping a CDP URL the server sent that was not safe to hand out, as sent. */
+  /** Attribute keeping a CDP URL the server sent that was not safe to hand out (one line). */
   public static final String UNSAFE_CDP_URL = "unsafe.cdpUrl";
 
-  /** Attribute keeping a live-view URL the server sent that was not safe to hand out, as sent. */
+  /** Attribute keeping a live-view URL the server sent that was not safe to hand out (one line). */
   public static final String UNSAFE_LIVE_VIEW_URL = "unsafe.liveViewUrl";
 
   /** The longest text of a refused URL kept in its attribute. */
@@ -189,7 +190,13 @@ public final class ServerData {
     if (safe.isPresent()) {
       return set.apply(safe.get());
     }
-    return info.attribute(unsafeKey, url.length() <= MAX_RAW ? url : url.substring(0, MAX_RAW));
+    // as sent, but made one line like any server text: the attribute reaches callers and logs
+    String kept = ServerText.clean(url);
+    if (kept.length() > MAX_RAW) {
+      kept = kept.substring(0, Character.isHighSurrogate(kept.charAt(MAX_RAW - 1))
+          ? MAX_RAW - 1 : MAX_RAW);
+    }
+    return info.attribute(unsafeKey, kept);
   }
 
   private Optional<URI> safe(String url, String secure, String plain) {

@@ -99,4 +99,13 @@ class ServerDataTest {
     assertThat(s.attributes().get(ServerData.UNSAFE_LIVE_VIEW_URL))
         .isEqualTo(hostile.substring(0, ServerData.MAX_RAW));
   }
+
+  @Test
+  void anUnsafeUrlIsKeptAsOneLineWithoutEscapeSequences() {
+    SessionInfo s = strict.cdpUrl(info(), "ws://203.0.113.9/x\r\nforged: 1\u001b[2J\u0007")
+        .build();
+    assertThat((String) s.attributes().get(ServerData.UNSAFE_CDP_URL))
+        .startsWith("ws://203.0.113.9/x").contains("forged: 1")
+        .doesNotContain("\r", "\n", "\u001b", "[2J", "\u0007");
+  }
 }

@@ -17,6 +17,8 @@ import dev.browsersessions.notte.sim.NotteSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,29 @@ class NotteServerDataTest {
     assertThat((String) info.attributes().get("notte.status")).startsWith("closed boom")
         .doesNotContain("\n").hasSize(ServerData.MAX_TEXT + 1);
     assertOneBoundedLine((String) info.attributes().get("note"));
+  }
+
+  @Test
+  void attributeKeysAndTextsNestedInSmallContainersAreOneLine() {
+    NotteProvider notte = provider(false);
+    String id = notte.create(SessionRequest.defaults()).id();
+    sim.inject("GET", "/sessions/" + id, 200, "{\"session_id\":\"" + id + "\",\"status\":"
+        + "\"active\",\"k\\r\\nforged\\u001b[2J\":1,\"nested\":{\"inner\\nkey\":"
+        + "[\"bad\\r\\nline\\u001b[31m\"],\"plain\":\"ok\\u0007\"}}");
+    SessionInfo info = notte.status(id);
+    assertThat(info.attributes().keySet())
+        .allSatisfy(k -> assertThat(k).doesNotContain("\n", "\r", "\u001b", "[2J"))
+        .anySatisfy(k -> assertThat(k).startsWith("k").endsWith("forged"));
+    Map<?, ?> nested = (Map<?, ?>) info.attributes().get("nested");
+    assertThat(nested).hasSize(2);
+    assertThat(nested.keySet()).allSatisfy(k -> assertThat((String) k).doesNotContain("\n"))
+        .anySatisfy(k -> assertThat((String) k).startsWith("inner").endsWith("key"));
+    assertThat((String) nested.get("plain")).startsWith("ok").doesNotContain("\u0007");
+    List<?> list = (List<?>) nested.values().stream().filter(List.class::isInstance)
+        .findFirst().orElseThrow();
+    assertThat((String) list.get(0)).startsWith("bad").endsWith("line")
+        .doesNotContain("\n", "\r", "\u001b", "[31m");
+    assertThatThrownBy(() -> nested.clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.browsersessions.notte.internal.wire.SessionResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +19,8 @@ import java.util.Optional;
  * Reads Notte's {@code SessionResponse} tolerantly: unknown fields go to the attributes, unknown
  * statuses become {@link SessionStatus#UNKNOWN}, timestamps with or without offset are accepted,
  * fields of the wrong type are ignored; only a missing {@code session_id} or {@code status} makes
- * the answer unusable. Texts (the status, the close reason, text attributes) pass {@link
- * ServerData#text}: one line, bounded.
+ * the answer unusable. Texts (the status, the close reason, the attributes' keys and every text
+ * in an attribute's value, nested ones included) pass {@link ServerData#text}: one line, bounded.
  *
  * <p>Answers arrive as {@link SessionResponse} records whose unknown fields are already bound by
  * Jackson into plain Java values ({@code Map}, {@code List}, {@code String}, {@code Number},
@@ -91,7 +92,7 @@ public final class SessionResponses {
         .map(ServerData::text).ifPresent(b::closeReason);
     Optional.ofNullable(answer.duration()).flatMap(NotteTimes::duration)
         .ifPresent(d -> b.attribute("duration", d));
-    answer.others().forEach((key, value) -> b.attribute(key, bounded(value)));
+    answer.others().forEach((key, value) -> b.attribute(ServerData.text(key), bounded(value)));
     return b.build();
   }
 
@@ -129,8 +130,8 @@ public final class SessionResponses {
   }
 
   /**
-   * An attribute value: a text as {@link ServerData#text} keeps it, small containers as they are,
-   * others as their cut JSON text.
+   * An attribute value: a text as {@link ServerData#text} keeps it, small containers read-only
+   * with their keys and texts passed through it too, others as their cut JSON text.
    */
   private static Object bounded(Object v) {
     if (v instanceof String s) {
@@ -180,12 +181,28 @@ public final class SessionResponses {
     return budget[0] >= 0;
   }
 
-  /** Makes a bound container (and those inside it) read-only, in place. */
+  /**
+   * Makes a bound container (and those inside it) read-only, its keys and texts passed through
+   * {@link ServerData#text}: a list in place, a map copied when a key needs cleaning.
+   */
   @SuppressWarnings("unchecked")
   private static Object readOnly(Object v) {
+    if (v instanceof String s) {
+      return ServerData.text(s);
+    }
     if (v instanceof Map<?, ?> m) {
-      ((Map<Object, Object>) m).replaceAll((k, x) -> readOnly(x));
-      return Collections.unmodifiableMap(m);
+      boolean keysClean = true;
+      for (Object k : m.keySet()) {
+        keysClean &= !(k instanceof String key) || ServerData.text(key).equals(key);
+      }
+      if (keysClean) {
+        ((Map<Object, Object>) m).replaceAll((k, x) -> readOnly(x));
+        return Collections.unmodifiableMap(m);
+      }
+      Map<Object, Object> clean = new LinkedHashMap<>();
+      m.forEach((k, x) -> clean.put(k instanceof String key ? ServerData.text(key) : k,
+          readOnly(x)));
+      return Collections.unmodifiableMap(clean);
     }
     if (v instanceof List<?> l) {
       ((List<Object>) l).replaceAll(SessionResponses::readOnly);
