@@ -1,6 +1,7 @@
 package dev.browsersessions;
 
 import dev.browsersessions.internal.UserInfo;
+import dev.browsersessions.spi.ServerText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -67,6 +68,8 @@ public final class ProviderConfig {
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
   private static final Duration MAX_DURATION = Duration.ofNanos(Long.MAX_VALUE);
   private static final String URL_EXPECTED = "an absolute URL such as https://host.example";
+  /** The most characters of a (non-secret) value shown by toString() or in a message. */
+  private static final int MAX_SHOWN_VALUE = 200;
   private static final ProviderConfig EMPTY = builder().build();
 
   private final String provider;
@@ -318,14 +321,14 @@ public final class ProviderConfig {
   /**
    * Lists the explicit keys with secrets masked; never shows a secret value, nor the user-info of
    * a value that carries one ({@code https://alice:pw@host} is shown as {@code
-   * https://****@host}).
+   * https://****@host}). Other values are shown on one clean line, cut at 200 characters.
    *
    * @return e.g. {@code ProviderConfig[notte]{api-key=****, base-url=http://127.0.0.1:8080}}
    */
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();
-    explicit.forEach((k, v) -> shown.put(k, isSecret(k) ? UserInfo.MASK : UserInfo.masked(v)));
+    explicit.forEach((k, v) -> shown.put(k, isSecret(k) ? UserInfo.MASK : shown(v)));
     return "ProviderConfig[" + (provider == null ? "unbound" : provider) + "]" + shown;
   }
 
@@ -494,9 +497,17 @@ public final class ProviderConfig {
     return uri;
   }
 
+  /**
+   * A non-secret value as it may be shown: user-info masked, then one clean line (no control,
+   * escape or reordering characters) of at most {@value #MAX_SHOWN_VALUE} characters.
+   */
+  private static String shown(String value) {
+    return ServerText.bounded(UserInfo.masked(value), MAX_SHOWN_VALUE);
+  }
+
   private ProviderConfigurationException invalid(Resolved r, String expected) {
     String shown =
-        isSecret(r.key()) ? "(a secret, not shown)" : "'" + UserInfo.masked(r.value()) + "'";
+        isSecret(r.key()) ? "(a secret, not shown)" : "'" + shown(r.value()) + "'";
     return new ProviderConfigurationException(
         "Configuration '" + r.key() + "'" + forProviderText() + " from " + r.source()
             + " must be " + expected + ", got " + shown,

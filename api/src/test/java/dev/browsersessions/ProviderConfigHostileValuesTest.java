@@ -120,6 +120,32 @@ class ProviderConfigHostileValuesTest {
         .contains("plain-url=https://api.example/v1?x=1");
   }
 
+  @Test
+  void anInvalidValueFromTheEnvironmentIsShownCleanAndBounded() {
+    String hostile = "12\u001b]0;owned\u0007x\u202e\n" + "9".repeat(1000);
+    ProviderConfig c = fromEnvironment("BROWSERSESSIONS_NOTTE_REQUEST_TIMEOUT", hostile);
+
+    assertThatThrownBy(() -> c.getDuration("request-timeout"))
+        .isExactlyInstanceOf(ProviderConfigurationException.class)
+        .hasMessageContaining("'request-timeout'")
+        .satisfies(e -> assertThat(e.getMessage())
+            .doesNotContain("\u001b", "\u0007", "\u202e", "\n", "9".repeat(201))
+            .contains("9".repeat(150))
+            .hasSizeLessThan(500));
+  }
+
+  @Test
+  void toStringShowsValuesCleanAndBounded() {
+    ProviderConfig c = ProviderConfig.builder()
+        .put("label", "a\u001b[2Jb\u009bc\r\n" + "x".repeat(1000))
+        .build();
+
+    assertThat(c.toString())
+        .doesNotContain("\u001b", "\u009b", "\r", "\n", "x".repeat(201))
+        .contains("x".repeat(150))
+        .hasSizeLessThan(300);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"99999999999999999999d", "99999999999999999999ms", "106752d",
       "9223372037s", "PT9999999999999999999H", "PT2562048H"})
