@@ -132,12 +132,26 @@ public final class CdpConnection implements AutoCloseable {
    * @return the whole answer message
    * @throws IOException on an error answer, a closed connection or no answer in time
    */
-  public synchronized String send(String method, String paramsJson, String sessionId)
-      throws IOException {
+  public String send(String method, String paramsJson, String sessionId) throws IOException {
+    return send(method, paramsJson, sessionId, System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * Sends a command and waits for its answer until a deadline the caller set, e.g. one that also
+   * bounded {@link #open}.
+   *
+   * @param method e.g. {@code Runtime.evaluate}
+   * @param paramsJson the params object as JSON
+   * @param sessionId the flattened target session, or {@code null} for the browser
+   * @param deadline the {@link System#nanoTime()} by which the answer must have been read
+   * @return the whole answer message
+   * @throws IOException on an error answer, a closed connection or no answer by the deadline
+   */
+  public synchronized String send(String method, String paramsJson, String sessionId,
+      long deadline) throws IOException {
     int id = ++nextId;
     String msg = "{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson
         + (sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"") + "}";
-    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       writeFrame(0x1, msg.getBytes(StandardCharsets.UTF_8));
       while (true) {
@@ -151,7 +165,7 @@ public final class CdpConnection implements AutoCloseable {
         }
       }
     } catch (SocketTimeoutException e) {
-      throw new IOException(method + ": no answer within " + timeout, e);
+      throw new IOException(method + ": no answer in time", e);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Asks a browser's DevTools endpoint whether it answers, and as what: CDP's
  * {@code Browser.getVersion} on a {@link CdpConnection} of its own, closed before the call
- * returns (no client object, no thread), the whole exchange bounded by one timeout.
+ * returns (no client object, no thread), the whole exchange (connect, handshake, command and
+ * answer) bounded by one deadline.
  */
 public final class DevToolsProbe {
 
@@ -17,7 +18,7 @@ public final class DevToolsProbe {
   /**
    * Creates a probe.
    *
-   * @param timeout how long one probe may take to connect, and then to get its answer
+   * @param timeout how long one probe may take in all: to connect and get its answer
    */
   public DevToolsProbe(Duration timeout) {
     this.timeout = timeout;
@@ -30,8 +31,9 @@ public final class DevToolsProbe {
    * @return the browser's product string (e.g. {@code HeadlessChrome/156.0…}) if it answered
    */
   public Optional<String> browserVersion(URI cdpUrl) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     try (CdpConnection cdp = CdpConnection.open(cdpUrl, timeout)) {
-      String answer = cdp.send("Browser.getVersion", "{}", null);
+      String answer = cdp.send("Browser.getVersion", "{}", null, deadline);
       return Optional.of(CdpConnection.find(answer, "\"product\"\\s*:\\s*\"([^\"]*)\"")
           .orElse("unknown"));
     } catch (IOException | RuntimeException e) {

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The version probe is bounded by one timeout for the whole exchange, whatever the peer does.
+ * The version probe is bounded by one deadline for the whole exchange (connect, handshake,
+ * command and answer), whatever the peer does.
  * (That it reads a real browser's version is checked on real Chromium by LocalBrowserTest.)
  */
 class DevToolsProbeTest {
 
   private final CountDownLatch release = new CountDownLatch(1);
   private ServerSocket server;
+  private volatile String requestHead = "";
 
   @AfterEach
   void closeServer() throws IOException {
@@ -44,13 +46,16 @@ class DevToolsProbeTest {
       try (Socket s = server.accept()) {
         InputStream in = s.getInputStream();
         int last4 = 0;
+        StringBuilder head = new StringBuilder();
         while (last4 != 0x0D0A0D0A) {
           int b = in.read();
           if (b < 0) {
             return;
           }
+          head.append((char) b);
           last4 = (last4 << 8) | b;
         }
+        requestHead = head.toString();
         peer.answer(s.getOutputStream());
         release.await(30, TimeUnit.SECONDS); // the connection stays open
       } catch (IOException | InterruptedException e) {
@@ -86,6 +91,35 @@ class DevToolsProbeTest {
     });
     assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
         assertThat(new DevToolsProbe(Duration.ofMillis(500)).browserVersion(url)).isEmpty());
+  }
+
+  @Test
+  void aSlowHandshakeLeavesTheCommandOnlyWhatIsLeftOfTheOneTimeout() throws Exception {
+    // The handshake is answered after 1.8 s of a 2 s timeout, the command never: the probe gives
+    // up at 2 s, not at 1.8 s plus a fresh 2 s for the command.
+    URI url = serve(out -> {
+      release.await(1800, TimeUnit.MILLISECONDS);
+      String key = requestHead.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
+          .findFirst().orElseThrow().substring("sec-websocket-key:".length()).trim();
+      String accept;
+      try {
+        accept = java.util.Base64.getEncoder().encodeToString(
+            java.security.MessageDigest.getInstance("SHA-1").digest(
+                (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                    .getBytes(StandardCharsets.ISO_8859_1)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IOException(e);
+      }
+      out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+          + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + "\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    });
+    long start = System.nanoTime();
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+        assertThat(new DevToolsProbe(Duration.ofSeconds(2)).browserVersion(url)).isEmpty());
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("one deadline for the whole exchange").isLessThan(Duration.ofMillis(3000));
   }
 
   @Test
