@@ -1,6 +1,7 @@
 package dev.browsersessions.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.browsersessions.BrowserSessionException;
 import dev.browsersessions.BrowserSessions;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Every fault × operation × REST provider: the outcome is a documented exception (or success
@@ -38,10 +40,12 @@ class FaultMatrixTest {
    * Stagehand stop about twice that (two chained calls), a create a little more (it looks for a
    * lost create's session for the 300 ms {@code lost-create-wait}): the bound leaves ten times
    * that for a loaded 2-core machine running two test JVMs. It still separates bounded from
-   * unbounded: a call whose request timeout is not applied waits for the stall itself, {@link
+   * unbounded: a call whose request timeout is not applied would wait for the stall itself, {@link
    * FaultProxy#HOLD} (120 s, the cell's {@value #CELL_OPERATION_TIMEOUT} operation timeout does
    * not end it first), and one that got the setup client's {@value #SETUP_REQUEST_TIMEOUT}
-   * instead waits that long per attempt: two to four times the bound.
+   * instead would wait that long per attempt: two to four times the bound. Such a call is
+   * abandoned at the bound (the cell fails then and is recorded as TIMEOUT), so a broken request
+   * timeout fails the matrix in minutes, not hours.
    */
   static final Duration BOUND = Duration.ofSeconds(30);
 
@@ -143,22 +147,24 @@ class FaultMatrixTest {
       t.fault(method, prefix, fault, times);
       long faultsBefore = t.faultsInjected();
       long startsBefore = t.startsReceived();
+      String cell = fault + " x" + (times == 1 ? "1 (burst)" : "all");
       long start = System.nanoTime();
       Object outcome;
       try {
-        outcome = switch (op) {
-          case CREATE -> client.start(SessionRequest.defaults()).id();
-          case STATUS -> client.status(id).status();
-          case STOP -> client.stop(id).status();
-          case LIST -> client.list(SessionFilter.all()).size();
-        };
-      } catch (BrowserSessionException e) {
-        outcome = e;
+        // preemptive: a call its request timeout does not cut is abandoned at the bound, not
+        // waited for (a stall holds 120 s per attempt, the operation timeout is 5 min)
+        outcome = assertTimeoutPreemptively(BOUND, () -> call(client, op, id),
+            () -> provider + " " + op + " " + cell + " still running after " + BOUND
+                + ": the request timeout " + CELL_REQUEST_TIMEOUT + " did not cut it");
+      } catch (AssertionFailedError e) {
+        t.clearFaults();
+        recordResult(provider, op, cell, "TIMEOUT", Duration.ofNanos(System.nanoTime() - start));
+        throw e;
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       long injected = t.faultsInjected() - faultsBefore;
       t.clearFaults();
-      record(provider, op, fault + " x" + (times == 1 ? "1 (burst)" : "all"), outcome, took);
+      record(provider, op, cell, outcome, took);
       assertThat(injected).as("the fault was injected (outcome %s)", outcome).isPositive();
       assertThat(took).as("time bound").isLessThan(BOUND);
       assertThat(t.hugeBytesWritten() - hugeBefore).as("50 MB body never read to its end")
@@ -172,6 +178,20 @@ class FaultMatrixTest {
       cleanUp(client);
       cleanUp(setup);
       assertThat(t.activeCount.getAsLong()).as("active left after close()").isEqualTo(activeBefore);
+    }
+  }
+
+  /** One call of the cell's operation: its result, or the documented exception it threw. */
+  private static Object call(BrowserSessions client, Op op, String id) {
+    try {
+      return switch (op) {
+        case CREATE -> client.start(SessionRequest.defaults()).id();
+        case STATUS -> client.status(id).status();
+        case STOP -> client.stop(id).status();
+        case LIST -> client.list(SessionFilter.all()).size();
+      };
+    } catch (BrowserSessionException e) {
+      return e;
     }
   }
 
@@ -212,7 +232,11 @@ class FaultMatrixTest {
   }
 
   private void record(String provider, Op op, String fault, Object outcome, Duration took) {
-    String result = outcome instanceof Throwable e ? e.getClass().getSimpleName() : "success";
+    recordResult(provider, op, fault,
+        outcome instanceof Throwable e ? e.getClass().getSimpleName() : "success", took);
+  }
+
+  private void recordResult(String provider, Op op, String fault, String result, Duration took) {
     cells.put(provider + op + fault, "| " + provider + " | " + op.name().toLowerCase() + " | " + fault
         + " | " + result + " | " + took.toMillis() + " |\n");
   }
