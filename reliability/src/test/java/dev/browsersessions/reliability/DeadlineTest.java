@@ -24,7 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 2-core machine running two test JVMs; without the deadline every one of these calls would wait
  * at least one whole 60 s {@code request-timeout} or {@code lost-create-wait} (the proxy holds a
  * request longer than that), three times the bound. A call still running at the bound is
- * abandoned, so a broken deadline fails the test at 20 s instead of minutes later.
+ * abandoned, so a broken deadline fails the test at 20 s instead of minutes later. Because the
+ * bound leaves room for load, the test also counts the requests the proxy held for {@code
+ * status()} and {@code list()}: exactly one each, so a deadline applied per attempt instead of
+ * per operation (four held attempts of 1 s, inside the bound) fails too.
  */
 class DeadlineTest {
 
@@ -49,10 +52,28 @@ class DeadlineTest {
       t.fault(null, "/", Fault.SLOW_HEADERS, 1_000);
       System.out.println("DeadlineTest: " + provider);
       assertBounded("start()", () -> client.start(SessionRequest.defaults()));
+      long held = t.faultsInjected();
       assertBounded("status()", () -> client.status("a-session-id"));
+      assertOneAttempt("status()", t.faultsInjected() - held);
+      held = t.faultsInjected();
       assertBounded("list()", () -> client.list(SessionFilter.active()));
+      assertOneAttempt("list()", t.faultsInjected() - held);
       assertBounded("close()", client::close);
     }
+  }
+
+  /**
+   * Independent of the machine's load, unlike the time bound: the deadline is per operation, so
+   * once the first (held) attempt is cut at the operation timeout no retry is sent. A deadline
+   * applied per attempt would let max-retries 3 send four held requests, about 4 s in all, well
+   * inside {@link #BOUND}; only this count catches it.
+   */
+  private static void assertOneAttempt(String call, long heldRequests) {
+    assertThat(heldRequests)
+        .as("%s: requests the proxy held for one call (operation-timeout %s cuts the operation,"
+            + " not each attempt, so no retry follows the first held request)", call,
+            OPERATION_TIMEOUT)
+        .isEqualTo(1);
   }
 
   private static void assertBounded(String call, Runnable r) {
