@@ -62,21 +62,33 @@ final class BodyDeadlines {
 
   private static void arm() {
     if (!ARMED.get() && ARMED.compareAndSet(false, true)) {
-      SWEEPER.get().schedule(BodyDeadlines::sweep, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+      try {
+        SWEEPER.get().schedule(BodyDeadlines::sweep, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException | Error e) {
+        ARMED.set(false); // no sweep is coming: the next body watched arms again
+        throw e;
+      }
     }
   }
 
   private static void sweep() {
-    long now = System.nanoTime();
-    for (BoundedBody b : IN_FLIGHT) {
-      if (now - b.deadlineNanos() >= 0 && IN_FLIGHT.remove(b)) {
-        b.abort();
+    try {
+      long now = System.nanoTime();
+      for (BoundedBody b : IN_FLIGHT) {
+        if (now - b.deadlineNanos() >= 0 && IN_FLIGHT.remove(b)) {
+          try {
+            b.abort();
+          } catch (RuntimeException e) {
+            // one body failing to abort must not keep the others past their deadline
+          }
+        }
       }
-    }
-    ARMED.set(false);
-    // a body added while this sweep ran saw ARMED still set: re-arm for it
-    if (!IN_FLIGHT.isEmpty()) {
-      arm();
+    } finally {
+      ARMED.set(false);
+      // a body added while this sweep ran saw ARMED still set: re-arm for it
+      if (!IN_FLIGHT.isEmpty()) {
+        arm();
+      }
     }
   }
 }

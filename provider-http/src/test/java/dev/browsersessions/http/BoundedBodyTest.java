@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class BoundedBodyTest {
 
-  private static HttpResponse.ResponseInfo answer(int status, long declared) {
+  static HttpResponse.ResponseInfo answer(int status, long declared) {
     HttpHeaders headers = HttpHeaders.of(
         Map.of("content-length", List.of(Long.toString(declared))), (name, value) -> true);
     return new HttpResponse.ResponseInfo() {
