@@ -72,11 +72,14 @@ public final class Endings {
   }
 
   /**
-   * The one way a browser ends, whether its session stops, times out or fails to start, within
-   * twice {@code grace} in all. Its process tree first, politely, then forcibly after
-   * {@code grace}. Then every process that still carries the session's own profile: a helper
-   * Chromium forked after the tree was read, or one a browser that died left behind, either of
-   * which writes into the profile. Then the profile itself. Processes are looked for, and the
+   * The one way a browser ends, whether its session stops, times out or fails to start. Its
+   * process tree first, politely, then forcibly after {@code grace}. Then every process that still
+   * carries the session's own profile: a helper Chromium forked after the tree was read, or one a
+   * browser that died left behind, either of which writes into the profile. Then the profile
+   * itself. Waiting for processes to exit takes at most twice {@code grace} in all (one deadline
+   * for both); the scan of {@code /proc} for carriers and deleting the profile come on top (their
+   * time grows with the number of processes and the profile's size), as does a caller's own wait,
+   * e.g. the failed start's 2 s for Chromium's exit code. Processes are looked for, and the
    * profile deleted, only when {@code profileDir} is the one a session of {@code id} has
    * ({@link ProfileDirectories#isSessions}): a record naming another profile ends nobody else's
    * browser and deletes nobody else's profile.
