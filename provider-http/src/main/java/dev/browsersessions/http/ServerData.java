@@ -89,14 +89,7 @@ public final class ServerData {
    * @return the id, when it would be accepted from a user
    */
   public static Optional<String> validId(String id) {
-    if (id == null || id.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(RequestChecks.requireValidId(id));
-    } catch (InvalidSessionRequestException e) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(id).filter(RequestChecks::isValidId);
   }
 
   /**
