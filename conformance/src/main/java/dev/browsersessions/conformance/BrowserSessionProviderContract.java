@@ -41,7 +41,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +88,8 @@ public abstract class BrowserSessionProviderContract {
   private static final Duration MARGIN = Duration.ofMinutes(1);
   private static final String NAME_PATTERN = "[a-z][a-z0-9-]{0,31}";
   private static final String TAG = "conformance-tag";
+  /** For R7.4: names the undeclared option a refused request carried. */
+  private static final String OPTION_TAG = "conformance-option";
   private static final Duration HOUR = Duration.ofHours(1);
   private static final Duration DAY = Duration.ofDays(1);
   private static final Set<SessionStatus> TERMINAL =
@@ -842,41 +843,90 @@ public abstract class BrowserSessionProviderContract {
   /** R7.4: every option whose capability is not declared is refused, before a session starts. */
   @Test
   public void required_R7_4_undeclaredCapabilitiesAreRefused() {
-    for (Capability c : missingRequestOptions()) {
-      refusedBeforeAnySessionStarts(c);
-    }
-    if (!provider.capabilities().contains(Capability.LIST)) {
+    Set<Capability> missing = missingRequestOptions();
+    if (!declared(Capability.LIST)) {
+      for (Capability c : missing) {
+        Expect.refused(c, catchThrowable(() -> create(requestUsing(c))));
+      }
       Expect.refused(Capability.LIST, catchThrowable(() -> provider.list(SessionFilter.all())));
+    } else if (declared(Capability.METADATA)) {
+      refusedBeforeAnyTaggedSessionStarts(missing);
+    } else {
+      refusedBeforeAnySessionStarts(missing);
     }
   }
 
   /**
-   * For R7.4: create(requestUsing(c)) is refused, and, where LIST shows it, no session was
-   * started by it. With METADATA the request carries a tag of its own and the kit lists that tag
-   * (exact even when others start sessions meanwhile); otherwise it compares list(all()) before
-   * and after. Whatever a refused create left behind is stopped after the test.
+   * For R7.4 with LIST and METADATA: every refused request carries this run's tag and a second
+   * tag naming its capability, so the tag listing shows exactly what the refused creates started,
+   * even when others start sessions meanwhile. A control session with the run's tag, created
+   * after them, is awaited in that listing first (within settleTimeout()), so an eventually
+   * consistent list has caught up before the kit reads it. What a refused create started is the
+   * kit's own, and is stopped after the test.
    */
-  private void refusedBeforeAnySessionStarts(Capability c) {
-    if (!declared(Capability.LIST)) {
-      Expect.refused(c, catchThrowable(() -> create(requestUsing(c))));
+  private void refusedBeforeAnyTaggedSessionStarts(Set<Capability> missing) {
+    if (missing.isEmpty()) {
       return;
     }
-    SessionRequest request = requestUsing(c);
-    SessionFilter probe = SessionFilter.all();
-    if (declared(Capability.METADATA) && c != Capability.METADATA) {
-      String mine = token();
-      request = request.toBuilder().metadata(TAG, mine).build();
-      probe = probe.withMetadata(TAG, mine);
+    String mine = token();
+    for (Capability c : missing) {
+      SessionRequest request = requestUsing(c).toBuilder()
+          .metadata(TAG, mine).metadata(OPTION_TAG, c.name()).build();
+      Expect.refused(c, catchThrowable(() -> create(request)));
     }
-    SessionRequest refusedRequest = request;
-    Set<String> before = Expect.ids(provider.list(probe));
-    Expect.refused(c, catchThrowable(() -> create(refusedRequest)));
-    Set<String> started = new TreeSet<>(Expect.ids(provider.list(probe)));
-    started.removeAll(before);
-    started.forEach(this::track);
+    SessionInfo control = create(minimalRequest().toBuilder().metadata(TAG, mine).build());
+    List<SessionInfo> listed = awaitList(SessionFilter.all().withMetadata(TAG, mine),
+        l -> Expect.ids(l).contains(control.id()),
+        "R7.4: list(tag) must show the control session " + control.id()
+            + " created after the refused creates");
+    Map<String, String> started = new TreeMap<>();
+    for (SessionInfo i : listed) {
+      if (!i.id().equals(control.id())) {
+        track(i.id());
+        started.put(i.id(), i.metadata().getOrDefault(OPTION_TAG, "?"));
+      }
+    }
     assertThat(started)
-        .as("R7.4: the refused create of undeclared %s started sessions; check the capabilities"
-            + " before the vendor call (RequestChecks.requireSupported first in create)", c)
+        .as("R7.4: refused creates of undeclared options started sessions (id to option); check"
+            + " the capabilities before the vendor call (RequestChecks.requireSupported first in"
+            + " create)")
+        .isEmpty();
+  }
+
+  /**
+   * For R7.4 with LIST but without METADATA: compares list(all()) before and after the refused
+   * creates. A control session created after them is awaited in the listing first (within
+   * settleTimeout()). Of the new ids, only those created (by their createdAt, allowing
+   * clockSkew()) after the refused creates began count: a session started earlier that the list
+   * only shows now is not theirs. The kit cannot tell the rest from sessions another client of
+   * the same account started meanwhile, so it reports them and does not stop them.
+   */
+  private void refusedBeforeAnySessionStarts(Set<Capability> missing) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    Set<String> before = Expect.ids(provider.list(SessionFilter.all()));
+    Instant from = clock().instant().minus(clockSkew());
+    for (Capability c : missing) {
+      Expect.refused(c, catchThrowable(() -> create(requestUsing(c))));
+    }
+    SessionInfo control = createMinimal();
+    List<SessionInfo> listed = awaitList(SessionFilter.all(),
+        l -> Expect.ids(l).contains(control.id()),
+        "R7.4: list(all()) must show the control session " + control.id()
+            + " created after the refused creates");
+    List<String> started = listed.stream()
+        .filter(i -> !before.contains(i.id()) && !i.id().equals(control.id()))
+        .filter(i -> i.createdAt().map(at -> !at.isBefore(from)).orElse(true))
+        .map(i -> i.id() + " (created " + i.createdAt().map(Instant::toString).orElse("?") + ")")
+        .sorted()
+        .toList();
+    assertThat(started)
+        .as("R7.4: sessions started while the kit's creates of undeclared %s were refused; check"
+            + " the capabilities before the vendor call (RequestChecks.requireSupported first in"
+            + " create). Without METADATA the kit cannot tell them from sessions another client"
+            + " of the account started meanwhile, so it has not stopped them: stop those that are"
+            + " the kit's", missing)
         .isEmpty();
   }
 

@@ -76,6 +76,12 @@ public record BrokenCase(
             BrokenProviders.UndeclaredButAccepted::new, Set.of("R7.4")),
         new BrokenCase("RefusedAfterStarting", "refuses an undeclared region only after"
             + " starting the session", BrokenProviders.RefusedAfterStarting::new, Set.of("R7.4")),
+        new BrokenCase("RefusedAfterStartingUntagged", "declares no METADATA; refuses an"
+            + " undeclared region only after starting the session",
+            BrokenProviders.RefusedAfterStartingUntagged::new, Set.of("R7.4")),
+        new BrokenCase("RefusedAfterStartingListedLate", "refuses an undeclared region only after"
+            + " starting the session; list shows a session 50 ms after its create",
+            BrokenProviders.RefusedAfterStartingListedLate::new, Set.of("R7.4")),
         new BrokenCase("SilentOptOut", "LIST, IDLE_TIMEOUT undeclared but not refused",
             BrokenProviders.SilentOptOut::new, Set.of("R2.7", "R6.1", "R7.4", "R8.1")),
         new BrokenCase("ParallelStopRace", "a stop during another stop of the session throws",

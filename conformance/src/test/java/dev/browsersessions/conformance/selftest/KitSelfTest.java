@@ -99,6 +99,16 @@ class KitSelfTest {
         .allMatch(SessionInfo::isTerminal);
   }
 
+  @Test
+  void withoutMetadataTheKitNeitherBlamesNorStopsAnotherClientsSession() {
+    AnotherClientMeanwhile.STOPPED_OTHERS.clear();
+    KitResult r = KitRun.run(() -> Fixture.reference(ReferenceProvider.everything(),
+        (p, clock) -> new AnotherClientMeanwhile(p, (ManualClock) clock)));
+    assertThat(r.failed()).as("an older session the list shows late is not the kit's").isEmpty();
+    assertThat(AnotherClientMeanwhile.STOPPED_OTHERS)
+        .as("the kit stops only sessions it started").isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.browsersessions.conformance.selftest.BrokenCase#all")
   void theKitFailsEveryBrokenProvider(BrokenCase broken) {

@@ -234,6 +234,71 @@ public final class BrokenProviders {
   }
 
   /**
+   * Declares neither REGION nor METADATA (as Notte), refuses undeclared metadata at once, but a
+   * requested region only after the vendor's answer shows it: the session is already started.
+   * With LIST and no tags, the kit finds it by comparing list(all()) before and after.
+   */
+  public static final class RefusedAfterStartingUntagged extends ForwardingProvider {
+    /** @param delegate the honest provider, declaring everything */
+    public RefusedAfterStartingUntagged(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+      return without(delegate.capabilities(), Capability.REGION, Capability.METADATA);
+    }
+
+    @Override
+    public SessionInfo create(SessionRequest request) {
+      if (request.region().isPresent()) {
+        delegate.create(request);
+        throw new UnsupportedCapabilityException(Capability.REGION, name());
+      }
+      RequestChecks.requireSupported(request, capabilities(), name());
+      return delegate.create(request);
+    }
+  }
+
+  /**
+   * Refuses an undeclared region only after starting the session, and its list is eventually
+   * consistent: a session shows up in list() only 50 ms after its create. A kit that lists at
+   * once after the refusal sees nothing started.
+   */
+  public static final class RefusedAfterStartingListedLate extends ForwardingProvider {
+    private static final long LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private final Map<String, Long> visibleFrom = new ConcurrentHashMap<>();
+
+    /** @param delegate the honest provider, declaring everything */
+    public RefusedAfterStartingListedLate(BrowserSessionProvider delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+      return without(delegate.capabilities(), Capability.REGION);
+    }
+
+    @Override
+    public SessionInfo create(SessionRequest request) {
+      SessionInfo started = delegate.create(request);
+      visibleFrom.put(started.id(), System.nanoTime() + LAG_NANOS);
+      if (request.region().isPresent()) {
+        throw new UnsupportedCapabilityException(Capability.REGION, name());
+      }
+      return started;
+    }
+
+    @Override
+    public List<SessionInfo> list(SessionFilter filter) {
+      long now = System.nanoTime();
+      return delegate.list(filter).stream()
+          .filter(i -> visibleFrom.getOrDefault(i.id(), now) - now <= 0)
+          .toList();
+    }
+  }
+
+  /**
    * Declares neither LIST nor IDLE_TIMEOUT, yet list() answers and idle timeouts are accepted: an
    * opt-out that is not enforced, so optional rules would silently not apply.
    */
