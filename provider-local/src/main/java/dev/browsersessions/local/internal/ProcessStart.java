@@ -1,8 +1,5 @@
 package dev.browsersessions.local.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,8 +36,19 @@ public record ProcessStart(Instant instant, OptionalLong bootTicks) {
    *     second, or no start is known)
    */
   public boolean matches(ProcessHandle h) {
+    return matches(h, bootTicks(h.pid()));
+  }
+
+  /**
+   * Whether a running process is the one that started at this time, its ticks since boot
+   * already read.
+   *
+   * @param h the process
+   * @param now its start in ticks since boot as read now, empty where unknown
+   * @return as {@link #matches(ProcessHandle)}
+   */
+  boolean matches(ProcessHandle h, OptionalLong now) {
     if (bootTicks.isPresent()) {
-      OptionalLong now = bootTicks(h.pid());
       if (now.isPresent()) {
         return now.getAsLong() == bootTicks.getAsLong();
       }
@@ -57,14 +65,6 @@ public record ProcessStart(Instant instant, OptionalLong bootTicks) {
    * @return the ticks, empty where there is no {@code /proc} or the process is gone
    */
   static OptionalLong bootTicks(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // "pid (comm) state ppid ...": comm may hold spaces and parentheses; fields follow the last
-      // ')'. After it, the state is field 3, so the start time (field 22) is the 20th.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return fields.length > 19 ? OptionalLong.of(Long.parseLong(fields[19])) : OptionalLong.empty();
-    } catch (IOException | RuntimeException e) {
-      return OptionalLong.empty();
-    }
+    return ProcStat.read(pid).map(ProcStat::startTicks).orElse(OptionalLong.empty());
   }
 }

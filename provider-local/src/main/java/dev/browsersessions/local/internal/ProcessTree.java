@@ -27,9 +27,17 @@ public final class ProcessTree {
    * @return the process, when it is alive and matches
    */
   public static Optional<ProcessHandle> find(long pid, Optional<ProcessStart> recordedStart) {
-    return ProcessHandle.of(pid)
-        .filter(ProcessTree::isRunning)
-        .filter(h -> recordedStart.isEmpty() || recordedStart.get().matches(h));
+    Optional<ProcessHandle> alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (alive.isEmpty()) {
+      return alive;
+    }
+    Optional<ProcStat> stat = ProcStat.read(pid); // read once for both the state and the start
+    if (stat.isPresent() && stat.get().isZombie()) {
+      return Optional.empty();
+    }
+    java.util.OptionalLong ticks =
+        stat.map(ProcStat::startTicks).orElse(java.util.OptionalLong.empty());
+    return alive.filter(h -> recordedStart.isEmpty() || recordedStart.get().matches(h, ticks));
   }
 
   /**
@@ -160,13 +168,8 @@ public final class ProcessTree {
     if (!h.isAlive()) {
       return false;
     }
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
-      int close = stat.lastIndexOf(')');
-      return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
-    } catch (IOException | RuntimeException e) {
-      return h.isAlive(); // no /proc (not Linux) or the process just went away
-    }
+    return ProcStat.read(h.pid()).map(stat -> !stat.isZombie())
+        .orElseGet(h::isAlive); // no /proc (not Linux) or the process just went away
   }
 
   /** Waits until none runs or the deadline passes; looks at least once. */
