@@ -29,14 +29,21 @@ public record LostCreateSettings(LostCreatePolicy policy, Duration lookFor) {
       new LostCreateSettings(LostCreatePolicy.STOP, DEFAULT_WAIT);
 
   /**
-   * The settings, as given: {@link #of} is what checks configured values.
+   * The settings, checked as values: {@link #of} is what checks configured values, naming the
+   * provider's key in a {@link ProviderConfigurationException}.
    *
    * @param policy what a failed create does about the session it may have started
-   * @param lookFor how long a create without an answer keeps looking for its session
+   * @param lookFor how long a create without an answer keeps looking for its session, 0 to 10
+   *     minutes
+   * @throws IllegalArgumentException if {@code lookFor} is negative or over {@link #MAX_WAIT}
    */
   public LostCreateSettings {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(lookFor, "lookFor");
+    if (lookFor.isNegative() || lookFor.compareTo(MAX_WAIT) > 0) {
+      throw new IllegalArgumentException(WAIT_KEY + " (lookFor) must be 0s to 10m, is "
+          + lookFor);
+    }
   }
 
   /**
