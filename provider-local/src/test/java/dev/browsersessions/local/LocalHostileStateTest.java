@@ -13,16 +13,13 @@ import dev.browsersessions.SessionFilter;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.SessionStatus;
-import dev.browsersessions.local.internal.DirectoryTrees;
 import dev.browsersessions.local.internal.PosixUser;
 import dev.browsersessions.local.internal.ProcessStart;
 import dev.browsersessions.local.internal.ProcessTree;
 import dev.browsersessions.local.internal.SessionRecord;
 import dev.browsersessions.local.internal.StateDirectory;
-import dev.browsersessions.local.internal.Watchdog;
 import dev.browsersessions.local.internal.WatchdogLauncher;
 import dev.browsersessions.spi.BrowserSessionProvider;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,17 +140,7 @@ class LocalHostileStateTest {
       assertThat(state.read(LEFT)).isPresent(); // the record is kept for its retention
     } finally {
       straggler.destroyForcibly();
-      Optional<ProcessHandle> watchdog = readPid(stateDir.resolve(Watchdog.PID_FILE));
-      DirectoryTrees.deleteTree(stateDir); // a watchdog exits within a tick of its directory
-      watchdog.ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
-    }
-  }
-
-  private static Optional<ProcessHandle> readPid(Path pidFile) {
-    try {
-      return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
+      StateDirs.deleteAndAwaitWatchdog(stateDir);
     }
   }
 

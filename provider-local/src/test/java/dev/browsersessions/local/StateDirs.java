@@ -61,11 +61,19 @@ final class StateDirs {
         p.list(SessionFilter.active()).stream().map(SessionInfo::id).forEach(p::stop);
       }
     }
-    for (Path dir : dirs) {
-      Optional<ProcessHandle> watchdog = watchdogOf(dir);
-      assertThat(DirectoryTrees.deleteTree(dir)).as("deleted " + dir).isTrue();
-      watchdog.ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
-    }
+    dirs.forEach(StateDirs::deleteAndAwaitWatchdog);
+  }
+
+  /**
+   * Deletes a state directory and waits (bounded) for its watchdog, if one runs, to exit: it
+   * does within a tick of its directory being gone.
+   *
+   * @param dir the state directory
+   */
+  static void deleteAndAwaitWatchdog(Path dir) {
+    Optional<ProcessHandle> watchdog = watchdogOf(dir);
+    assertThat(DirectoryTrees.deleteTree(dir)).as("deleted " + dir).isTrue();
+    watchdog.ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
   }
 
   private static Optional<ProcessHandle> watchdogOf(Path dir) {
