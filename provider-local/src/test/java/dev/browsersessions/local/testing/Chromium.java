@@ -40,13 +40,8 @@ public final class Chromium {
     return found.get();
   }
 
-  /**
-   * The Chromium binary, if this machine has one.
-   *
-   * @return an executable file; empty when none is configured and none is on the {@code PATH}
-   * @throws ProviderConfigurationException when a configured path is not an executable file
-   */
-  public static Optional<Path> find() {
+  /** The Chromium binary, if this machine has one; a configured path must be executable. */
+  private static Optional<Path> find() {
     Optional<String> configured =
         ProviderConfig.empty()
             .forProvider(LocalProviderFactory.NAME)
