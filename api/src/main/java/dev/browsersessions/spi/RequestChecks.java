@@ -101,16 +101,16 @@ public final class RequestChecks {
   }
 
   /**
-   * The refused id as it may be shown: at most 64 characters, each that {@link ServerText} would
-   * not let through (C0, DEL, C1, the characters that reorder text) and the Unicode line and
-   * paragraph separators escaped (a backslash, {@code u} and four hex digits).
+   * The refused id as it may be shown: at most 64 characters, each that {@link
+   * ServerText#needsEscape} names (C0, DEL, C1, the characters that reorder text, the Unicode
+   * line and paragraph separators) escaped (a backslash, {@code u} and four hex digits).
    */
   private static String printable(String s) {
     StringBuilder b = new StringBuilder();
     int shown = Math.min(s.length(), 64);
     for (int i = 0; i < shown; i++) {
       char c = s.charAt(i);
-      b.append(ServerText.isUnsafe(c) || c == '\u2028' || c == '\u2029'
+      b.append(ServerText.needsEscape(c)
           ? String.format("\\u%04x", (int) c) : String.valueOf(c));
     }
     return s.length() > shown ? b + "…" : b.toString();

@@ -26,10 +26,14 @@ public final class ServerText {
   private ServerText() {}
 
   /**
-   * The text without escape sequences, control characters (C0, DEL, C1) and the invisible
-   * characters that reorder text (bidirectional overrides and isolates); tabs, line breaks and
-   * the Unicode line and paragraph separators become spaces. Nothing else is changed, and text
-   * that needs no change is returned as it is.
+   * The text with each escape sequence, each control character (C0, DEL, C1) and each invisible
+   * character that reorders text (bidirectional overrides and isolates) replaced by one space;
+   * tabs, line breaks and the Unicode line and paragraph separators become spaces too. Nothing
+   * else is changed, and text that needs no change is returned as it is.
+   *
+   * <p>Replaced, not deleted: a removal must never join what it separated, or a secret split by
+   * an inserted control character (which a redactor looking for the whole secret does not find)
+   * would come out whole.
    *
    * @param text the text, possibly {@code null}
    * @return the clean text, {@code null} for {@code null}
@@ -45,15 +49,11 @@ public final class ServerText {
     if (i == text.length()) {
       return text;
     }
-    String s = ESCAPE_SEQUENCE.matcher(text).replaceAll("");
+    String s = ESCAPE_SEQUENCE.matcher(text).replaceAll(" ");
     StringBuilder out = new StringBuilder(s.length());
     for (int j = 0; j < s.length(); j++) {
       char c = s.charAt(j);
-      if (c == '\t' || isLineBreak(c)) {
-        out.append(' ');
-      } else if (!isUnsafe(c)) {
-        out.append(c);
-      }
+      out.append(isUnsafe(c) || isLineBreak(c) ? ' ' : c);
     }
     return out.toString();
   }
@@ -63,10 +63,14 @@ public final class ServerText {
    * a surrogate pair), with {@code "…"} added when it was cut.
    *
    * @param text the text, possibly {@code null}
-   * @param maxChars the most characters kept
+   * @param maxChars the most characters kept, at least 1
    * @return the clean, bounded text, {@code null} for {@code null}
+   * @throws IllegalArgumentException if {@code maxChars} is less than 1
    */
   public static String bounded(String text, int maxChars) {
+    if (maxChars < 1) {
+      throw new IllegalArgumentException("maxChars must be at least 1, got " + maxChars);
+    }
     String clean = clean(text);
     if (clean == null || clean.length() <= maxChars) {
       return clean;
@@ -84,6 +88,18 @@ public final class ServerText {
    */
   public static boolean isUnsafe(char c) {
     return Character.isISOControl(c) || isBidiControl(c);
+  }
+
+  /**
+   * Whether a character must be escaped where text is kept rather than {@link #clean cleaned}
+   * (a JSON string, a refused value shown in a message): it is {@link #isUnsafe unsafe} or a line
+   * break of any kind, the Unicode line and paragraph separators included.
+   *
+   * @param c the character
+   * @return {@code true} if it must be escaped
+   */
+  public static boolean needsEscape(char c) {
+    return isUnsafe(c) || isLineBreak(c);
   }
 
   private static boolean isLineBreak(char c) {
