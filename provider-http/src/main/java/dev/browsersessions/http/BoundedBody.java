@@ -33,8 +33,6 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
   private InputStream stream;
   /** The length the answer declared, when it is read from the JDK's stream. */
   private int length;
-  /** The bytes set aside for the body before any arrived. */
-  private volatile int reserved;
   private CompletableFuture<byte[]> current;
   private volatile boolean aborted;
   private volatile boolean headersReceived;
@@ -77,11 +75,9 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
     // bytes of it before they arrive; a longer body is collected as its bytes come.
     if (declared >= 0 && declared < limit && declared <= TRUSTED_LENGTH) {
       length = (int) declared;
-      reserved = length;
       return (HttpResponse.BodySubscriber) HttpResponse.BodySubscribers.ofInputStream();
     }
     int initial = Math.min(limit, declared >= 0 ? (int) Math.min(declared, TRUSTED_LENGTH) : 1024);
-    reserved = initial;
     return (HttpResponse.BodySubscriber) new Collector(limit, initial);
   }
 
@@ -128,13 +124,13 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
   }
 
   /**
-   * The bytes set aside for the body when its headers arrived, before any of it: at most {@link
-   * #TRUSTED_LENGTH}, whatever length the server declared (for tests).
+   * The length the answer declared, when {@link #read} reads it from the JDK's stream into an
+   * array of that length (for tests).
    *
-   * @return the bytes set aside; 0 before the headers
+   * @return the declared length; 0 when the body is collected, or before the headers
    */
-  int reserved() {
-    return reserved;
+  int declaredLength() {
+    return length;
   }
 
   /**
@@ -182,7 +178,8 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
     }
   }
 
-  private final class Collector implements HttpResponse.BodySubscriber<byte[]> {
+  /** Collects a body as its bytes arrive, bounded; package-private for tests. */
+  final class Collector implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final int limit;
     private byte[] buffer;
@@ -192,6 +189,15 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
     Collector(int limit, int initial) {
       this.limit = limit;
       this.buffer = new byte[initial];
+    }
+
+    /**
+     * The buffer's size now: before any byte arrived, the bytes set aside (for tests).
+     *
+     * @return the buffer's length
+     */
+    int capacity() {
+      return buffer.length;
     }
 
     @Override

@@ -38,10 +38,14 @@ class BoundedBodyTest {
     };
   }
 
+  /**
+   * The bytes set aside for a body when its headers arrive: the collector's first buffer, or the
+   * array the declared length is read into.
+   */
   private static int reservedFor(int status, long declared) {
     BoundedBody body = new BoundedBody(System.nanoTime() + 1_000_000_000L);
-    body.apply(answer(status, declared));
-    return body.reserved();
+    Object subscriber = body.apply(answer(status, declared));
+    return subscriber instanceof BoundedBody.Collector c ? c.capacity() : body.declaredLength();
   }
 
   @Test
@@ -50,6 +54,12 @@ class BoundedBodyTest {
         .isLessThanOrEqualTo(BoundedBody.TRUSTED_LENGTH);
     assertThat(reservedFor(200, VendorHttp.MAX_SUCCESS_BODY))
         .isLessThanOrEqualTo(BoundedBody.TRUSTED_LENGTH);
+  }
+
+  @Test
+  void anUndeclaredLengthSetsAsideLittle() {
+    assertThat(reservedFor(200, -1)).isEqualTo(1024);
+    assertThat(reservedFor(500, -1)).isEqualTo(1024);
   }
 
   @Test
