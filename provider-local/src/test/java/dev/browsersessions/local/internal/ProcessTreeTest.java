@@ -59,4 +59,20 @@ class ProcessTreeTest {
       stubborn.destroyForcibly();
     }
   }
+
+  @Test
+  void aProcessThatObeysThePoliteRequestEndsByItNotByAKill() throws Exception {
+    Process polite = new ProcessBuilder("/bin/sh", "-c", "echo ready; exec sleep 120").start();
+    try {
+      assertThat(new String(polite.getInputStream().readNBytes(6))).isEqualTo("ready\n");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      List<ProcessHandle> left =
+          ProcessTree.end(List.of(polite.toHandle()), Duration.ofSeconds(10), deadline);
+      assertThat(left).isEmpty();
+      assertThat(polite.waitFor(10, TimeUnit.SECONDS)).as("the process ended").isTrue();
+      assertThat(polite.exitValue()).as("ended by SIGTERM, not SIGKILL").isEqualTo(128 + 15);
+    } finally {
+      polite.destroyForcibly();
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.browsersessions.local.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,5 +63,23 @@ class ProfileDirectoriesTest {
     assertThat(ProfileDirectories.isDeletable(profiles, "local-real", viaLink)).isFalse();
     assertThat(ProfileDirectories.deleteIfOurs(profiles, "local-real", viaLink)).isFalse();
     assertThat(inHome).isDirectory();
+  }
+
+  @Test
+  void aProfileOrAProfilesFolderOwnedByAnotherUserIsNotDeletable(@TempDir Path tmp)
+      throws Exception {
+    assumeTrue(PosixUser.isRoot(), "only root can give a directory away");
+    Path profiles = Files.createDirectory(tmp.resolve("profiles"));
+    Path given = Files.createDirectory(profiles.resolve("local-given"));
+    Path mine = Files.createDirectory(profiles.resolve("local-mine"));
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-given", given)).isTrue();
+    Files.setAttribute(given, "unix:uid", 65534);
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-given", given)).isFalse();
+    assertThat(ProfileDirectories.deleteIfOurs(profiles, "local-given", given)).isFalse();
+    assertThat(given).isDirectory();
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-mine", mine)).isTrue();
+    Files.setAttribute(profiles, "unix:uid", 65534);
+    assertThat(ProfileDirectories.isDeletable(profiles, "local-mine", mine)).isFalse();
+    Files.setAttribute(profiles, "unix:uid", 0); // so that @TempDir can clean up as usual
   }
 }
