@@ -30,7 +30,10 @@ public final class CdpProbe implements AutoCloseable {
   private final WebSocket socket;
   private final Duration timeout;
   private final AtomicInteger nextId = new AtomicInteger();
-  private final Map<Integer, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+  private final Map<Integer, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
+
+  /** An answer as received and as parsed, once, when it arrived. */
+  private record Answer(String text, Map<String, Object> members) {}
 
   private CdpProbe(WebSocket socket, Duration timeout) {
     this.socket = socket;
@@ -73,18 +76,21 @@ public final class CdpProbe implements AutoCloseable {
    * @throws AssertionError on an error answer or when no answer comes within the timeout
    */
   public String call(String method, String params, String sessionId) {
+    return send(method, params, sessionId).text();
+  }
+
+  private Answer send(String method, String params, String sessionId) {
     int id = nextId.incrementAndGet();
-    CompletableFuture<String> answer = new CompletableFuture<>();
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
     pending.put(id, answer);
-    String message = "{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params
-        + (sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"") + "}";
+    String message = command(id, method, params, sessionId);
     try {
       socket.sendText(message, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (isError(text)) {
-        throw new AssertionError(method + " failed: " + shorten(text));
+      Answer a = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (a.members().containsKey("error")) {
+        throw new AssertionError(method + " failed: " + shorten(a.text()));
       }
-      return text;
+      return a;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted during " + method, e);
@@ -103,12 +109,28 @@ public final class CdpProbe implements AutoCloseable {
    * @return the value as text
    */
   public String evaluateInPage(String expression) {
-    String targetId = firstPage(call("Target.getTargets", "{}", null)).orElseGet(() ->
-        field(call("Target.createTarget", "{\"url\":\"about:blank\"}", null), "targetId"));
-    String session = field(call("Target.attachToTarget",
-        "{\"targetId\":\"" + targetId + "\",\"flatten\":true}", null), "sessionId");
-    return evaluated(call("Runtime.evaluate",
-        "{\"expression\":\"" + expression + "\",\"returnByValue\":true}", session));
+    String targetId = firstPage(send("Target.getTargets", "{}", null).members()).orElseGet(() ->
+        field(send("Target.createTarget", "{\"url\":\"about:blank\"}", null), "targetId"));
+    String session = field(send("Target.attachToTarget",
+        "{\"targetId\":" + Json.quote(targetId) + ",\"flatten\":true}", null), "sessionId");
+    Answer value = send("Runtime.evaluate",
+        "{\"expression\":" + Json.quote(expression) + ",\"returnByValue\":true}", session);
+    return evaluated(value.members(), value.text());
+  }
+
+  /**
+   * The text of one command. The session id, like every id taken from an answer, is put in as a
+   * JSON string literal: a browser's id with a quote in it cannot break the command.
+   *
+   * @param id the command's id
+   * @param method e.g. {@code Runtime.evaluate}
+   * @param params the parameters as a JSON object
+   * @param sessionId the flattened target session, or {@code null}
+   * @return the JSON text
+   */
+  static String command(int id, String method, String params, String sessionId) {
+    return "{\"id\":" + id + ",\"method\":" + Json.quote(method) + ",\"params\":" + params
+        + (sessionId == null ? "" : ",\"sessionId\":" + Json.quote(sessionId)) + "}";
   }
 
   /**
@@ -119,12 +141,16 @@ public final class CdpProbe implements AutoCloseable {
    * @throws AssertionError when the answer holds neither
    */
   static String evaluated(String answer) {
-    Object value = Json.first(resultOf(answer), "value", Object.class);
+    return evaluated(Json.object(answer), answer);
+  }
+
+  private static String evaluated(Map<String, Object> members, String text) {
+    Object value = Json.first(resultOf(members), "value", Object.class);
     if (value instanceof Json.JsonNumber || value instanceof String) {
       return value.toString();
     }
     throw new AssertionError("Runtime.evaluate answered no string or number value: "
-        + shorten(answer));
+        + shorten(text));
   }
 
   /**
@@ -135,7 +161,11 @@ public final class CdpProbe implements AutoCloseable {
    * @return the page's {@code targetId}; empty when the answer lists no page
    */
   static Optional<String> firstPage(String answer) {
-    List<?> targets = Json.first(resultOf(answer), "targetInfos", List.class);
+    return firstPage(Json.object(answer));
+  }
+
+  private static Optional<String> firstPage(Map<String, Object> members) {
+    List<?> targets = Json.first(resultOf(members), "targetInfos", List.class);
     if (targets == null) {
       return Optional.empty();
     }
@@ -156,7 +186,11 @@ public final class CdpProbe implements AutoCloseable {
    * @return the id, or empty
    */
   static OptionalInt answerId(String message) {
-    if (Json.object(message).get("id") instanceof Json.JsonNumber n
+    return answerId(Json.object(message));
+  }
+
+  private static OptionalInt answerId(Map<String, Object> members) {
+    if (members.get("id") instanceof Json.JsonNumber n
         && n.text().matches("\\d{1,9}")) {
       return OptionalInt.of(Integer.parseInt(n.text()));
     }
@@ -184,18 +218,21 @@ public final class CdpProbe implements AutoCloseable {
    * @throws AssertionError when the field is missing
    */
   public static String field(String json, String name) {
-    String value = Json.first(resultOf(json), name, String.class);
+    return field(new Answer(json, Json.object(json)), name);
+  }
+
+  private static String field(Answer answer, String name) {
+    String value = Json.first(resultOf(answer.members()), name, String.class);
     if (value == null) {
       throw new AssertionError("CDP answer has no string field '" + name + "': "
-          + shorten(json));
+          + shorten(answer.text()));
     }
     return value;
   }
 
-  /** Where an answer's fields are: its {@code result}, or the whole message without one. */
-  private static Object resultOf(String answer) {
-    Object tree = Json.parseOrNull(answer);
-    return tree instanceof Map<?, ?> m && m.get("result") != null ? m.get("result") : tree;
+  /** Where an answer's fields are: its {@code result}, or all its members without one. */
+  private static Object resultOf(Map<String, Object> members) {
+    return members.get("result") != null ? members.get("result") : members;
   }
 
   @Override
@@ -207,12 +244,14 @@ public final class CdpProbe implements AutoCloseable {
     return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
 
+  /** Parses a message once; an answer to a pending command completes it with the parsed tree. */
   private void answer(String text) {
-    OptionalInt id = answerId(text);
+    Map<String, Object> members = Json.object(text);
+    OptionalInt id = answerId(members);
     if (id.isPresent()) {
-      CompletableFuture<String> f = pending.get(id.getAsInt());
+      CompletableFuture<Answer> f = pending.get(id.getAsInt());
       if (f != null) {
-        f.complete(text);
+        f.complete(new Answer(text, members));
       }
     }
   }

@@ -98,6 +98,28 @@ class CdpProbeTest {
   }
 
   @Test
+  void idsFromTheBrowserAreQuotedIntoTheNextCommand() {
+    String odd = "s-\"1\"\\ \n\u0001}";
+    Map<String, Object> command = Json.object(
+        CdpProbe.command(3, "Runtime.evaluate", "{\"targetId\":" + Json.quote(odd) + "}", odd));
+    assertThat(command).as("the command is one JSON object").isNotEmpty();
+    assertThat(command.get("sessionId")).isEqualTo(odd);
+    assertThat(command.get("id")).isEqualTo(new Json.JsonNumber("3"));
+    assertThat(command.get("method")).isEqualTo("Runtime.evaluate");
+    assertThat(command.get("params")).isEqualTo(Map.of("targetId", odd));
+    assertThat(Json.object(CdpProbe.command(4, "Browser.getVersion", "{}", null)))
+        .doesNotContainKey("sessionId").containsEntry("params", Map.of());
+  }
+
+  @Test
+  void quotedStringsReadBackAsThemselves() {
+    for (String s : List.of("", "plain", "a\"b", "back\\slash", "\r\n\t", "\u0000\u001f",
+        "ä € \uD83D\uDE00", "</script>")) {
+      assertThat(Json.parse(Json.quote(s))).as(s).isEqualTo(s);
+    }
+  }
+
+  @Test
   void jsonReadsEveryKindOfValue() {
     Object tree = Json.parse(" {\"a\" : [1, -2.5e3, true, false, null, \"\\/\\t\"], \"b\":{}} ");
     assertThat(tree).isEqualTo(Map.of("a", Arrays.asList(new Json.JsonNumber("1"),
