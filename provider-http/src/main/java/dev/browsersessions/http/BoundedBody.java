@@ -15,10 +15,11 @@ import java.util.concurrent.Flow;
 /**
  * Reads one answer's body into memory, at most {@link VendorHttp#MAX_SUCCESS_BODY} + 1 bytes of a
  * 2xx answer (so that a larger one can be refused) and {@link VendorHttp#MAX_ERROR_BODY} bytes of
- * any other; the rest is not read and the connection is closed. An answer that declares its length
- * within the limit is read from the JDK's own input-stream subscriber on the caller's thread (the
- * JDK delivers a body to its own subscribers without a hop to its executor; issue 17), to its end,
- * which hands the connection back to the pool; any other is collected here. {@link #abort()} gives
+ * any other; the rest is not read and the connection is closed. An answer that declares a length
+ * within the limit and of at most {@link #TRUSTED_LENGTH} (64 KiB) bytes is read from the JDK's
+ * own input-stream subscriber on the caller's thread (the JDK delivers a body to its own
+ * subscribers without a hop to its executor; issue 17), to its end, which hands the connection
+ * back to the pool; any other (longer, or of no declared length) is collected here. {@link #abort()} gives
  * up on the answer (the deadline passed): the subscription is cancelled or the stream closed, which
  * closes the connection, and the read fails, so the caller's thread is released and no connection
  * stays held by a stalled server.
@@ -82,8 +83,11 @@ final class BoundedBody implements HttpResponse.BodyHandler<Object> {
   }
 
   /**
-   * The body's bytes: as collected, or read from the JDK's stream (it declared its length, within
-   * the limit); {@link #abort()} closes the stream, which ends a read stalled on it.
+   * The body's bytes: as collected, or read from the JDK's stream (it declared a length within
+   * the limit and of at most {@link #TRUSTED_LENGTH}); {@link #abort()} closes the stream, which
+   * ends a read stalled on it. An interrupt during that read fails it with an {@code IOException}
+   * caused by the {@code InterruptedException} on Java 21+; Java 17's stream swallows it and
+   * waits on (see {@link JdkClient}).
    *
    * @param body what {@link #apply}'s subscriber gave
    * @return the bytes

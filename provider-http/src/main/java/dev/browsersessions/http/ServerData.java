@@ -26,9 +26,9 @@ import java.util.function.Function;
  *   <li>A CDP URL must be {@code wss://}, or {@code ws://} on a loopback host (any host with {@code
  *       allow-insecure}); a live-view URL {@code https://}, or {@code http://} likewise. Anything
  *       else (another scheme, no host, not a URL) is not handed out: it is kept as sent, but
- *       made one line by {@link ServerText#clean} (escape sequences and control characters
- *       removed, as from any server text) and cut to {@value #MAX_RAW} characters, in the
- *       attribute {@value #UNSAFE_CDP_URL} or {@value #UNSAFE_LIVE_VIEW_URL}.
+ *       made one line by {@link ServerText#clean} (as any server text) and cut to {@value
+ *       #MAX_RAW} characters, in the attribute {@value #UNSAFE_CDP_URL} or {@value
+ *       #UNSAFE_LIVE_VIEW_URL}.
  *   <li>Any other text (a status, a region, a close reason, a message quoted in an exception) goes
  *       through {@link #text}: one line, at most {@value #MAX_TEXT} characters.
  * </ul>
@@ -94,9 +94,9 @@ public final class ServerData {
 
   /**
    * Text a server sent, made fit for a message, a log line or an attribute, by the API's
-   * {@link ServerText#bounded}: escape sequences, control characters and text-reordering
-   * characters removed, tabs and line breaks made spaces, cut to {@value #MAX_TEXT} characters
-   * (then {@code …} is added).
+   * {@link ServerText#bounded}: each escape sequence, control character and text-reordering
+   * character becomes a space, as do tabs and line breaks, and it is cut to {@value #MAX_TEXT}
+   * characters (then {@code …} is added).
    * Secrets are not this method's concern: answers are redacted before anything reads them.
    *
    * @param text the text as sent, or {@code null}
