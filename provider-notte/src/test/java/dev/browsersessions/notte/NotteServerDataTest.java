@@ -119,7 +119,7 @@ class NotteServerDataTest {
 
   /** What {@link #HOSTILE} must become: one bounded line. */
   private static void assertOneBoundedLine(String text) {
-    assertThat(text).startsWith("boom  X-Injected: 1zzz")
+    assertThat(text).startsWith("boom  X-Injected: 1 zzz")
         .doesNotContain("\n", "\r", "\u001b", "[2J").hasSize(ServerData.MAX_TEXT + 1).endsWith("…");
   }
 
@@ -147,7 +147,7 @@ class NotteServerDataTest {
     SessionInfo info = notte.status(id);
     assertThat(info.attributes().keySet())
         .allSatisfy(k -> assertThat(k).doesNotContain("\n", "\r", "\u001b", "[2J"))
-        .anySatisfy(k -> assertThat(k).startsWith("k").endsWith("forged"));
+        .anySatisfy(k -> assertThat(k).startsWith("k").contains("forged"));
     Map<?, ?> nested = (Map<?, ?>) info.attributes().get("nested");
     assertThat(nested).hasSize(2);
     assertThat(nested.keySet()).allSatisfy(k -> assertThat((String) k).doesNotContain("\n"))
@@ -155,7 +155,7 @@ class NotteServerDataTest {
     assertThat((String) nested.get("plain")).startsWith("ok").doesNotContain("\u0007");
     List<?> list = (List<?>) nested.values().stream().filter(List.class::isInstance)
         .findFirst().orElseThrow();
-    assertThat((String) list.get(0)).startsWith("bad").endsWith("line")
+    assertThat((String) list.get(0)).startsWith("bad").contains("line")
         .doesNotContain("\n", "\r", "\u001b", "[31m");
     assertThatThrownBy(() -> nested.clear()).isInstanceOf(UnsupportedOperationException.class);
   }
