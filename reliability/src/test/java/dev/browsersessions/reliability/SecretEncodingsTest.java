@@ -28,9 +28,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SecretEncodingsTest {
 
+  /**
+   * The Notte key of these tests: with a '+' and a '=', which URL-encoding changes, so that the
+   * {@code URLEncoder} echo differs from the key as is (Target's keys are letters, digits and
+   * '-', which it leaves alone).
+   */
+  static final String NOTTE_KEY = "nk-encodings+9d2e=SECRET";
+  /** The Browserbase key of these tests, with the same two characters. */
+  static final String BB_KEY = "bb-encodings+41af=SECRET";
+
   /** The key in each form a server may echo it. */
   static List<String> echoes() {
-    return echoesOf(Target.NOTTE_KEY);
+    return echoesOf(NOTTE_KEY);
   }
 
   static List<String> echoesOf(String key) {
@@ -42,7 +51,7 @@ class SecretEncodingsTest {
     }
     // JSON's other escape of a key character, an escaped slash, needs a '/' in the key
     assertThat(key).as("a key with '/' needs an echo with it escaped").doesNotContain("/");
-    return List.of(
+    List<String> echoes = List.of(
         key,
         // every character a JSON escape (backslash, u, 4 hex digits): the parser reads the key
         key.chars().mapToObj(c -> String.format("\\u%04x", c)).reduce("", String::concat),
@@ -52,12 +61,15 @@ class SecretEncodingsTest {
         URLEncoder.encode(key, StandardCharsets.UTF_8),
         Base64.getEncoder().encodeToString(raw),
         Base64.getEncoder().encodeToString(("user:" + key).getBytes(StandardCharsets.UTF_8)));
+    assertThat(echoes).as("each encoding a case of its own, none the same text as another")
+        .doesNotHaveDuplicates();
+    return echoes;
   }
 
   @ParameterizedTest
   @MethodSource("echoes")
   void notteNeverLeaksTheKey(String echoed) throws Exception {
-    String key = Target.NOTTE_KEY;
+    String key = NOTTE_KEY;
     List<String> seen = new ArrayList<>();
     String closed;
     LogCapture capture = LogCapture.logsAndConsole();
@@ -97,7 +109,7 @@ class SecretEncodingsTest {
   @ParameterizedTest
   @MethodSource("echoes")
   void stagehandNeverLeaksTheKey(String notteEcho) throws Exception {
-    String key = Target.BB_KEY;
+    String key = BB_KEY;
     String echoed = echoesOf(key).get(echoes().indexOf(notteEcho));
     List<String> seen = new ArrayList<>();
     LogCapture capture = LogCapture.logsAndConsole();
