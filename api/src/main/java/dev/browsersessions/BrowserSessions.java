@@ -338,9 +338,10 @@ public final class BrowserSessions implements AutoCloseable {
    * A warm session whose status could not be read is not handed out, and no further warm session
    * is read for this start: the caller starts one as without a pool. A retryable failure (the
    * vendor is busy or unreachable: 429, 503, a timeout) says nothing about the session, so it
-   * goes back to the pool, behind the others. Any other failure means it cannot be used: it is
-   * stopped on the pools' executor, off the caller's thread, and stays on {@link #warmToStop}
-   * until that stop succeeds, so that close() stops it if the background stop fails.
+   * goes back to the pool, behind the others. Any other failure means it cannot be used: its
+   * stop is handed to the pools' executor (so it runs off the caller's thread unless a {@link
+   * Builder#warmPoolExecutor} runs tasks on the thread that submits them), and it stays on {@link
+   * #warmToStop} until that stop succeeds, so that close() stops it if that stop fails.
    */
   private void setAside(WarmPool pool, String id, RuntimeException unreadable) {
     if (unreadable instanceof BrowserSessionException e && e.isRetryable() && pool.putBack(id)) {
@@ -1031,19 +1032,20 @@ public final class BrowserSessions implements AutoCloseable {
       String name =
           ProviderSelection.requestedName(providerName, System::getProperty, System::getenv);
       BrowserSessionProviderFactory factory = ProviderSelection.select(name, discovery);
+      String factoryName = discovery.nameOf(factory); // as checked: not asked again
       BrowserSessionProvider built;
       try {
-        built = factory.create(config.forProvider(factory.name()));
+        built = factory.create(config.forProvider(factoryName));
       } catch (BrowserSessionException e) {
         throw e;
       } catch (RuntimeException e) {
         throw new ProviderConfigurationException(
-            "Provider '" + factory.name() + "' failed to start: " + e, factory.name(), null);
+            "Provider '" + factoryName + "' failed to start: " + e, factoryName, null);
       }
       if (built == null) {
         throw new ProviderConfigurationException(
             "Provider factory " + factory.getClass().getName() + " returned no provider",
-            factory.name(), null);
+            factoryName, null);
       }
       try {
         return new BrowserSessions(this, built, cl);

@@ -40,18 +40,28 @@ public final class ProviderSelection {
    * What discovery found.
    *
    * @param factories the usable factories, in discovery order
+   * @param names their names, as checked when they were found (a factory is not asked again)
    * @param problems one line per broken registration
    */
-  public record Discovery(List<BrowserSessionProviderFactory> factories, List<String> problems) {
+  public record Discovery(
+      List<BrowserSessionProviderFactory> factories, List<String> names, List<String> problems) {
     /**
      * Copies the lists.
      *
      * @param factories the usable factories
+     * @param names their names, one per factory, in the same order
      * @param problems one line per broken registration
+     * @throws IllegalArgumentException if there is not one name per factory
      */
     public Discovery {
       factories = List.copyOf(factories);
+      names = List.copyOf(names);
       problems = List.copyOf(problems);
+      if (names.size() != factories.size()) {
+        throw new IllegalArgumentException(
+            "one name per factory: " + names.size() + " names, " + factories.size()
+                + " factories");
+      }
     }
 
     /**
@@ -61,10 +71,26 @@ public final class ProviderSelection {
      */
     public Map<String, List<BrowserSessionProviderFactory>> byName() {
       Map<String, List<BrowserSessionProviderFactory>> m = new TreeMap<>();
-      for (BrowserSessionProviderFactory f : factories) {
-        m.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
+      for (int i = 0; i < factories.size(); i++) {
+        m.computeIfAbsent(names.get(i), k -> new ArrayList<>()).add(factories.get(i));
       }
       return m;
+    }
+
+    /**
+     * The name a factory found by this discovery answered when it was checked.
+     *
+     * @param factory one of {@link #factories()}
+     * @return its name
+     * @throws IllegalArgumentException if this discovery did not find it
+     */
+    public String nameOf(BrowserSessionProviderFactory factory) {
+      for (int i = 0; i < factories.size(); i++) {
+        if (factories.get(i) == factory) {
+          return names.get(i);
+        }
+      }
+      throw new IllegalArgumentException("not found by this discovery: " + factory);
     }
   }
 
@@ -79,6 +105,7 @@ public final class ProviderSelection {
     Services.Loaded<BrowserSessionProviderFactory> loaded =
         Services.load(BrowserSessionProviderFactory.class, classLoader, "provider");
     List<BrowserSessionProviderFactory> factories = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     List<String> problems = new ArrayList<>(loaded.problems());
     for (BrowserSessionProviderFactory f : loaded.found()) {
       String name;
@@ -94,9 +121,10 @@ public final class ProviderSelection {
                 : "'" + name + "'") + " (must be lower-case letters, digits and '-')");
       } else {
         factories.add(f);
+        names.add(name);
       }
     }
-    return new Discovery(factories, problems);
+    return new Discovery(factories, names, problems);
   }
 
   /**
@@ -160,11 +188,12 @@ public final class ProviderSelection {
               + ", or keep only one provider artifact.",
           discovery);
     }
-    List<BrowserSessionProviderFactory> only = byName.values().iterator().next();
-    if (only.size() > 1) {
-      throw notFound(duplicate(only.get(0).name(), only), discovery);
+    Map.Entry<String, List<BrowserSessionProviderFactory>> only =
+        byName.entrySet().iterator().next();
+    if (only.getValue().size() > 1) {
+      throw notFound(duplicate(only.getKey(), only.getValue()), discovery);
     }
-    return only.get(0);
+    return only.getValue().get(0);
   }
 
   private static String duplicate(String name, List<BrowserSessionProviderFactory> claimants) {

@@ -125,6 +125,26 @@ class ProviderSelectionTest {
   }
 
   @Test
+  void aFactoryIsAskedItsNameOnceAndSelectedByTheNameCheckedThen() throws IOException {
+    ClassLoader cl = registering(TestFactories.NameOnce.class);
+    ProviderSelection.Discovery d = ProviderSelection.discover(cl);
+
+    assertThat(d.problems()).isEmpty();
+    assertThat(d.byName()).containsOnlyKeys("gamma");
+    assertThat(ProviderSelection.select(null, d)).isInstanceOf(TestFactories.NameOnce.class);
+    assertThat(ProviderSelection.select("gamma", d)).isInstanceOf(TestFactories.NameOnce.class);
+    assertThat(d.nameOf(ProviderSelection.select(null, d))).isEqualTo("gamma");
+  }
+
+  @Test
+  void aClientIsBuiltWithTheNameItsFactoryAnsweredOnce() throws IOException {
+    ClassLoader cl = registering(TestFactories.NameOnce.class);
+    try (BrowserSessions sessions = BrowserSessions.builder().classLoader(cl).build()) {
+      assertThat(sessions.provider()).isEqualTo("gamma");
+    }
+  }
+
+  @Test
   void brokenRegistrationsAreReportedAndDoNotHideTheOthers() throws IOException {
     ClassLoader cl =
         registeringNames(

@@ -58,6 +58,25 @@ final class TestFactories {
     }
   }
 
+  /** Answers its name once, then fails: discovery's checked name is the one used. */
+  public static final class NameOnce extends Base {
+    private final java.util.concurrent.atomic.AtomicBoolean asked =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Override
+    public String name() {
+      if (asked.getAndSet(true)) {
+        throw new IllegalStateException("name() asked twice");
+      }
+      return "gamma";
+    }
+
+    @Override
+    public BrowserSessionProvider create(ProviderConfig config) {
+      return new NamedProvider("gamma", config);
+    }
+  }
+
   public static final class Beta extends Base {
     @Override
     public String name() {
