@@ -73,7 +73,7 @@ class ErrorStyleTest {
     CliResult json = f.run("list", "--json");
 
     assertThat(started.exitCode()).isZero();
-    assertThat(started.out()).contains("k=v!").doesNotContain("\u001b").doesNotContain("\u009b");
+    assertThat(started.out()).contains("k=v   !").doesNotContain("\u001b").doesNotContain("\u009b");
     assertThat(listed.out()).doesNotContain("\u001b").doesNotContain("\u009b");
     assertThat(json.out()).contains("\\u001b[2J").doesNotContain("\u001b").doesNotContain("\u009b");
     assertThat(json.json().get(0).get("metadata").get("k").asText()).isEqualTo(hostile);
@@ -90,10 +90,10 @@ class ErrorStyleTest {
     CliResult json = f.run("start", "--json");
 
     assertThat(text.errLines()).singleElement().asString()
-        .isEqualTo("browser-sessions: vendor is down again");
+        .isEqualTo("browser-sessions: vendor  is  down  again");
     assertThat(error(json))
         .containsEntry("exitCode", String.valueOf(ExitCodes.FAILURE))
-        .containsEntry("message", "vendor is down again");
+        .containsEntry("message", "vendor  is  down  again");
   }
 
   private static Map<String, String> error(CliResult r) {

@@ -1,5 +1,6 @@
 package dev.browsersessions.cli.internal;
 
+import dev.browsersessions.spi.ServerText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +30,7 @@ final class Confirmation {
    * @return the answer
    */
   static Answer ask(String question, CliEnvironment env) {
-    env.err().print(TerminalText.clean(question) + " [y/N] "); // it names ids a server sent
+    env.err().print(ServerText.clean(question) + " [y/N] "); // it names ids a server sent
     env.err().flush();
     if (env.in() == null) {
       env.err().println();

@@ -7,6 +7,7 @@ import dev.browsersessions.ProviderNotFoundException;
 import dev.browsersessions.SessionNotFoundException;
 import dev.browsersessions.UnsupportedCapabilityException;
 import dev.browsersessions.cli.ExitCodes;
+import dev.browsersessions.spi.ServerText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -129,7 +130,7 @@ final class ErrorReporter {
       Throwable trace,
       Style style,
       PrintStream err) {
-    String clean = TerminalText.clean(oneLine(message));
+    String clean = ServerText.clean(oneLine(message));
     String stack = style.verbose() && trace != null ? stackTrace(trace) : null;
     if (style.json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -195,7 +196,7 @@ final class ErrorReporter {
   /** A stack trace line cleaned for the terminal, keeping its tabs. */
   private static String cleanTraceLine(String line) {
     return Arrays.stream(line.split("\t", -1))
-        .map(TerminalText::clean)
+        .map(ServerText::clean)
         .collect(Collectors.joining("\t"));
   }
 

@@ -1,5 +1,6 @@
 package dev.browsersessions.cli.internal;
 
+import dev.browsersessions.spi.ServerText;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -76,9 +77,10 @@ final class Json {
         case '\b' -> s.append("\\b");
         case '\f' -> s.append("\\f");
         default -> {
-          // Control characters (also DEL and C1) and bidi controls are escaped, so that JSON
+          // Control characters (also DEL and C1), bidi controls and the Unicode line and
+          // paragraph separators are escaped (ServerText.needsEscape), so that JSON
           // printed to a terminal cannot carry an escape sequence.
-          if (TerminalText.isUnsafe(c) || c == '\u2028' || c == '\u2029') {
+          if (ServerText.needsEscape(c)) {
             s.append(String.format("\\u%04x", (int) c));
           } else {
             s.append(c);

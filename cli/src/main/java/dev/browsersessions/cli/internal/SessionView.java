@@ -1,6 +1,7 @@
 package dev.browsersessions.cli.internal;
 
 import dev.browsersessions.SessionInfo;
+import dev.browsersessions.spi.ServerText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class SessionView {
    * @param out where to print
    */
   static void printStopped(SessionInfo s, PrintStream out) {
-    out.println(TerminalText.clean("Stopped " + s.id() + " (" + s.status() + ")"));
+    out.println(ServerText.clean("Stopped " + s.id() + " (" + s.status() + ")"));
   }
 
   /**
@@ -90,7 +91,7 @@ final class SessionView {
     for (List<String> row : rows) {
       out.println(
           row.get(0) + ":" + " ".repeat(width - row.get(0).length() + 1)
-              + TerminalText.clean(row.get(1)));
+              + ServerText.clean(row.get(1)));
     }
   }
 

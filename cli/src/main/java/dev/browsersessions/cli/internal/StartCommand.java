@@ -5,6 +5,7 @@ import dev.browsersessions.BrowserSessions;
 import dev.browsersessions.SessionInfo;
 import dev.browsersessions.SessionRequest;
 import dev.browsersessions.cli.ExitCodes;
+import dev.browsersessions.spi.ServerText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,7 +35,7 @@ final class StartCommand extends ProviderCommand {
         SessionView.printDetails(info, out());
         out().println();
         out().println(
-            TerminalText.clean(
+            ServerText.clean(
                 "Stop it with: browser-sessions stop --provider " + info.provider() + " "
                     + info.id()));
       }

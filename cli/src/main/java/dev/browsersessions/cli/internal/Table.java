@@ -1,5 +1,6 @@
 package dev.browsersessions.cli.internal;
 
+import dev.browsersessions.spi.ServerText;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -20,7 +21,7 @@ final class Table {
    */
   static void print(List<String> headers, List<List<String>> rawRows, PrintStream out) {
     List<List<String>> rows =
-        rawRows.stream().map(r -> r.stream().map(TerminalText::clean).toList()).toList();
+        rawRows.stream().map(r -> r.stream().map(ServerText::clean).toList()).toList();
     int[] widths = new int[headers.size()];
     for (int c = 0; c < widths.length; c++) {
       widths[c] = headers.get(c).length();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.browsersessions.spi.ServerText;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,5 +40,17 @@ class JsonTest {
     assertThat(n.get("list").get(2).isNull()).isTrue();
     assertThat(n.get("nested").get("k").isObject()).isTrue();
     assertThat(n.get("other").asText()).isEqualTo("PT5S");
+  }
+
+  @Test
+  void neverWritesAControlBidiOrLineSeparatorCharacterRaw() throws Exception {
+    String text = "a\u001b[31m\u009b\u0085\u007f\u202e\u2028\u2029b";
+
+    String json = Json.write(Map.of("m", text));
+
+    for (char c : json.toCharArray()) {
+      assertThat(ServerText.needsEscape(c)).as("U+%04X written raw", (int) c).isFalse();
+    }
+    assertThat(new ObjectMapper().readTree(json).get("m").asText()).isEqualTo(text);
   }
 }
