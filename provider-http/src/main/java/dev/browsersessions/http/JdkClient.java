@@ -91,7 +91,9 @@ final class JdkClient implements Client {
 
   /**
    * Builds the shared {@code HttpClient} for these settings now, if none is kept, so that the first
-   * call does not; takes no lease beyond this method (a provider built and never used holds no
+   * call does not (called on the warm-up thread that building a provider starts, see {@link
+   * VendorHttp#warmUp(List)}; building the client starts the JDK's selector thread; nothing is
+   * sent); takes no lease beyond this method (a provider built and never used holds no
    * client), and nothing once closed. On Java 17 the client built is kept for the JVM's life, as
    * every released one is; on Java 21+ it is shut down again unless a provider uses it meanwhile,
    * and what stays done is loading and initialising the JDK's HTTP and TLS classes.

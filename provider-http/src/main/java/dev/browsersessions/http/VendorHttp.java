@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +28,9 @@ import java.util.function.UnaryOperator;
  * no Feign-level retries (see {@link VendorCalls}), the shared {@link HttpErrorMapper} as error
  * decoder, and the user agent {@code browser-sessions/<version>}. One instance serves several
  * base URLs with different authentication (e.g. Stagehand and Browserbase). Thread-safe; reuses
- * connections. Building one, and its clients, is cheap: the {@code HttpClient}, the Feign targets
- * and the JSON mapper are built on first use.
+ * connections. Building one, and its clients, is cheap and starts no thread: the {@code
+ * HttpClient}, the Feign targets and the JSON mapper are built by {@link #warmUp} (which a
+ * provider's build calls, starting one short-lived daemon thread) or else on first use.
  */
 public final class VendorHttp {
 
@@ -75,6 +75,11 @@ public final class VendorHttp {
     this.client = new JdkClient(provider, vendor, settings, secrets);
     this.calls = new VendorCalls(provider, vendor, settings, redactor, client::close);
     this.parts = new DirectTarget.Parts(client, json, decoder, this::decodeError);
+  }
+
+  /** The clients kept for the warm-up to prepare, for tests: none once it has ended. */
+  int targetsKept() {
+    return targets.size();
   }
 
   /** Completes when the warm-up thread has ended, for tests. */
@@ -153,18 +158,25 @@ public final class VendorHttp {
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(headers, "headers");
-    List<String> fixed = new ArrayList<>();
+    List<String> fixed = fixed(headers);
+    T made = DirectTarget.of(api, baseUrl, fixed, parts, () -> {
+      feignTargets.incrementAndGet();
+      return feignClient(api, baseUrl, fixed);
+    });
+    if (!warmedUp.isDone()) { // kept for the warm-up only, which forgets them once prepared
+      targets.add(DirectTarget.of(made));
+    }
+    return made;
+  }
+
+  /** Headers as names and values, alternating, each checked non-null; immutable. */
+  private static List<String> fixed(Map<String, String> headers) {
+    List<String> fixed = new ArrayList<>(2 * headers.size());
     headers.forEach((name, value) -> {
       fixed.add(Objects.requireNonNull(name, "header name"));
       fixed.add(Objects.requireNonNull(value, () -> "header " + name));
     });
-    Map<String, String> copy = new LinkedHashMap<>(headers);
-    T made = DirectTarget.of(api, baseUrl, fixed, parts, () -> {
-      feignTargets.incrementAndGet();
-      return feignClient(api, baseUrl, copy);
-    });
-    targets.add(DirectTarget.of(made));
-    return made;
+    return List.copyOf(fixed);
   }
 
   /**
@@ -184,6 +196,12 @@ public final class VendorHttp {
    * is taken beyond the warm-up, so a provider built and never used holds no client; see {@code
    * JdkClient.prepare()}), the retry policies, the deadline sweeper, the JSON mappers, the clients'
    * endpoints and the JSON readers of their answers. It sends nothing and ends when that is done.
+   *
+   * <p>So building a provider starts a thread: this short-lived daemon thread, which builds the
+   * {@code HttpClient}, and building the {@code HttpClient} starts the JDK's own selector thread
+   * ({@code HttpClient-N-SelectorManager}, a daemon; on Java 17 kept for the JVM's life, one per
+   * configuration, see {@code SharedHttpClients}). Nothing is sent. This is deliberate: the first
+   * call of a provider then finds the client built instead of building it.
    * A provider calls it once its clients are made, at the end of its construction; a call made
    * before the warm-up ends waits for what it needs, never longer than building it would take.
    * Idempotent per {@code VendorHttp}; nothing for one already closed.
@@ -218,7 +236,9 @@ public final class VendorHttp {
       client.prepare();
       calls.prepare();
       mapper.get();
-      List.copyOf(targets).forEach(DirectTarget::prepare);
+      List<DirectTarget> prepared = List.copyOf(targets);
+      prepared.forEach(DirectTarget::prepare);
+      targets.removeAll(prepared); // nothing else needs them
     } catch (RuntimeException | LinkageError e) {
       // only a head start: the first call builds what is missing and reports any failure
     } finally {
@@ -242,13 +262,21 @@ public final class VendorHttp {
    * {@link #client} falls back to (and what its direct path is tested against).
    */
   <T> T feignClient(Class<T> api, URI baseUrl, Map<String, String> headers) {
+    return feignClient(api, baseUrl, fixed(headers));
+  }
+
+  private <T> T feignClient(Class<T> api, URI baseUrl, List<String> fixed) {
     return Feign.builder()
         .client(client)
         .encoder(json)
         .decoder(decoder)
         .errorDecoder(this::decodeError)
         .retryer(Retryer.NEVER_RETRY)
-        .requestInterceptor(t -> headers.forEach(t::headerLiteral))
+        .requestInterceptor(t -> {
+          for (int i = 0; i < fixed.size(); i += 2) {
+            t.headerLiteral(fixed.get(i), fixed.get(i + 1));
+          }
+        })
         .target(api, baseUrl.toString());
   }
 

@@ -190,8 +190,10 @@ class DirectTargetTest {
     assertThat(SharedHttpClients.users(settings))
         .isEqualTo(Runtime.version().feature() >= 21 ? -1 : 0);
     assertThat(server.received).isEmpty();
+    assertThat(fresh.targetsKept()).as("prepared clients are not kept for the warm-up").isZero();
     server.then(ScriptedServer.Answer.of(200, "{}"));
     fresh.client(Shapes.class, server.base(), Map.of()).get("s-1");
+    assertThat(fresh.targetsKept()).as("nor clients made after it").isZero();
     assertThat(SharedHttpClients.users(settings)).as("the first call's lease").isEqualTo(1);
     fresh.close();
     assertThat(SharedHttpClients.users(settings)).isLessThanOrEqualTo(0);
