@@ -43,7 +43,7 @@ class ErrorBodyTest {
         .hasSize(ServerData.MAX_TEXT + 1);
     HttpFailure f = new HttpFailure(500, "GET", "/x", java.util.Map.of(),
         "<html>\n<b>down</b>\u001b[2J" + longLine, java.util.Optional.empty());
-    assertThat(f.said()).startsWith("<html> <b>down</b>yyy").doesNotContain("\n", "\u001b", "[2J")
+    assertThat(f.said()).startsWith("<html> <b>down</b> yyy").doesNotContain("\n", "\u001b", "[2J")
         .hasSize(HttpFailure.MAX_SAID + 1);
   }
 

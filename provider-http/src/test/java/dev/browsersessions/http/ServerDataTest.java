@@ -45,9 +45,10 @@ class ServerDataTest {
     String plain = "Browserbase status COMPLETED — ok";
     assertThat(ServerData.text(plain)).isSameAs(plain);
     assertThat(ServerData.text("a\r\nX-Injected: 1\tb\u001b[2Jc\u0085d\u2028e\u2029f\u0000"))
-        .isEqualTo("a  X-Injected: 1 bcd e f");
+        .isEqualTo("a  X-Injected: 1 b c d e f ");
+    // each removed escape sequence or character leaves one space (api's ServerText)
     assertThat(ServerData.text("quota \u001b]0;pwned\u0007exceeded \u202eevil"))
-        .isEqualTo("quota exceeded evil");
+        .isEqualTo("quota  exceeded  evil");
     String longText = "\n" + "x".repeat(3 * ServerData.MAX_TEXT);
     assertThat(ServerData.text(longText)).hasSize(ServerData.MAX_TEXT + 1).startsWith(" xxx")
         .endsWith("x…");
