@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -76,8 +77,7 @@ public final class Main {
         .append("`; JMH forks and cold-start children: `").append(String.join(" ",
             Settings.JVM_FLAGS)).append("`\n\n");
     // Every canned server (its own JVM) and JMH fork reads the answers captured here once.
-    System.setProperty(Vendors.ANSWERS_DIR, Vendors.saveAnswers(out.resolve("answers"))
-        .substring(("-D" + Vendors.ANSWERS_DIR + "=").length()));
+    Vendors.useAnswers(out.resolve("answers"));
     // Memory first, while the heap is small and the System.gc() deltas are cheap and clean.
     timed("memory", this::memory);
     timed("fairness", this::fairness);
@@ -353,43 +353,60 @@ public final class Main {
   }
 
   private void cold() throws Exception {
-    md.append(String.format(Locale.ROOT, "### Cold start (%d fresh JVMs per vendor)%n%n"
-        + "| vendor | measure | median ms | min ms | max ms |%n|---|---|---:|---:|---:|%n",
-        settings.coldRuns()));
+    md.append(String.format(Locale.ROOT, "### Cold start (%d fresh JVMs per vendor and side,"
+        + " alternated)%n%nBoth sides start the clock after the harness's `Vendors` class is"
+        + " loaded; the library's setup is `BrowserSessions.create`, the bare client's `new"
+        + " BareClients` (its `HttpClient` built). Compare setup + first call with setup + first"
+        + " call.%n%n", settings.coldRuns()));
+    environment();
+    md.append("| vendor | measure | median ms | min ms | max ms |\n|---|---|---:|---:|---:|\n");
     for (String vendor : Vendors.ALL) {
       ColdStart.Timings t = ColdStart.measure(vendor, settings.coldRuns(), Settings.JVM_FLAGS);
-      cold(vendor, "`BrowserSessions.create(\"" + vendor + "\", config)` (target < 300)",
-          t.create());
-      cold(vendor, "first `status` call after it", t.firstStatus());
-      cold(vendor, "whole child JVM, spawn to exit", t.jvm());
-      cold(vendor, "for reference: the bare client's first `status` in a fresh JVM (its"
-          + " `HttpClient` built, Jackson loaded)", t.bareFirstStatus());
-      double median = t.create().get(t.create().size() / 2);
-      double first = t.firstStatus().get(t.firstStatus().size() / 2);
+      coldRows(vendor, "", t);
+      cold(vendor, "whole library child JVM, spawn to exit", t.jvm());
+      double median = median(t.create());
+      double first = median(t.firstStatus());
       targets.put(vendor + " `create()` cold < 300 ms", verdict(median < 300,
           String.format(Locale.ROOT, "median %.0f ms", median)));
       targets.put(vendor + " first call after a cold `create()` ≤ 150 ms", verdict(first <= 150,
-          String.format(Locale.ROOT, "median %.0f ms (the bare client's first call: %.0f ms)",
-              first, t.bareFirstStatus().get(t.bareFirstStatus().size() / 2))));
-      java.util.Optional<String> jars = ColdStart.jarsOnly();
+          String.format(Locale.ROOT, "median %.0f ms (create + first call %.0f ms; the bare"
+              + " client's setup + first call %.0f ms, its first call alone %.0f ms)", first,
+              median(t.createAndFirst()), median(t.bareSetupAndFirst()),
+              median(t.bareFirstStatus()))));
+      Optional<String> jars = ColdStart.jarsOnly();
       if (jars.isEmpty()) {
         md.append("| ").append(vendor).append(" | with AppCDS: not measured (a class path"
-            + " directory has no jar beside it) | | | |\n");
+            + " directory has no main jar beside it) | | | |\n");
         continue;
       }
-      java.nio.file.Path archive = out.resolve("cds-" + vendor + ".jsa");
-      java.nio.file.Files.deleteIfExists(archive);
-      ColdStart.archive(vendor, jars.get(), archive, Settings.JVM_FLAGS);
-      List<String> flags = new java.util.ArrayList<>(Settings.JVM_FLAGS);
-      flags.add("-XX:SharedArchiveFile=" + archive);
-      ColdStart.Timings cds = ColdStart.measure(vendor, settings.coldRuns(), flags, jars.get());
-      cold(vendor, "with an AppCDS archive (`-XX:SharedArchiveFile`, made by one run with"
-          + " `-XX:ArchiveClassesAtExit`): `create()`", cds.create());
-      cold(vendor, "with that archive: first `status` call after it", cds.firstStatus());
-      cold(vendor, "with that archive: the bare client's first `status`",
-          cds.bareFirstStatus());
+      Path library = out.resolve("cds-" + vendor + "-library.jsa");
+      Path bare = out.resolve("cds-" + vendor + "-bare.jsa");
+      Files.deleteIfExists(library);
+      Files.deleteIfExists(bare);
+      ColdStart.archive(vendor, jars.get(), library, bare, Settings.JVM_FLAGS);
+      ColdStart.Timings cds = ColdStart.measure(vendor, settings.coldRuns(),
+          ColdStart.withFlag(Settings.JVM_FLAGS, "-XX:SharedArchiveFile=" + library),
+          ColdStart.withFlag(Settings.JVM_FLAGS, "-XX:SharedArchiveFile=" + bare), jars.get());
+      coldRows(vendor, "AppCDS: ", cds);
     }
-    md.append('\n');
+    md.append("\nAppCDS: with an archive per side (`-XX:SharedArchiveFile`), each made by one run"
+        + " of that side's child with `-XX:ArchiveClassesAtExit`; the children's class path is"
+        + " the modules' jars.\n\n");
+    loadAfter();
+  }
+
+  private void coldRows(String vendor, String prefix, ColdStart.Timings t) {
+    cold(vendor, prefix + "`BrowserSessions.create(\"" + vendor + "\", config)` (target < 300)",
+        t.create());
+    cold(vendor, prefix + "first `status` call after it (target ≤ 150)", t.firstStatus());
+    cold(vendor, prefix + "library: create + first `status`", t.createAndFirst());
+    cold(vendor, prefix + "bare: `new BareClients` (`HttpClient` built)", t.bareSetup());
+    cold(vendor, prefix + "bare: first `status` after it", t.bareFirstStatus());
+    cold(vendor, prefix + "bare: setup + first `status`", t.bareSetupAndFirst());
+  }
+
+  private static double median(List<Double> sorted) {
+    return sorted.get(sorted.size() / 2);
   }
 
   private void cold(String vendor, String measure, List<Double> ms) {
