@@ -1,7 +1,12 @@
 package dev.browsersessions.bench;
 
 import dev.browsersessions.BrowserSessions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A status loop to profile: {@code java -XX:StartFlightRecording=... -cp ... ProfileStatus
@@ -23,11 +28,22 @@ public final class ProfileStatus {
     String vendor = args[0];
     boolean library = args[1].equals("library");
     long until = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
+    Path answers = null;
     if (System.getProperty(Vendors.ANSWERS_DIR) == null) {
       // the server JVM must answer about the same session as this one asks for
-      String flag = Vendors.saveAnswers(java.nio.file.Files.createTempDirectory("bench-answers"));
-      System.setProperty(Vendors.ANSWERS_DIR, flag.substring(flag.indexOf('=') + 1));
+      answers = Files.createTempDirectory("bench-answers");
+      Vendors.useAnswers(answers);
     }
+    try {
+      loop(vendor, library, until);
+    } finally {
+      if (answers != null) {
+        deleteTree(answers);
+      }
+    }
+  }
+
+  private static void loop(String vendor, boolean library, long until) throws Exception {
     Vendors.Answers a = Vendors.capture(vendor);
     try (RemoteServer server = RemoteServer.start(vendor, "running");
         BrowserSessions lib = Vendors.library(vendor, server.baseUrl(), server.baseUrl())) {
@@ -41,6 +57,14 @@ public final class ProfileStatus {
         calls++;
       }
       System.out.println("calls " + calls);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }

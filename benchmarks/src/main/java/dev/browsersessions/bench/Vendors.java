@@ -136,6 +136,19 @@ public final class Vendors {
     return "-D" + ANSWERS_DIR + "=" + dir.toAbsolutePath();
   }
 
+  /**
+   * Captures and saves every vendor's answers ({@link #saveAnswers}) and points this JVM at them
+   * (system property {@value #ANSWERS_DIR}), so that the canned-server JVMs it starts answer about
+   * the same sessions as it asks for.
+   *
+   * @param dir where to write {@code <vendor>.json}
+   * @throws Exception if a simulator fails or the files cannot be written
+   */
+  public static void useAnswers(Path dir) throws Exception {
+    saveAnswers(dir);
+    System.setProperty(ANSWERS_DIR, dir.toAbsolutePath().toString());
+  }
+
   private static Answers notteAnswers() throws Exception {
     try (NotteSimulator sim = new NotteSimulator(Clock.systemUTC(), KEY)) {
       String url = sim.baseUrl().toString();
