@@ -83,7 +83,7 @@ class StagehandServerDataTest {
 
   /** What {@link #HOSTILE} must become: one bounded line. */
   private static void assertOneBoundedLine(Object text) {
-    assertThat(text).asString().startsWith("boom  X-Injected: 1zzz")
+    assertThat(text).asString().startsWith("boom  X-Injected: 1 zzz")
         .doesNotContain("\n", "\r", "\u001b", "[2J").hasSize(ServerData.MAX_TEXT + 1)
         .endsWith("…");
   }
