@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * request longer than that), three times the bound. A call still running at the bound is
  * abandoned, so a broken deadline fails the test at 20 s instead of minutes later. Because the
  * bound leaves room for load, the test also counts the requests the proxy held for {@code
- * status()} and {@code list()}: exactly one each, so a deadline applied per attempt instead of
+ * status()} and {@code list()}: at most one each, so a deadline applied per attempt instead of
  * per operation (four held attempts of 1 s, inside the bound) fails too.
  */
 class DeadlineTest {
@@ -64,7 +64,8 @@ class DeadlineTest {
 
   /**
    * Independent of the machine's load, unlike the time bound: the deadline is per operation, so
-   * once the first (held) attempt is cut at the operation timeout no retry is sent. A deadline
+   * once the first (held) attempt is cut at the operation timeout no retry is sent (on a machine
+   * loaded enough, the deadline may pass before even the first request reaches the proxy: none). A deadline
    * applied per attempt would let max-retries 3 send four held requests, about 4 s in all, well
    * inside {@link #BOUND}; only this count catches it.
    */
@@ -73,7 +74,7 @@ class DeadlineTest {
         .as("%s: requests the proxy held for one call (operation-timeout %s cuts the operation,"
             + " not each attempt, so no retry follows the first held request)", call,
             OPERATION_TIMEOUT)
-        .isEqualTo(1);
+        .isLessThanOrEqualTo(1);
   }
 
   private static void assertBounded(String call, Runnable r) {
