@@ -53,12 +53,20 @@ class DeadlineTest {
       System.out.println("DeadlineTest: " + provider);
       assertBounded("start()", () -> client.start(SessionRequest.defaults()));
       long held = t.faultsInjected();
+      boolean startReachedTheVendor = held > 0;
       assertBounded("status()", () -> client.status("a-session-id"));
       assertOneAttempt("status()", t.faultsInjected() - held);
       held = t.faultsInjected();
       assertBounded("list()", () -> client.list(SessionFilter.active()));
       assertOneAttempt("list()", t.faultsInjected() - held);
-      assertBounded("close()", client::close);
+      // close() fails when the start's request reached the vendor: that create is lost and its
+      // last look is held too. On a machine loaded enough that the start's deadline passed before
+      // its request was sent, nothing is lost and close() may succeed; it is bounded either way.
+      Throwable closed = bounded("close()", client::close);
+      if (startReachedTheVendor) {
+        assertThat(closed).as("close() fails: the start's request reached the vendor, unanswered")
+            .isInstanceOf(BrowserSessionException.class);
+      }
     }
   }
 
@@ -78,6 +86,11 @@ class DeadlineTest {
   }
 
   private static void assertBounded(String call, Runnable r) {
+    assertThat(bounded(call, r)).as(call + " fails").isInstanceOf(BrowserSessionException.class);
+  }
+
+  /** Runs a call, abandoned at {@link #BOUND}; gives what it threw, or {@code null}. */
+  private static Throwable bounded(String call, Runnable r) {
     long t0 = System.nanoTime();
     // preemptive: a call the deadline does not cut is abandoned at the bound, not waited for
     Throwable failure = assertTimeoutPreemptively(BOUND, () -> catchThrowable(r::run),
@@ -85,6 +98,6 @@ class DeadlineTest {
             + OPERATION_TIMEOUT + "): the deadline did not cut it");
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     System.out.printf("DeadlineTest: %s returned after %d ms%n", call, took.toMillis());
-    assertThat(failure).as(call + " fails").isInstanceOf(BrowserSessionException.class);
+    return failure;
   }
 }
