@@ -54,9 +54,15 @@ public class LaunchedKit extends BrowserSessionProviderContract {
     return OptionalInt.of(3);
   }
 
-  /** In-memory providers settle at once; a short wait keeps failing runs fast. */
+  /**
+   * In-memory providers settle at once; a short wait keeps failing runs fast. A browser-backed
+   * fixture gets longer: the kit's CDP probe has the same timeout, and connecting to the fake
+   * browser and asking it a few questions can take more than 200 ms on a loaded machine, which
+   * would add a false R12 failure to what a broken case is caught by.
+   */
   @Override
   protected Duration settleTimeout() {
-    return Duration.ofMillis(200);
+    return fixture != null && fixture.liveBrowser() ? Duration.ofSeconds(5)
+        : Duration.ofMillis(200);
   }
 }
