@@ -144,27 +144,9 @@ public final class BrowserSessions implements AutoCloseable {
    * provider is left to whoever made it ({@link Builder#build()} closes one it made).
    */
   private void abandon(Throwable failure) {
-    List<String> warm;
-    lifecycle.writeLock().lock();
-    try {
-      closeCalled = true;
-      closed = true;
-      warm = closePools();
-    } finally {
-      lifecycle.writeLock().unlock();
-    }
-    removeShutdownHook();
-    if (ownedRefills != null) {
-      ownedRefills.shutdownNow();
-    }
-    try {
-      stopAll(warm, List.of(), LeakGuardStop.Trigger.CLOSE);
-    } catch (RuntimeException e) {
-      failure.addSuppressed(e);
-    }
-    for (String id : List.copyOf(tracked.keySet())) {
-      untrack(id);
-    }
+    List<RuntimeException> failures = new ArrayList<>();
+    shutDown(false, failures);
+    failures.forEach(failure::addSuppressed);
   }
 
   private static ThreadPoolExecutor refillThreads(Builder b) {
@@ -578,11 +560,40 @@ public final class BrowserSessions implements AutoCloseable {
    */
   @Override
   public void close() {
+    List<RuntimeException> failures = new ArrayList<>();
+    if (!shutDown(stopSessionsOnClose, failures)) {
+      return;
+    }
+    try {
+      provider.close();
+    } catch (RuntimeException e) {
+      failures.add(e);
+    }
+    if (!failures.isEmpty()) {
+      // Neither report may hide the other: the first keeps the second as suppressed.
+      RuntimeException first = failures.get(0);
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
+    }
+  }
+
+  /**
+   * Marks this client closed and ends what it runs: removes the shutdown hook, ends the refill
+   * threads, stops the warm sessions (never handed out: even with {@code
+   * stopSessionsOnClose(false)}) and, if asked, the tracked ones, then releases every session it
+   * still tracks. The provider is left open. Used by {@link #close()} and by a constructor that
+   * fails.
+   *
+   * @param stopTracked whether to stop the sessions handed out, too
+   * @param failures where a failure to stop is added
+   * @return {@code false} if the client was already closed (nothing done)
+   */
+  private boolean shutDown(boolean stopTracked, List<RuntimeException> failures) {
     List<String> warm;
     lifecycle.writeLock().lock();
     try {
       if (closeCalled) {
-        return;
+        return false;
       }
       closeCalled = true;
       closed = true;
@@ -591,35 +602,20 @@ public final class BrowserSessions implements AutoCloseable {
       lifecycle.writeLock().unlock();
     }
     removeShutdownHook();
-    RuntimeException failure = null;
     if (ownedRefills != null) {
       ownedRefills.shutdownNow(); // queued refills would only see the client closed
     }
     try {
-      // Warm sessions were never handed out: stopped even with stopSessionsOnClose(false).
-      stopAll(warm, stopSessionsOnClose ? tracked.keySet() : List.of(),
-          LeakGuardStop.Trigger.CLOSE);
+      stopAll(warm, stopTracked ? tracked.keySet() : List.of(), LeakGuardStop.Trigger.CLOSE);
     } catch (RuntimeException e) {
-      failure = e;
+      failures.add(e);
     }
     // The client forgets what it could not (or was told not to) stop: released once, and a
     // later stop of it is a call to a closed client, never one to the closed provider.
     for (String id : List.copyOf(tracked.keySet())) {
       untrack(id);
     }
-    try {
-      provider.close();
-    } catch (RuntimeException e) {
-      // Neither report may hide the other: the first keeps the second as suppressed.
-      if (failure == null) {
-        failure = e;
-      } else {
-        failure.addSuppressed(e);
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    return true;
   }
 
   @Override
