@@ -3,14 +3,13 @@ package dev.browsersessions.local.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.browsersessions.SessionStatus;
+import dev.browsersessions.fake.MutableClock;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +24,6 @@ class WatchdogTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Duration RETENTION = Duration.ofMinutes(1);
-
-  /** A clock that moves only when told. */
-  private static final class ManualClock extends Clock {
-    private Instant now;
-
-    ManualClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   private static SessionRecord ended(String id, Path profile) {
     return new SessionRecord(id, Long.MAX_VALUE - 1,
@@ -70,7 +41,7 @@ class WatchdogTest {
     String id = "local-" + UUID.randomUUID();
     Path profile = Files.createDirectory(state.profiles().resolve(id));
     state.write(ended(id, profile));
-    ManualClock clock = new ManualClock(T0.plus(RETENTION).plusSeconds(1)); // sweep is due
+    MutableClock clock = MutableClock.of(T0.plus(RETENTION).plusSeconds(1)); // sweep is due
     List<Instant> tries = new ArrayList<>();
     boolean[] canDelete = {false};
     Watchdog watchdog = new Watchdog(state, RETENTION, Duration.ofSeconds(1), clock,
@@ -111,7 +82,7 @@ class WatchdogTest {
     StateDirectory state = new StateDirectory(tmp.resolve("state"));
     String id = "local-" + UUID.randomUUID();
     state.write(ended(id, state.profiles().resolve(id))); // its profile is already gone
-    ManualClock clock = new ManualClock(T0.plusSeconds(1));
+    MutableClock clock = MutableClock.of(T0.plusSeconds(1));
     Watchdog watchdog = new Watchdog(state, RETENTION, Duration.ofSeconds(1), clock,
         Endings::clearLeftovers);
     assertThat(watchdog.round()).isZero();
